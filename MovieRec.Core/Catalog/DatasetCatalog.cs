@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using MovieRec.Data;
+using MovieRec.Synthetic;
+
+namespace MovieRec.Catalog;
+
+/// <summary>
+/// Resolves dataset names (<c>sample</c>, <c>ml-latest-small</c>, <c>ml-100k</c>, <c>ml-1m</c>, <c>ml-10m</c>,
+/// <c>ml-20m</c>, <c>ml-25m</c>, <c>ml-32m</c>, <c>ml-latest</c>) to a folder, downloading the official GroupLens zip
+/// when it is nowhere to be found.
+/// </summary>
+/// <remarks>
+/// <para>Search order: <c>$MOVIEREC_DATA/&lt;name&gt;</c>, then <c>data/&lt;name&gt;</c> in the current folder or any
+/// parent (so notebooks inside the repository find <c>data/sample</c>), then the user cache
+/// (<see cref="DatasetCatalogOptions.CacheFolder"/>).</para>
+/// <para>Download: <c>&lt;BaseUri&gt;&lt;name&gt;.zip</c> and its published <c>.md5</c>; the zip is streamed to a temporary
+/// file while its MD5 is computed, compared, extracted into a temporary folder and moved into place in one rename. Any
+/// failure (HTTP error, truncated body, checksum mismatch, bad zip, no MovieLens files inside) deletes the temporary
+/// files and leaves no dataset folder behind. <c>sample</c> is never downloaded: when absent it is generated
+/// (deterministically, with <see cref="SyntheticOptions"/> defaults) into the cache.</para>
+/// </remarks>
+public sealed partial class DatasetCatalog
+{
+    /// <summary>The official GroupLens download location.</summary>
+    public static readonly Uri GroupLensBaseUri = new("https://files.grouplens.org/datasets/movielens/");
+
+    /// <summary>The names the catalog knows, with a one-line description each.</summary>
+    public static IReadOnlyDictionary<string, string> KnownDatasets { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["sample"] = "MovieRec's generated sample (600 users, 3,000 movies, ~80k ratings, metadata, genome)",
+        ["ml-latest-small"] = "MovieLens latest small: 100k ratings, 610 users, 9.7k movies (1 MB zip)",
+        ["ml-100k"] = "MovieLens 100K (1998): 100k ratings, 943 users, 1,682 movies (5 MB zip)",
+        ["ml-1m"] = "MovieLens 1M (2003): 1M ratings, 6,040 users, 3.9k movies (6 MB zip)",
+        ["ml-10m"] = "MovieLens 10M (2009): 10M ratings, 72k users, 10k movies, tags (63 MB zip)",
+        ["ml-20m"] = "MovieLens 20M (2016): 20M ratings, 138k users, 27k movies, genome (190 MB zip)",
+        ["ml-25m"] = "MovieLens 25M (2019): 25M ratings, 162k users, 62k movies, genome (250 MB zip)",
+        ["ml-32m"] = "MovieLens 32M (2024): 32M ratings, 200k users, 87k movies (239 MB zip)",
+        ["ml-latest"] = "MovieLens latest full (changes over time; for education, not for published results)",
+    };
+
+    private readonly DatasetCatalogOptions _options;
+
+    /// <summary>Creates a catalog.</summary>
+    public DatasetCatalog(DatasetCatalogOptions? options = null) => _options = options ?? new DatasetCatalogOptions();
+
+    /// <summary>The folder where <paramref name="name"/> already is, or null (never downloads or generates).</summary>
+    public string? TryFind(string name)
+    {
+        CheckName(name);
+        foreach (var candidate in Candidates(name))
+        {
+            if (Directory.Exists(candidate) && HasRatings(candidate)) return candidate;
+        }
+
+        return null;
+    }
+
+    /// <summary>The folder of <paramref name="name"/>, downloading (or, for <c>sample</c>, generating) it into the cache when missing.</summary>
+    /// <exception cref="DatasetDownloadException">The download or its verification failed; nothing was left behind.</exception>
+    public async Task<string> ResolveAsync(string name, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var found = TryFind(name);
+        if (found is not null) return found;
+        if (name == "sample")
+        {
+            var target = Path.Combine(_options.CacheFolder, name);
+            SyntheticDataGenerator.GenerateTo(target, overwrite: true);
+            return target;
+        }
+
+        if (!_options.AllowDownload)
+        {
+            throw new DatasetDownloadException(name, $"not found (looked in {string.Join(", ", Candidates(name))}) and downloads are disabled");
+        }
+
+        return await DownloadAsync(name, force: false, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Synchronous <see cref="ResolveAsync"/>, for notebooks and scripts.</summary>
+    public string Resolve(string name, IProgress<DownloadProgress>? progress = null) => ResolveAsync(name, progress).GetAwaiter().GetResult();
+
+    /// <summary>Loads dataset <paramref name="name"/> (resolving it first).</summary>
+    public MovieLensDataset Load(string name, IProgress<DownloadProgress>? progress = null) => MovieLensLoader.Load(Resolve(name, progress));
+
+    /// <summary>Downloads <paramref name="name"/> into the cache, verifying its published MD5, and returns its folder.</summary>
+    /// <param name="name">A GroupLens dataset name (not <c>sample</c>).</param>
+    /// <param name="force">Replace a cached copy.</param>
+    /// <param name="progress">Receives byte counts while the zip downloads.</param>
+    /// <param name="cancellationToken">Cancels the download; temporary files are removed.</param>
+    public async Task<string> DownloadAsync(string name, bool force = false, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        CheckName(name);
+        if (name == "sample") throw new DatasetDownloadException(name, "is generated, not downloaded: run 'movierec data generate'");
+        var target = Path.Combine(_options.CacheFolder, name);
+        if (Directory.Exists(target) && !force) return target;
+        Directory.CreateDirectory(_options.CacheFolder);
+        var stamp = Guid.NewGuid().ToString("N");
+        var zipPath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.zip.part");
+        var extractPath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.extract");
+        var zipUri = new Uri(_options.BaseUri, $"{name}.zip");
+        var client = _options.HttpClient ?? SharedClient.Value;
+        try
+        {
+            var expected = await FetchMd5Async(client, name, new Uri(_options.BaseUri, $"{name}.zip.md5"), cancellationToken).ConfigureAwait(false);
+            var actual = await DownloadFileAsync(client, name, zipUri, zipPath, progress, cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new DatasetDownloadException(name, $"checksum mismatch for {zipUri}: published MD5 {expected}, downloaded {actual} (corrupted or incomplete download)");
+            }
+
+            try
+            {
+                ZipFile.ExtractToDirectory(zipPath, extractPath);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new DatasetDownloadException(name, $"{zipUri} is not a valid zip: {e.Message}", e);
+            }
+
+            var content = ContentRoot(extractPath);
+            if (!HasRatings(content)) throw new DatasetDownloadException(name, $"{zipUri} holds no MovieLens ratings file");
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.Move(content, target);
+            return target;
+        }
+        finally
+        {
+            TryDelete(zipPath);
+            TryDelete(extractPath);
+        }
+    }
+
+    /// <summary>The folders searched for <paramref name="name"/>, in order.</summary>
+    public IEnumerable<string> Candidates(string name)
+    {
+        if (!string.IsNullOrEmpty(_options.DataRoot)) yield return Path.GetFullPath(Path.Combine(_options.DataRoot, name));
+        foreach (var start in _options.SearchFrom)
+        {
+            var dir = new DirectoryInfo(start);
+            for (var depth = 0; dir is not null && depth < 8; depth++, dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data", name);
+                if (Directory.Exists(candidate)) yield return candidate;
+            }
+        }
+
+        yield return Path.Combine(_options.CacheFolder, name);
+    }
+
+    private static async Task<string> FetchMd5Async(HttpClient client, string name, Uri uri, CancellationToken ct)
+    {
+        string text;
+        try
+        {
+            text = await client.GetStringAsync(uri, ct).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DatasetDownloadException(name, $"cannot fetch the published checksum {uri}: {e.Message}", e);
+        }
+
+        var match = Md5Hex().Match(text);
+        if (!match.Success) throw new DatasetDownloadException(name, $"{uri} holds no MD5 checksum");
+        return match.Value.ToLowerInvariant();
+    }
+
+    private static async Task<string> DownloadFileAsync(HttpClient client, string name, Uri uri, string path, IProgress<DownloadProgress>? progress, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new DatasetDownloadException(name, string.Create(CultureInfo.InvariantCulture, $"{uri} answered {(int)response.StatusCode} {response.ReasonPhrase}"));
+            }
+
+            var total = response.Content.Headers.ContentLength;
+            using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+            var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                await using (file.ConfigureAwait(false))
+                {
+                    var buffer = new byte[1 << 16];
+                    long received = 0;
+                    var lastReport = 0L;
+                    int n;
+                    while ((n = await body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+                    {
+                        md5.AppendData(buffer, 0, n);
+                        await file.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
+                        received += n;
+                        if (received - lastReport >= 1 << 20)
+                        {
+                            progress?.Report(new DownloadProgress(name, received, total));
+                            lastReport = received;
+                        }
+                    }
+
+                    progress?.Report(new DownloadProgress(name, received, total));
+                    if (total is { } expectedLength && received != expectedLength)
+                    {
+                        throw new DatasetDownloadException(name, string.Create(CultureInfo.InvariantCulture, $"{uri} ended after {received:N0} of {expectedLength:N0} bytes"));
+                    }
+                }
+            }
+
+            return Convert.ToHexStringLower(md5.GetHashAndReset());
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new DatasetDownloadException(name, $"downloading {uri} failed: {e.Message}", e);
+        }
+    }
+
+    private static string ContentRoot(string extracted)
+    {
+        var dirs = Directory.GetDirectories(extracted).Where(d => !Path.GetFileName(d).StartsWith("__MACOSX", StringComparison.Ordinal)).ToArray();
+        return dirs.Length == 1 && Directory.GetFiles(extracted).Length == 0 ? dirs[0] : extracted;
+    }
+
+    private static bool HasRatings(string folder) =>
+        File.Exists(Path.Combine(folder, "ratings.csv")) || File.Exists(Path.Combine(folder, "ratings.dat")) || File.Exists(Path.Combine(folder, "u.data"));
+
+    private static void CheckName(string name)
+    {
+        if (!KnownDatasets.ContainsKey(name))
+        {
+            throw new ArgumentException($"Unknown dataset '{name}'. Known: {string.Join(", ", KnownDatasets.Keys)}.", nameof(name));
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (File.Exists(path)) File.Delete(path);
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover dot-folder in the cache is harmless and never taken for a dataset.
+        }
+    }
+
+    private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient { Timeout = TimeSpan.FromMinutes(30) });
+
+    [GeneratedRegex("\\b[0-9a-fA-F]{32}\\b")]
+    private static partial Regex Md5Hex();
+}

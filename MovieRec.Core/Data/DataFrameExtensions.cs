@@ -1,0 +1,49 @@
+using Microsoft.Data.Analysis;
+
+namespace MovieRec.Data;
+
+/// <summary>Typed, span-speed access to DataFrame columns for hot loops (per-cell indexer access is ~60x slower).</summary>
+public static class DataFrameExtensions
+{
+    /// <summary>Copies column <paramref name="name"/> into a new array through its data buffers.</summary>
+    /// <exception cref="ArgumentException">The column does not exist, is not of type <typeparamref name="T"/>, or holds nulls.</exception>
+    public static T[] ToArray<T>(this DataFrame frame, string name)
+        where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var column = frame.Columns.IndexOf(name) >= 0 ? frame.Columns[name] : throw new ArgumentException($"The DataFrame has no column '{name}'.", nameof(name));
+        if (column is not PrimitiveDataFrameColumn<T> typed)
+        {
+            throw new ArgumentException($"Column '{name}' is {column.DataType.Name}, not {typeof(T).Name}.", nameof(name));
+        }
+
+        if (typed.NullCount > 0) throw new ArgumentException($"Column '{name}' holds {typed.NullCount} nulls; fill or drop them first.", nameof(name));
+        var result = new T[typed.Length];
+        var offset = 0;
+        foreach (var buffer in typed.GetReadOnlyDataBuffers())
+        {
+            buffer.Span.CopyTo(result.AsSpan(offset));
+            offset += buffer.Length;
+        }
+
+        return result;
+    }
+
+    /// <summary>Copies a string column into an array; nulls become empty strings.</summary>
+    public static string[] ToStringArray(this DataFrame frame, string name)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var column = frame.Columns.IndexOf(name) >= 0 ? frame.Columns[name] : throw new ArgumentException($"The DataFrame has no column '{name}'.", nameof(name));
+        if (column is not StringDataFrameColumn strings) throw new ArgumentException($"Column '{name}' is {column.DataType.Name}, not String.", nameof(name));
+        var result = new string[strings.Length];
+        for (long i = 0; i < strings.Length; i++) result[i] = strings[i] ?? string.Empty;
+        return result;
+    }
+
+    /// <summary>True when the frame has a column named <paramref name="name"/>.</summary>
+    public static bool HasColumn(this DataFrame frame, string name)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return frame.Columns.IndexOf(name) >= 0;
+    }
+}
