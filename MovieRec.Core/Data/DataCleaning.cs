@@ -198,6 +198,6 @@ public static partial class DataCleaning
         return dropped;
     }
 
-    [GeneratedRegex(@"\((\d{4})(?:[-–]\d{0,4})?\)\s*$")]
+    [GeneratedRegex(@"\((\d{4})(?:\s*[-–]\s*\d{0,4}\s*)?\)\s*$")]
     private static partial Regex TitleYear();
 }

@@ -98,12 +98,15 @@ public static class MovieMetadataLoader
     /// entries whose job is "Director".</remarks>
     public static DataFrame LoadTmdb(string moviesMetadataPath, DataFrame links, string? creditsPath = null, string? keywordsPath = null, int topActors = DefaultTopActors)
     {
-        var tmdbToMovie = new Dictionary<int, int>();
+        ArgumentNullException.ThrowIfNull(links);
+        var tmdbToMovies = new Dictionary<int, List<int>>();
         var linkMovies = links.ToArray<int>(Columns.MovieId);
         var linkTmdb = (PrimitiveDataFrameColumn<int>)links[Columns.TmdbId];
         for (var i = 0; i < linkMovies.Length; i++)
         {
-            if (linkTmdb[i] is { } tmdb) tmdbToMovie.TryAdd(tmdb, linkMovies[i]);
+            if (linkTmdb[i] is not { } tmdb) continue;
+            if (!tmdbToMovies.TryGetValue(tmdb, out var list)) tmdbToMovies[tmdb] = list = [];
+            list.Add(linkMovies[i]); // links.csv maps a few tmdbIds to two movieIds: both get the metadata
         }
 
         var credits = creditsPath is null ? null : ReadCredits(creditsPath, topActors);
@@ -117,7 +120,7 @@ public static class MovieMetadataLoader
         {
             reader.RequireFieldCount(map.Width, map.HeaderNames);
             var tmdbId = reader.GetInt32(map[0], "id");
-            if (!tmdbToMovie.TryGetValue(tmdbId, out var movieId) || !seen.Add(tmdbId)) continue;
+            if (!tmdbToMovies.TryGetValue(tmdbId, out var movieIds) || !seen.Add(tmdbId)) continue;
             var poster = reader.GetString(map[2], "poster_path").Trim();
             var date = reader.GetString(map[4], "release_date").Trim();
             int? year = null;
@@ -132,17 +135,15 @@ public static class MovieMetadataLoader
             }
 
             var (actors, directors) = credits is not null && credits.TryGetValue(tmdbId, out var c) ? c : (string.Empty, string.Empty);
-            table.Add(
-                movieId,
-                tmdbId,
-                reader.GetString(map[5], "title"),
-                reader.GetString(map[1], "overview").Trim(),
-                poster.Length == 0 ? string.Empty : PosterBaseUrl + (poster.StartsWith('/') ? poster : "/" + poster),
-                JoinNames(reader, map[3], "genres"),
-                year,
-                actors,
-                directors,
-                keywords is not null && keywords.TryGetValue(tmdbId, out var k) ? k : string.Empty);
+            var title = reader.GetString(map[5], "title");
+            var overview = reader.GetString(map[1], "overview").Trim();
+            var posterUrl = poster.Length == 0 ? string.Empty : PosterBaseUrl + (poster.StartsWith('/') ? poster : "/" + poster);
+            var genres = JoinNames(reader, map[3], "genres");
+            var keywordText = keywords is not null && keywords.TryGetValue(tmdbId, out var k) ? k : string.Empty;
+            foreach (var movieId in movieIds)
+            {
+                table.Add(movieId, tmdbId, title, overview, posterUrl, genres, year, actors, directors, keywordText);
+            }
         }
 
         return table.ToDataFrame();

@@ -44,7 +44,7 @@ public sealed record SyntheticOptions
     public double NoiseStdDev { get; init; } = 0.5;
 
     /// <summary>Zipf exponent of movie popularity (larger: a longer tail).</summary>
-    public double PopularityExponent { get; init; } = 0.85;
+    public double PopularityExponent { get; init; } = 1.2;
 
     /// <summary>How many of the most popular movies carry genome scores (the real genome covers popular movies only).</summary>
     public int GenomeMovies { get; init; } = 800;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Analysis;
 
@@ -11,7 +12,7 @@ namespace MovieRec.Data.Parsing;
 internal sealed class PrimitiveColumnBuilder<T>
     where T : unmanaged
 {
-    private static readonly int Size = Marshal.SizeOf<T>();
+    private static readonly int Size = Unsafe.SizeOf<T>();
     private byte[] _bytes;
     private byte[]? _validity; // Arrow layout: bit i of byte i/8 (LSB first) is 1 when value i is present
     private int _nullCount;

@@ -1,0 +1,203 @@
+using System.Text;
+using MovieRec.Data;
+using MovieRec.Tests.Support;
+
+namespace MovieRec.Tests.Data;
+
+/// <summary>Every kind of bad input gives one exception type naming file, line, column and text; never a dataset.</summary>
+public sealed class BadInputTests : IDisposable
+{
+    private const string Movies = "movieId,title,genres\n1,A (1999),Drama\n2,B (2001),Comedy\n";
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Missing_movies_file()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n", movies: null);
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(Path.Combine(dir, "movies.csv"), e.FilePath);
+        Assert.Contains("file not found", e.Message);
+    }
+
+    [Fact]
+    public void Missing_column()
+    {
+        var dir = Release("userId,movieId,score,timestamp\n1,1,4.0,1\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.EndsWith("ratings.csv", e.FilePath);
+        Assert.Equal(1, e.Line);
+        Assert.Contains("has no column 'rating'", e.Message);
+        Assert.Equal("userId,movieId,score,timestamp", e.Text);
+    }
+
+    [Fact]
+    public void Non_numeric_field()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n1,2,four,2\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(3, e.Line);
+        Assert.Equal("'rating' (3)", e.Column);
+        Assert.Equal("four", e.Text);
+        Assert.Equal($"{Path.Combine(dir, "ratings.csv")}, line 3, column 'rating' (3): 'four' is not a number", e.Message);
+    }
+
+    [Fact]
+    public void Decimal_comma_is_not_silently_read_as_another_number()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,\"4,5\",1\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal("4,5", e.Text);
+        Assert.Equal("'rating' (3)", e.Column);
+    }
+
+    [Theory]
+    [InlineData("5.5")]
+    [InlineData("0.0")]
+    [InlineData("3.25")]
+    [InlineData("-1")]
+    public void Rating_outside_the_release_scale(string rating)
+    {
+        var dir = Release($"userId,movieId,rating,timestamp\n1,1,4.0,1\n2,2,{rating},2\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(3, e.Line);
+        Assert.Equal(rating, e.Text);
+        Assert.Contains("not a rating on this release's scale (0.5–5 in steps of 0.5)", e.Message);
+    }
+
+    [Fact]
+    public void Half_star_in_a_whole_star_release()
+    {
+        var dir = _temp.Sub("ml-1m");
+        File.WriteAllText(Path.Combine(dir, "ratings.dat"), "1::1::4::1\n1::2::3.5::2\n");
+        File.WriteAllText(Path.Combine(dir, "movies.dat"), "1::A (1999)::Drama\n2::B (2000)::Drama\n");
+        File.WriteAllText(Path.Combine(dir, "users.dat"), "1::F::1::10::48067\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(2, e.Line);
+        Assert.Equal("3.5", e.Text);
+    }
+
+    [Fact]
+    public void Wrong_separator_in_a_csv_header()
+    {
+        var dir = Release("userId;movieId;rating;timestamp\n1;1;4.0;1\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(1, e.Line);
+        Assert.Contains("wrong separator", e.Message);
+        Assert.Contains("';'-separated", e.Message);
+    }
+
+    [Fact]
+    public void Wrong_separator_in_a_headerless_file()
+    {
+        var dir = _temp.Sub("ml-100k");
+        File.WriteAllText(Path.Combine(dir, "u.data"), "196,242,3,881250949\n");
+        File.WriteAllText(Path.Combine(dir, "u.item"), "");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(1, e.Line);
+        Assert.Contains("expected 4 fields, found 1", e.Message);
+        Assert.Contains("wrong separator", e.Message);
+    }
+
+    [Fact]
+    public void Truncated_row()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n1,2,3.5,2\n1,3");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(4, e.Line);
+        Assert.Equal("'movieId' (2)", e.Column);
+        Assert.Contains("expected 4 fields, found 2", e.Message);
+    }
+
+    [Fact]
+    public void Unclosed_quote_at_the_end_of_the_file()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n", movies: "movieId,title,genres\n1,\"A (1999),Drama\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.EndsWith("movies.csv", e.FilePath);
+        Assert.Equal(2, e.Line);
+        Assert.Contains("never closed", e.Message);
+    }
+
+    [Fact]
+    public void Extra_field_from_an_unquoted_comma()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n", movies: "movieId,title,genres\n1,American President, The (1995),Drama\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(2, e.Line);
+        Assert.Contains("expected 3 fields, found 4", e.Message);
+    }
+
+    [Fact]
+    public void Empty_file()
+    {
+        var dir = Release("");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.EndsWith("ratings.csv", e.FilePath);
+        Assert.Equal(1, e.Line);
+        Assert.Contains("file is empty", e.Message);
+    }
+
+    [Fact]
+    public void Header_without_ratings()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Contains("holds no ratings", e.Message);
+    }
+
+    [Fact]
+    public void Non_utf8_csv_release()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n", movies: null);
+        File.WriteAllBytes(Path.Combine(dir, "movies.csv"), Encoding.Latin1.GetBytes("movieId,title,genres\n1,Misérables (1995),Drama\n"));
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.EndsWith("movies.csv", e.FilePath);
+        Assert.Equal(2, e.Line);
+        Assert.Equal("'title' (2)", e.Column);
+        Assert.Equal("Misérables (1995)", e.Text);
+        Assert.Contains("not valid UTF-8", e.Message);
+    }
+
+    [Fact]
+    public void Duplicate_movie_id()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n", movies: "movieId,title,genres\n1,A (1999),Drama\n1,B (2000),Drama\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(3, e.Line);
+        Assert.Contains("duplicate movieId", e.Message);
+    }
+
+    [Fact]
+    public void Bad_optional_file_fails_the_whole_load()
+    {
+        // A good ratings and movies file do not make a partial dataset when tags.csv is broken.
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n");
+        File.WriteAllText(Path.Combine(dir, "tags.csv"), "userId,movieId,tag,timestamp\n1,1,funny,yesterday\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.EndsWith("tags.csv", e.FilePath);
+        Assert.Equal("'timestamp' (4)", e.Column);
+        Assert.Equal("yesterday", e.Text);
+    }
+
+    [Fact]
+    public void Genome_out_of_range_and_half_pair()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n");
+        File.WriteAllText(Path.Combine(dir, "genome-scores.csv"), "movieId,tagId,relevance\n1,1,1.5\n");
+        File.WriteAllText(Path.Combine(dir, "genome-tags.csv"), "tagId,tag\n1,x\n");
+        Assert.Contains("relevance range", Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir)).Message);
+        File.Delete(Path.Combine(dir, "genome-tags.csv"));
+        File.WriteAllText(Path.Combine(dir, "genome-scores.csv"), "movieId,tagId,relevance\n1,1,0.5\n");
+        Assert.EndsWith("genome-tags.csv", Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir)).FilePath);
+    }
+
+    private string Release(string ratings, string? movies = Movies)
+    {
+        var dir = _temp.Sub("r" + Guid.NewGuid().ToString("N")[..6]);
+        File.WriteAllText(Path.Combine(dir, "ratings.csv"), ratings);
+        if (movies is not null) File.WriteAllText(Path.Combine(dir, "movies.csv"), movies);
+        return dir;
+    }
+}
