@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using MovieRec.Data;
+using MovieRec.Synthetic;
+
+namespace MovieRec.Benchmarks;
+
+/// <summary>A 25-million-row ratings.csv (678 MB) from the generator. Target: under 20 s and 2 GB of managed memory.</summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class LargeLoadBenchmarks
+{
+    /// <summary>The options of the 25M dataset (like MovieLens 25M: 162,000 users, 59,000 movies).</summary>
+    public static readonly SyntheticOptions Options25m = new()
+    {
+        Users = 162_000, Movies = 59_000, Ratings = 25_000_000, GenomeMovies = 1_000, Actors = 20_000, Directors = 5_000,
+    };
+
+    [GlobalSetup]
+    public void Setup() => EnsureDataset();
+
+    /// <summary>Generates the dataset once; later runs reuse it.</summary>
+    public static string EnsureDataset()
+    {
+        var folder = BenchPaths.Synthetic25m;
+        if (!File.Exists(Path.Combine(folder, "ratings.csv"))) SyntheticDataGenerator.GenerateTo(folder, Options25m, overwrite: true);
+        return folder;
+    }
+
+    [Benchmark]
+    public long Ratings25m_Load() => MovieLensLoader.LoadRatingsCsv(Path.Combine(BenchPaths.Synthetic25m, "ratings.csv")).Rows.Count;
+}
