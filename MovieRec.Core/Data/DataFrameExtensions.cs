@@ -18,9 +18,16 @@ public static class DataFrameExtensions
         }
 
         if (typed.NullCount > 0) throw new ArgumentException($"Column '{name}' holds {typed.NullCount} nulls; fill or drop them first.", nameof(name));
-        var result = new T[typed.Length];
+        return CopyValues(typed);
+    }
+
+    /// <summary>Copies a column's values (nulls read as default) into a new array through its data buffers.</summary>
+    internal static T[] CopyValues<T>(PrimitiveDataFrameColumn<T> column)
+        where T : unmanaged
+    {
+        var result = new T[column.Length];
         var offset = 0;
-        foreach (var buffer in typed.GetReadOnlyDataBuffers())
+        foreach (var buffer in column.GetReadOnlyDataBuffers())
         {
             buffer.Span.CopyTo(result.AsSpan(offset));
             offset += buffer.Length;

@@ -41,13 +41,13 @@ internal static class CsvWriter
             switch (column)
             {
                 case PrimitiveDataFrameColumn<int> ints:
-                    var intValues = Values(ints);
+                    var intValues = DataFrameExtensions.CopyValues(ints);
                     return r => intValues[r].ToString(inv);
                 case PrimitiveDataFrameColumn<long> longs:
-                    var longValues = Values(longs);
+                    var longValues = DataFrameExtensions.CopyValues(longs);
                     return r => longValues[r].ToString(inv);
                 case PrimitiveDataFrameColumn<double> doubles:
-                    var doubleValues = Values(doubles);
+                    var doubleValues = DataFrameExtensions.CopyValues(doubles);
                     var format = ratingFormat ? "0.0" : "R";
                     return r => doubleValues[r].ToString(format, inv);
             }
@@ -63,20 +63,6 @@ internal static class CsvWriter
             StringDataFrameColumn strings => r => Quote(strings[r] ?? string.Empty),
             _ => r => Quote(Convert.ToString(column[r], inv) ?? string.Empty),
         };
-    }
-
-    private static T[] Values<T>(PrimitiveDataFrameColumn<T> column)
-        where T : unmanaged
-    {
-        var result = new T[column.Length];
-        var offset = 0;
-        foreach (var buffer in column.GetReadOnlyDataBuffers())
-        {
-            buffer.Span.CopyTo(result.AsSpan(offset));
-            offset += buffer.Length;
-        }
-
-        return result;
     }
 
     private static string Quote(string value) =>

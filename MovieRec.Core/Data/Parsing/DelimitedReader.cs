@@ -175,7 +175,9 @@ internal sealed class DelimitedReader : IDisposable
     /// <summary>Builds the exception for field <paramref name="index"/> of the current record.</summary>
     public DataFileException Error(int index, string columnName, string problem, string? text = null)
     {
-        text ??= index < FieldCount ? Encoding.Latin1.GetString(Field(index)) : string.Empty;
+        // Shown text: the file's own encoding, with U+FFFD for bytes that are not valid UTF-8.
+        text ??= index >= FieldCount ? string.Empty
+            : _encoding == TextEncodingKind.Latin1 ? Encoding.Latin1.GetString(Field(index)) : Encoding.UTF8.GetString(Field(index));
         return new DataFileException(Path, problem, Line, string.Create(CultureInfo.InvariantCulture, $"'{columnName}' ({index + 1})"), text);
     }
 
