@@ -1,0 +1,224 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+using MovieRec.Data.Parsing;
+using MovieRec.Features.Text;
+
+namespace MovieRec.Features;
+
+/// <summary>
+/// A fitted feature pipeline (see <see cref="FeaturePipeline"/>): per-user and per-movie float32 feature tables learned
+/// from the training ratings, which <see cref="Transform"/> joins onto any split's (user, movie) pairs.
+/// </summary>
+public sealed class FeatureModel
+{
+    /// <summary>Names of the user block, in order.</summary>
+    public static readonly IReadOnlyList<string> UserFeatureNames =
+        ["user_mean", "user_std", "user_count", "user_like_ratio", "user_modern_share", "user_strictness", "user_known"];
+
+    /// <summary>Names of the (user, movie) pair block, in order.</summary>
+    public static readonly IReadOnlyList<string> PairFeatureNames = ["fav_genre_match", "genre_affinity"];
+
+    /// <summary>Names of the numeric movie features, in order (the embeddings follow them).</summary>
+    public static readonly IReadOnlyList<string> MovieNumericNames =
+        ["movie_mean", "movie_bayes_mean", "movie_count", "movie_log_popularity", "movie_like_ratio", "movie_year", "movie_age", "movie_trending", "movie_recent_share"];
+
+    private readonly TrainingStatistics _stats;
+    private readonly float[] _userTable;   // users × UserWidth
+    private readonly float[] _unknownUser;
+    private readonly float[] _movieTable;  // movies × MovieWidth
+    private readonly float[] _unknownMovie;
+
+    internal FeatureModel(FeatureOptions options, MovieCatalog catalog, TrainingStatistics stats, TextEmbeddingModel? text, float[]? textVectors, bool[]? hasText, GenomeEmbedding? genome)
+    {
+        Options = options;
+        Catalog = catalog;
+        _stats = stats;
+        Text = text;
+        Genome = genome;
+        var k = text?.Components ?? 0;
+        var g = genome?.Components ?? 0;
+        var movieNames = new List<string>(MovieNumericNames);
+        if (text is not null)
+        {
+            movieNames.Add("has_text");
+            movieNames.AddRange(text.ColumnNames);
+        }
+
+        if (genome is not null)
+        {
+            movieNames.Add("has_genome");
+            movieNames.AddRange(Enumerable.Range(0, g).Select(c => string.Create(CultureInfo.InvariantCulture, $"genome_{c}")));
+        }
+
+        MovieFeatureNames = movieNames;
+        FeatureNames = [.. UserFeatureNames, .. PairFeatureNames, .. movieNames];
+
+        var uw = UserFeatureNames.Count;
+        _userTable = new float[stats.UserIds.Length * uw];
+        for (var u = 0; u < stats.UserIds.Length; u++)
+        {
+            var r = _userTable.AsSpan(u * uw, uw);
+            r[0] = stats.UserMean[u];
+            r[1] = stats.UserStd[u];
+            r[2] = stats.UserCount[u];
+            r[3] = stats.UserLikeRatio[u];
+            r[4] = stats.UserModernShare[u];
+            r[5] = stats.UserStrictness[u];
+            r[6] = 1f;
+        }
+
+        _unknownUser = [(float)stats.GlobalMean, (float)stats.GlobalStd, 0f, (float)stats.GlobalLikeRatio, (float)stats.GlobalModernShare, 0f, 0f];
+
+        var mw = MovieWidth;
+        _movieTable = new float[catalog.Count * mw];
+        for (var m = 0; m < catalog.Count; m++)
+        {
+            var r = _movieTable.AsSpan(m * mw, mw);
+            var year = catalog.Years[m];
+            r[0] = stats.MovieMean[m];
+            r[1] = stats.MovieBayesMean[m];
+            r[2] = stats.MovieCount[m];
+            r[3] = (float)Math.Log(1 + stats.MovieCount[m]);
+            r[4] = stats.MovieLikeRatio[m];
+            r[5] = year;
+            r[6] = year > 0 ? Math.Max(0, stats.ReferenceYear - year) : 0;
+            r[7] = stats.MovieTrending[m] ? 1f : 0f;
+            r[8] = stats.MovieRecentShare[m];
+            var at = MovieNumericNames.Count;
+            if (text is not null)
+            {
+                r[at] = hasText![m] ? 1f : 0f;
+                textVectors.AsSpan(m * k, k).CopyTo(r.Slice(at + 1, k));
+                at += 1 + k;
+            }
+
+            if (genome is not null)
+            {
+                r[at] = genome.Embed(catalog.MovieIds[m], r.Slice(at + 1, g)) ? 1f : 0f;
+            }
+        }
+
+        _unknownMovie = new float[mw];
+        _unknownMovie[0] = _unknownMovie[1] = (float)stats.GlobalMean;
+        _unknownMovie[4] = (float)stats.GlobalLikeRatio;
+        _unknownMovie[5] = stats.ReferenceYear;
+    }
+
+    /// <summary>The options it was fitted with.</summary>
+    public FeatureOptions Options { get; }
+
+    /// <summary>The fitted text embedding, if text was used.</summary>
+    public TextEmbeddingModel? Text { get; }
+
+    /// <summary>The fitted genome embedding, if a genome was used.</summary>
+    public GenomeEmbedding? Genome { get; }
+
+    /// <summary>Every interaction feature, in vector order: user block, pair block, movie block.</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>The movie block's names: numeric features, then has_text, nlp_*, has_genome, genome_*.</summary>
+    public IReadOnlyList<string> MovieFeatureNames { get; }
+
+    /// <summary>The genre vocabulary (alphabetical).</summary>
+    public IReadOnlyList<string> Genres => Catalog.GenreNames;
+
+    /// <summary>The training mean rating μ.</summary>
+    public double GlobalMean => _stats.GlobalMean;
+
+    /// <summary>The training share of likes.</summary>
+    public double GlobalLikeRatio => _stats.GlobalLikeRatio;
+
+    /// <summary>The last training rating's time (Unix seconds): the "now" of ages and trending.</summary>
+    public long ReferenceTime => _stats.ReferenceTime;
+
+    internal MovieCatalog Catalog { get; }
+
+    internal int MovieWidth => MovieFeatureNames.Count;
+
+    /// <summary>Builds the interaction dataset of <paramref name="ratings"/> (any split): features from the fitted tables, <c>like</c> from each rating.</summary>
+    public InteractionDataset Transform(DataFrame ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var users = ratings.ToArray<int>(Columns.UserId);
+        var movies = ratings.ToArray<int>(Columns.MovieId);
+        var values = ratings.ToArray<double>(Columns.Rating);
+        var userRows = new int[users.Length];
+        var movieRows = new int[users.Length];
+        var labels = new float[users.Length];
+        var likes = new bool[users.Length];
+        for (var i = 0; i < users.Length; i++)
+        {
+            userRows[i] = _stats.UserRow.TryGetValue(users[i], out var u) ? u : -1;
+            movieRows[i] = Catalog.RowOf(movies[i]);
+            labels[i] = (float)values[i];
+            likes[i] = values[i] >= Options.LikeThreshold;
+        }
+
+        return new InteractionDataset(this, users, movies, userRows, movieRows, labels, likes);
+    }
+
+    /// <summary>Writes the feature vector of (userRow, movieRow) into <paramref name="destination"/> (length FeatureNames.Count); -1 means unknown.</summary>
+    internal void FillRow(int userRow, int movieRow, Span<float> destination)
+    {
+        var uw = UserFeatureNames.Count;
+        var user = userRow >= 0 ? _userTable.AsSpan(userRow * uw, uw) : _unknownUser;
+        var movie = movieRow >= 0 ? _movieTable.AsSpan(movieRow * MovieWidth, MovieWidth) : _unknownMovie;
+        user.CopyTo(destination);
+        float match = 0, affinity = 0;
+        if (userRow >= 0 && movieRow >= 0)
+        {
+            var genres = Catalog.Genres[movieRow];
+            var g = Catalog.GenreNames.Length;
+            var favorite = _stats.UserFavorite[userRow];
+            foreach (var genre in genres)
+            {
+                if (genre == favorite) match = 1;
+                affinity += _stats.UserAffinity[(userRow * g) + genre];
+            }
+
+            if (genres.Length > 0) affinity /= genres.Length;
+        }
+
+        destination[uw] = match;
+        destination[uw + 1] = affinity;
+        movie.CopyTo(destination[(uw + PairFeatureNames.Count)..]);
+    }
+
+    /// <summary>One row per training user: userId, the user block, favoriteGenre and <c>affinity_&lt;genre&gt;</c> per genre.</summary>
+    public DataFrame UserFeatures()
+    {
+        var nu = _stats.UserIds.Length;
+        var uw = UserFeatureNames.Count;
+        var g = Catalog.GenreNames.Length;
+        var frame = new DataFrame(new Int32DataFrameColumn(Columns.UserId, _stats.UserIds));
+        for (var c = 0; c < uw; c++) frame.Columns.Add(FloatColumn(UserFeatureNames[c], nu, u => _userTable[(u * uw) + c]));
+        frame.Columns.Add(new StringDataFrameColumn("favoriteGenre", _stats.UserFavorite.Select(f => f >= 0 ? Catalog.GenreNames[f] : string.Empty)));
+        for (var genre = 0; genre < g; genre++)
+        {
+            frame.Columns.Add(FloatColumn("affinity_" + Catalog.GenreNames[genre], nu, u => _stats.UserAffinity[(u * g) + genre]));
+        }
+
+        return frame;
+    }
+
+    /// <summary>One row per movie of the movies table: movieId and the movie block (numeric features and embeddings).</summary>
+    public DataFrame MovieFeatures()
+    {
+        var nm = Catalog.Count;
+        var mw = MovieWidth;
+        var frame = new DataFrame(new Int32DataFrameColumn(Columns.MovieId, Catalog.MovieIds));
+        for (var c = 0; c < mw; c++) frame.Columns.Add(FloatColumn(MovieFeatureNames[c], nm, m => _movieTable[(m * mw) + c]));
+        return frame;
+    }
+
+    /// <summary>The movie block of every movie, row-major (movies × movie block), in movies-table order.</summary>
+    internal ReadOnlySpan<float> MovieTable => _movieTable;
+
+    internal static SingleDataFrameColumn FloatColumn(string name, int rows, Func<int, float> value)
+    {
+        var builder = new PrimitiveColumnBuilder<float>(rows);
+        for (var i = 0; i < rows; i++) builder.Add(value(i));
+        return (SingleDataFrameColumn)builder.ToColumn(name);
+    }
+}

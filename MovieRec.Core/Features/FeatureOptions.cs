@@ -1,0 +1,34 @@
+using MovieRec.Features.Text;
+
+namespace MovieRec.Features;
+
+/// <summary>Options of <see cref="FeaturePipeline"/>. Every statistic is computed on the training ratings only.</summary>
+public sealed record FeatureOptions
+{
+    /// <summary>A rating at or above this is a "like" (the classifiers' target), as in the original project.</summary>
+    public double LikeThreshold { get; init; } = 4.0;
+
+    /// <summary>Movies released in this year or later count as modern (for <c>user_modern_share</c>).</summary>
+    public int ModernYear { get; init; } = 2000;
+
+    /// <summary>C in the Bayesian average <c>(C·μ + Σr) / (C + n)</c>: how many global-mean ratings each movie starts with.</summary>
+    public double BayesianPriorWeight { get; init; } = 10;
+
+    /// <summary>Days before the last training rating that count as "recent" for trending.</summary>
+    public int TrendingWindowDays { get; init; } = 365;
+
+    /// <summary>A trending movie has at least this many recent ratings…</summary>
+    public int TrendingMinRatings { get; init; } = 3;
+
+    /// <summary>…and its share of recent ratings is at least this multiple of its share of all ratings.</summary>
+    public double TrendingLift { get; init; } = 1.5;
+
+    /// <summary>Pseudo-count that shrinks a user's per-genre affinity towards 0 when they rated few movies of the genre.</summary>
+    public double GenreAffinityShrinkage { get; init; } = 5;
+
+    /// <summary>Text embedding settings (100 dimensions by default); null leaves text out.</summary>
+    public TextEmbeddingOptions? Text { get; init; } = new();
+
+    /// <summary>Dimensions of the reduced genome embedding (<c>genome_0</c>…), when a genome is given; 0 leaves it out.</summary>
+    public int GenomeComponents { get; init; } = 32;
+}

@@ -1,0 +1,73 @@
+using MovieRec.Data;
+using MovieRec.LinearAlgebra;
+
+namespace MovieRec.Features;
+
+/// <summary>Genome embeddings: each movie's tag-relevance vector reduced by a truncated SVD fitted on training movies.</summary>
+/// <remarks>The embedding of relevance row g is <c>gV</c>, V the top right singular vectors of the training movies'
+/// relevance matrix (uncentred, like LSA). Movies outside the genome get a zero vector and <c>has_genome = 0</c>.</remarks>
+public sealed class GenomeEmbedding
+{
+    private readonly GenomeMatrix _genome;
+    private readonly double[] _projection; // tags × k, column-major
+
+    private GenomeEmbedding(GenomeMatrix genome, double[] projection, int components, double[] singularValues)
+    {
+        _genome = genome;
+        _projection = projection;
+        Components = components;
+        SingularValues = singularValues;
+    }
+
+    /// <summary>Embedding dimensions.</summary>
+    public int Components { get; }
+
+    /// <summary>Singular values of the training relevance matrix.</summary>
+    public IReadOnlyList<double> SingularValues { get; }
+
+    /// <summary>Fits the projection on the genome rows of <paramref name="trainingMovieIds"/>.</summary>
+    public static GenomeEmbedding Fit(GenomeMatrix genome, IEnumerable<int> trainingMovieIds, int components, int seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(genome);
+        ArgumentNullException.ThrowIfNull(trainingMovieIds);
+        var rows = trainingMovieIds.Select(genome.RowOf).Where(r => r >= 0).Distinct().Order().ToArray();
+        var t = genome.TagCount;
+        if (rows.Length == 0 || components <= 0) return new GenomeEmbedding(genome, [], 0, []);
+        var start = new int[rows.Length + 1];
+        var cols = new int[rows.Length * t];
+        var vals = new double[rows.Length * t];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = genome.Row(rows[i]);
+            for (var j = 0; j < t; j++)
+            {
+                cols[(i * t) + j] = j;
+                vals[(i * t) + j] = row[j];
+            }
+
+            start[i + 1] = (i + 1) * t;
+        }
+
+        var svd = RandomizedSvd.Compute(new CsrMatrix(rows.Length, t, start, cols, vals), new RandomizedSvdOptions { Factors = components, Seed = seed });
+        return new GenomeEmbedding(genome, svd.Right, svd.Components, svd.SingularValues);
+    }
+
+    /// <summary>Writes the embedding of <paramref name="movieId"/> into <paramref name="destination"/>; false (zeros) when the genome lacks the movie.</summary>
+    public bool Embed(int movieId, Span<float> destination)
+    {
+        destination[..Components].Clear();
+        var row = _genome.RowOf(movieId);
+        if (row < 0) return false;
+        var g = _genome.Row(row);
+        var t = _genome.TagCount;
+        for (var c = 0; c < Components; c++)
+        {
+            var sum = 0.0;
+            var v = _projection.AsSpan(c * t, t);
+            for (var j = 0; j < t; j++) sum += g[j] * v[j];
+            destination[c] = (float)sum;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,17 @@
+namespace MovieRec.LinearAlgebra;
+
+/// <summary>Options of <see cref="RandomizedSvd"/>.</summary>
+public sealed record RandomizedSvdOptions
+{
+    /// <summary>Number of singular triplets to return (k).</summary>
+    public int Factors { get; init; } = 100;
+
+    /// <summary>Extra random directions sampled beyond k (p); Halko et al. recommend 5–10.</summary>
+    public int Oversampling { get; init; } = 10;
+
+    /// <summary>Power iterations (q): each sharpens the spectrum at the cost of two more sparse products.</summary>
+    public int PowerIterations { get; init; } = 4;
+
+    /// <summary>Seed of the Gaussian test matrix.</summary>
+    public int Seed { get; init; } = 42;
+}
