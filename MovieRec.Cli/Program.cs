@@ -1,6 +1,11 @@
 using System.CommandLine;
 using MovieRec.Cli.Commands;
+using Spectre.Console;
+
+// Tables are wide: keep them readable when the output goes to a file or a pipe.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
 
 var root = new RootCommand("movierec: a hybrid movie recommender for .NET (MovieLens + TMDB).");
 root.Subcommands.Add(DataCommands.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 return await root.Parse(args).InvokeAsync();

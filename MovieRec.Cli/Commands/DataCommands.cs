@@ -26,7 +26,7 @@ internal static class DataCommands
         var dataset = new Argument<string>("dataset") { Description = "A dataset name (see 'movierec data list') or a folder.", DefaultValueFactory = _ => "sample" };
         var metadata = new Option<string?>("--metadata") { Description = "A movie_metadata.csv or a Kaggle TMDB movies_metadata.csv (joined through links.csv)." };
         var command = new Command("summary", "Load a dataset, merge its metadata, clean it and print a summary table.") { dataset, metadata };
-        command.SetAction(parse => Run(() =>
+        command.SetAction(parse => CliRunner.Run(() =>
         {
             var watch = Stopwatch.StartNew();
             var folder = ResolveFolder(parse.GetValue(dataset)!);
@@ -63,7 +63,7 @@ internal static class DataCommands
         {
             output, users, movies, ratings, genome, seed, force,
         };
-        command.SetAction(parse => Run(() =>
+        command.SetAction(parse => CliRunner.Run(() =>
         {
             var options = defaults with
             {
@@ -87,7 +87,7 @@ internal static class DataCommands
         var name = new Argument<string>("name") { Description = "A GroupLens dataset name, e.g. ml-latest-small." };
         var force = new Option<bool>("--force") { Description = "Download again even if cached." };
         var command = new Command("download", "Download a MovieLens release from GroupLens, verify its MD5 and extract it into the cache.") { name, force };
-        command.SetAction(async (parse, ct) => await RunAsync(async () =>
+        command.SetAction(async (parse, ct) => await CliRunner.RunAsync(async () =>
         {
             var catalog = new DatasetCatalog();
             var progress = new Progress<DownloadProgress>(p => Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
@@ -102,7 +102,7 @@ internal static class DataCommands
     private static Command List()
     {
         var command = new Command("list", "List the dataset names the catalog knows and where each one is found.");
-        command.SetAction(_ => Run(() =>
+        command.SetAction(_ => CliRunner.Run(() =>
         {
             var catalog = new DatasetCatalog();
             var table = new Table().AddColumn("name").AddColumn("description").AddColumn("found at");
@@ -122,35 +122,5 @@ internal static class DataCommands
         if (Directory.Exists(nameOrFolder)) return nameOrFolder;
         if (DatasetCatalog.KnownDatasets.ContainsKey(nameOrFolder)) return new DatasetCatalog().Resolve(nameOrFolder);
         throw new DataFileException(nameOrFolder, $"is neither a folder nor a known dataset ({string.Join(", ", DatasetCatalog.KnownDatasets.Keys)})");
-    }
-
-    private static int Run(Action action) => RunAsync(() =>
-    {
-        action();
-        return Task.CompletedTask;
-    }).GetAwaiter().GetResult();
-
-    private static async Task<int> RunAsync(Func<Task> action)
-    {
-        try
-        {
-            await action().ConfigureAwait(false);
-            return 0;
-        }
-        catch (DataFileException e)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 2;
-        }
-        catch (DatasetDownloadException e)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 3;
-        }
-        catch (Exception e) when (e is IOException or ArgumentException)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
     }
 }

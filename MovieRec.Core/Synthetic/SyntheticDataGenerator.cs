@@ -119,13 +119,25 @@ public static class SyntheticDataGenerator
             var n = (int)Math.Min(maxPerUser, o.MinRatingsPerUser + Math.Round(extra * activity[j] / activitySum));
             chosen.Clear();
             picks.Clear();
+            var taste = userFactors.AsSpan(j * k, k);
             while (picks.Count < n)
             {
                 var target = rng.NextDouble() * total;
                 var i = Array.BinarySearch(cumulative, target);
                 if (i < 0) i = ~i;
                 if (i >= m) i = m - 1;
-                if (chosen.Add(i)) picks.Add(i);
+                if (chosen.Contains(i)) continue;
+                if (o.TasteSelection > 0)
+                {
+                    var affinity = 0.0;
+                    var qc = movieFactors.AsSpan(i * k, k);
+                    for (var f = 0; f < k; f++) affinity += taste[f] * qc[f];
+                    var keep = Math.Max(0.05, 1 / (1 + Math.Exp(-o.TasteSelection * affinity)));
+                    if (rng.NextDouble() >= keep) continue;
+                }
+
+                chosen.Add(i);
+                picks.Add(i);
             }
 
             picks.Sort(); // MovieLens orders each user's ratings by movieId; ids increase with the index

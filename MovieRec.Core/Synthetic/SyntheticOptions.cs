@@ -6,7 +6,7 @@ namespace MovieRec.Synthetic;
 /// <c>r(u,i) = snap(μ + b_u + b_i + p_uᵀq_i + ε)</c>, with <c>b_u ~ N(0, UserBiasStdDev²)</c>,
 /// <c>b_i ~ N(0, MovieBiasStdDev²)</c>, <c>ε ~ N(0, NoiseStdDev²)</c>, <c>p_u ~ N(0, UserFactorStdDev²)</c> per factor and
 /// <c>q_i</c> a mix of the latent vectors of the movie's genres and its own noise; <c>snap</c> rounds onto half stars.
-/// Which movies a user rates follows a Zipf-like popularity (<c>w ∝ rank^-PopularityExponent</c>).
+/// Which movies a user rates follows a Zipf-like popularity (<c>w ∝ rank^-PopularityExponent</c>), thinned by taste (<see cref="TasteSelection"/>).
 /// </remarks>
 public sealed record SyntheticOptions
 {
@@ -45,6 +45,12 @@ public sealed record SyntheticOptions
 
     /// <summary>Zipf exponent of movie popularity (larger: a longer tail).</summary>
     public double PopularityExponent { get; init; } = 1.2;
+
+    /// <summary>
+    /// Taste-driven selection β (missing not at random, as in real data): a popularity-drawn candidate is kept with
+    /// probability max(0.05, σ(β · p_uᵀq_i)), so users rate more of what they like. 0 makes selection taste-blind.
+    /// </summary>
+    public double TasteSelection { get; init; } = 2.0;
 
     /// <summary>How many of the most popular movies carry genome scores (the real genome covers popular movies only).</summary>
     public int GenomeMovies { get; init; } = 800;

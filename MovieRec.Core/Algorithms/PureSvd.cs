@@ -1,0 +1,121 @@
+using System.Numerics.Tensors;
+using MovieRec.LinearAlgebra;
+
+namespace MovieRec.Algorithms;
+
+/// <summary>
+/// PureSVD (Cremonesi, Koren &amp; Turrin, 2010): a truncated SVD R ≈ UΣVᵀ of the sparse user × movie matrix, computed by
+/// <see cref="RandomizedSvd"/>, scoring s_ui = c_u + p_u·q_i with p_u = U_uΣ, q_i = V_i.
+/// </summary>
+/// <remarks>
+/// <para>With <see cref="PureSvdOptions.CenterByUserMean"/> (the default) each observed rating becomes r − μ_u and c_u = μ_u,
+/// so scores are ratings; without it the raw matrix is factored (c_u = 0): the classic top-N variant, where unobserved cells
+/// count as zero and popular movies score higher.</para>
+/// <para>Unlike a dense SVD of the filled matrix (219 s and 1.65 GB on ml-latest-small with MathNet), this touches only the
+/// non-zeros. Fallbacks: an unknown user scores μ (flagged), an unknown movie c_u. Fold-in: p = r V for a new user's
+/// (centred) rating row r.</para>
+/// </remarks>
+public sealed class PureSvd(PureSvdOptions? options = null) : IRecommenderAlgorithm
+{
+    /// <summary>The options.</summary>
+    public PureSvdOptions Options { get; } = options ?? new PureSvdOptions();
+
+    /// <inheritdoc />
+    public string Name => $"puresvd(f={Options.Factors}{(Options.CenterByUserMean ? string.Empty : ",raw")})";
+
+    /// <inheritdoc />
+    public IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        var nu = train.UserIds.Count;
+        var offset = new float[nu];
+        var values = new double[train.Count];
+        for (var u = 0; u < nu; u++)
+        {
+            var ratings = train.RatingsOf(u);
+            var mean = Options.CenterByUserMean && ratings.Length > 0 ? TensorPrimitives.Sum(ratings) / ratings.Length : 0f;
+            offset[u] = mean;
+            for (var p = 0; p < ratings.Length; p++) values[train.UserStart[u] + p] = ratings[p] - mean;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var matrix = new CsrMatrix(nu, train.ItemIds.Count, train.UserStart, train.UserItems, values);
+        var svd = RandomizedSvd.Compute(matrix, new RandomizedSvdOptions
+        {
+            Factors = Options.Factors, Oversampling = Options.Oversampling, PowerIterations = Options.PowerIterations, Seed = Options.Seed,
+        });
+        var k = svd.Components;
+        var userFactors = new float[nu * k];   // U Σ, row-major
+        var itemFactors = new float[train.ItemIds.Count * k]; // V, row-major
+        for (var c = 0; c < k; c++)
+        {
+            var left = svd.LeftVector(c);
+            var right = svd.RightVector(c);
+            for (var u = 0; u < nu; u++) userFactors[(u * k) + c] = (float)(left[u] * svd.SingularValues[c]);
+            for (var i = 0; i < right.Length; i++) itemFactors[(i * k) + c] = (float)right[i];
+        }
+
+        return new PureSvdModel(train, k, offset, userFactors, itemFactors, svd.SingularValues, Options.CenterByUserMean);
+    }
+}
+
+/// <summary>A fitted <see cref="PureSvd"/> model.</summary>
+public sealed class PureSvdModel : IRecommenderModel
+{
+    private readonly int _k;
+    private readonly float[] _offset;
+    private readonly float[] _p;
+    private readonly float[] _q;
+    private readonly bool _centered;
+
+    internal PureSvdModel(RatingSet train, int k, float[] offset, float[] p, float[] q, double[] singularValues, bool centered)
+    {
+        Train = train;
+        _k = k;
+        _offset = offset;
+        _p = p;
+        _q = q;
+        SingularValues = singularValues;
+        _centered = centered;
+    }
+
+    /// <inheritdoc />
+    public RatingSet Train { get; }
+
+    /// <inheritdoc />
+    public bool PredictsRatings => _centered;
+
+    /// <summary>The singular values σ_1 ≥ … ≥ σ_k (for a spectrum plot).</summary>
+    public IReadOnlyList<double> SingularValues { get; }
+
+    /// <inheritdoc />
+    public Prediction Predict(int userId, int movieId)
+    {
+        int u = Train.UserIndex(userId), i = Train.ItemIndex(movieId);
+        var source = Prediction.SourceOf(u, i);
+        if (u < 0) return new(_centered ? Train.GlobalMean : 0, source);
+        double value = _offset[u];
+        if (i >= 0) value += TensorPrimitives.Dot(_p.AsSpan(u * _k, _k), _q.AsSpan(i * _k, _k));
+        return new(_centered ? Math.Clamp(value, Train.MinRating, Train.MaxRating) : value, source);
+    }
+
+    /// <inheritdoc />
+    public void Score(int user, Span<float> scores)
+    {
+        var pu = _p.AsSpan(user * _k, _k);
+        for (var i = 0; i < scores.Length; i++) scores[i] = _offset[user] + TensorPrimitives.Dot(pu, _q.AsSpan(i * _k, _k));
+    }
+
+    /// <summary>Scores every training movie for a new user from (movieId, rating) pairs by projection: p = (r − c)V.</summary>
+    public float[] FoldInScores(IEnumerable<(int MovieId, double Rating)> ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var known = ratings.Select(r => (Item: Train.ItemIndex(r.MovieId), r.Rating)).Where(r => r.Item >= 0).ToArray();
+        var c = _centered && known.Length > 0 ? (float)known.Average(r => r.Rating) : 0f;
+        var p = new float[_k];
+        foreach (var (item, rating) in known) TensorPrimitives.MultiplyAdd(_q.AsSpan(item * _k, _k), (float)rating - c, p, p);
+        var scores = new float[Train.ItemIds.Count];
+        for (var i = 0; i < scores.Length; i++) scores[i] = c + TensorPrimitives.Dot(p, _q.AsSpan(i * _k, _k));
+        return scores;
+    }
+}

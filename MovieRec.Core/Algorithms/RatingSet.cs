@@ -1,0 +1,148 @@
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+
+namespace MovieRec.Algorithms;
+
+/// <summary>
+/// Ratings as dense index spaces and typed arrays: what every collaborative-filtering algorithm trains on.
+/// Users and movies are numbered 0..n-1 in ascending id order; each rating is (user index, item index, rating, time),
+/// and a CSR view groups each user's ratings by item.
+/// </summary>
+public sealed class RatingSet
+{
+    private readonly Dictionary<int, int> _userIndex;
+    private readonly Dictionary<int, int> _itemIndex;
+
+    private RatingSet(int[] userIds, int[] itemIds, int[] users, int[] items, float[] ratings, long[] times)
+    {
+        UserIds = userIds;
+        ItemIds = itemIds;
+        Users = users;
+        Items = items;
+        Ratings = ratings;
+        Times = times;
+        _userIndex = Index(userIds);
+        _itemIndex = Index(itemIds);
+
+        // CSR by user, items ascending within a user.
+        UserStart = new int[userIds.Length + 1];
+        foreach (var u in users) UserStart[u + 1]++;
+        for (var u = 0; u < userIds.Length; u++) UserStart[u + 1] += UserStart[u];
+        var order = new int[users.Length];
+        var next = UserStart[..^1].ToArray();
+        for (var r = 0; r < users.Length; r++) order[next[users[r]]++] = r;
+        UserItems = new int[users.Length];
+        UserRatings = new float[users.Length];
+        for (var u = 0; u < userIds.Length; u++)
+        {
+            var span = order.AsSpan(UserStart[u], UserStart[u + 1] - UserStart[u]);
+            span.Sort((a, b) => items[a].CompareTo(items[b]));
+            for (var p = 0; p < span.Length; p++)
+            {
+                UserItems[UserStart[u] + p] = items[span[p]];
+                UserRatings[UserStart[u] + p] = ratings[span[p]];
+            }
+        }
+
+        ItemCounts = new int[itemIds.Length];
+        foreach (var i in items) ItemCounts[i]++;
+        double sum = 0;
+        float min = float.MaxValue, max = float.MinValue;
+        foreach (var r in ratings)
+        {
+            sum += r;
+            min = Math.Min(min, r);
+            max = Math.Max(max, r);
+        }
+
+        GlobalMean = ratings.Length > 0 ? sum / ratings.Length : double.NaN;
+        MinRating = min;
+        MaxRating = max;
+    }
+
+    /// <summary>userId of each user index, ascending.</summary>
+    public IReadOnlyList<int> UserIds { get; }
+
+    /// <summary>movieId of each item index, ascending.</summary>
+    public IReadOnlyList<int> ItemIds { get; }
+
+    /// <summary>User index of each rating.</summary>
+    public int[] Users { get; }
+
+    /// <summary>Item index of each rating.</summary>
+    public int[] Items { get; }
+
+    /// <summary>Each rating's value.</summary>
+    public float[] Ratings { get; }
+
+    /// <summary>Each rating's timestamp.</summary>
+    public long[] Times { get; }
+
+    /// <summary>CSR offsets by user (length users + 1).</summary>
+    public int[] UserStart { get; }
+
+    /// <summary>CSR item indices, ascending within each user.</summary>
+    public int[] UserItems { get; }
+
+    /// <summary>CSR ratings, aligned with <see cref="UserItems"/>.</summary>
+    public float[] UserRatings { get; }
+
+    /// <summary>Ratings per item.</summary>
+    public int[] ItemCounts { get; }
+
+    /// <summary>Number of ratings.</summary>
+    public int Count => Ratings.Length;
+
+    /// <summary>Mean rating μ.</summary>
+    public double GlobalMean { get; }
+
+    /// <summary>Smallest rating; predictions are clipped to [MinRating, MaxRating].</summary>
+    public float MinRating { get; }
+
+    /// <summary>Largest rating.</summary>
+    public float MaxRating { get; }
+
+    /// <summary>Index of <paramref name="userId"/>, or -1.</summary>
+    public int UserIndex(int userId) => _userIndex.TryGetValue(userId, out var u) ? u : -1;
+
+    /// <summary>Index of <paramref name="movieId"/>, or -1.</summary>
+    public int ItemIndex(int movieId) => _itemIndex.TryGetValue(movieId, out var i) ? i : -1;
+
+    /// <summary>Item indices rated by user index <paramref name="user"/>, ascending.</summary>
+    public ReadOnlySpan<int> ItemsOf(int user) => UserItems.AsSpan(UserStart[user], UserStart[user + 1] - UserStart[user]);
+
+    /// <summary>Ratings of user index <paramref name="user"/>, aligned with <see cref="ItemsOf"/>.</summary>
+    public ReadOnlySpan<float> RatingsOf(int user) => UserRatings.AsSpan(UserStart[user], UserStart[user + 1] - UserStart[user]);
+
+    /// <summary>Builds the set from a ratings DataFrame (userId, movieId, rating, timestamp).</summary>
+    public static RatingSet From(DataFrame ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var userIds = ratings.ToArray<int>(Columns.UserId);
+        var itemIds = ratings.ToArray<int>(Columns.MovieId);
+        var values = ratings.ToArray<double>(Columns.Rating);
+        var times = ratings.HasColumn(Columns.Timestamp) ? ratings.ToArray<long>(Columns.Timestamp) : new long[values.Length];
+        var users = userIds.Distinct().Order().ToArray();
+        var items = itemIds.Distinct().Order().ToArray();
+        var ui = Index(users);
+        var ii = Index(items);
+        var u = new int[values.Length];
+        var i = new int[values.Length];
+        var r = new float[values.Length];
+        for (var k = 0; k < values.Length; k++)
+        {
+            u[k] = ui[userIds[k]];
+            i[k] = ii[itemIds[k]];
+            r[k] = (float)values[k];
+        }
+
+        return new RatingSet(users, items, u, i, r, times);
+    }
+
+    private static Dictionary<int, int> Index(IReadOnlyList<int> ids)
+    {
+        var map = new Dictionary<int, int>(ids.Count);
+        for (var k = 0; k < ids.Count; k++) map[ids[k]] = k;
+        return map;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
+using MovieRec.Data;
+
+namespace MovieRec.Evaluation;
+
+/// <summary>Fits algorithms on splits and measures them: one split (<see cref="Evaluate"/>), k folds (<see cref="CrossValidate"/>), a parameter grid (<see cref="GridSearch"/>).</summary>
+public static class Evaluator
+{
+    /// <summary>Fits <paramref name="algorithm"/> on the split's training ratings and measures it on its test ratings.</summary>
+    /// <remarks>Rating metrics cover every test rating (fallbacks included, and counted). Ranking: for each test user, every
+    /// training movie the user did not rate in training is scored, the top k kept, and compared with the user's test movies.</remarks>
+    public static EvaluationResult Evaluate(IRecommenderAlgorithm algorithm, TrainTestSplit split, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(algorithm);
+        ArgumentNullException.ThrowIfNull(split);
+        options ??= new EvaluationOptions();
+        var watch = Stopwatch.StartNew();
+        var train = RatingSet.From(split.Train);
+        var model = algorithm.Fit(train, cancellationToken);
+        var fit = watch.Elapsed.TotalSeconds;
+
+        watch.Restart();
+        var users = split.Test.ToArray<int>(Columns.UserId);
+        var movies = split.Test.ToArray<int>(Columns.MovieId);
+        var actual = split.Test.ToArray<double>(Columns.Rating);
+        double rmse = double.NaN, mae = double.NaN;
+        var fallbacks = 0;
+        if (model.PredictsRatings)
+        {
+            var predicted = new float[users.Length];
+            for (var r = 0; r < users.Length; r++)
+            {
+                var p = model.Predict(users[r], movies[r]);
+                predicted[r] = (float)p.Value;
+                if (p.IsFallback) fallbacks++;
+            }
+
+            var truth = actual.Select(a => (float)a).ToArray();
+            rmse = RatingMetrics.Rmse(truth, predicted);
+            mae = RatingMetrics.Mae(truth, predicted);
+        }
+
+        var predict = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        RankingReport? ranking = null;
+        if (options.Ranking)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ranking = Rank(model, users, movies, actual, options);
+        }
+
+        return new EvaluationResult(algorithm.Name, rmse, mae, ranking, fit, predict, options.Ranking ? watch.Elapsed.TotalSeconds : 0, fallbacks);
+    }
+
+    /// <summary>
+    /// K-fold cross-validation (<see cref="Splitters.KFold"/>): one row per fold and a final "mean" row, with columns
+    /// algorithm, fold, rmse, mae, precision@k, recall@k, ndcg@k, map@k, hitRate@k, mrr@k, coverage, novelty, fitSeconds,
+    /// predictSeconds, rankSeconds (Surprise's <c>cross_validate</c>).
+    /// </summary>
+    public static DataFrame CrossValidate(IRecommenderAlgorithm algorithm, DataFrame ratings, int folds = 5, EvaluationOptions? options = null, int seed = 42, CancellationToken cancellationToken = default)
+    {
+        var results = Splitters.KFold(ratings, folds, seed).Select(split => Evaluate(algorithm, split, options, cancellationToken)).ToList();
+        return ToDataFrame(results, options ?? new EvaluationOptions(), withMean: true);
+    }
+
+    /// <summary>
+    /// Cross-validates every combination of <paramref name="grid"/> (Surprise's <c>GridSearchCV</c>): one row per
+    /// candidate with its parameters and mean metrics, sorted best first by <paramref name="metric"/> (lower is better for
+    /// rmse/mae, higher otherwise).
+    /// </summary>
+    /// <param name="factory">Builds an algorithm from one combination of parameter values.</param>
+    /// <param name="grid">Parameter name → candidate values.</param>
+    /// <param name="ratings">All ratings.</param>
+    /// <param name="metric">The column to rank by, e.g. "rmse" or "ndcg@10".</param>
+    /// <param name="folds">Folds per candidate.</param>
+    /// <param name="options">Evaluation options.</param>
+    /// <param name="seed">Seed of the folds (the same folds for every candidate).</param>
+    /// <param name="progress">Receives (candidate, of) after each candidate.</param>
+    /// <param name="cancellationToken">Stops between folds.</param>
+    public static DataFrame GridSearch(Func<IReadOnlyDictionary<string, double>, IRecommenderAlgorithm> factory, IReadOnlyDictionary<string, double[]> grid,
+        DataFrame ratings, string metric = "rmse", int folds = 3, EvaluationOptions? options = null, int seed = 42,
+        IProgress<(int Candidate, int Of)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(grid);
+        options ??= new EvaluationOptions { Ranking = metric is not ("rmse" or "mae") };
+        var names = grid.Keys.Order(StringComparer.Ordinal).ToArray();
+        IEnumerable<Dictionary<string, double>> combos = [new Dictionary<string, double>()];
+        foreach (var name in names)
+        {
+            combos = combos.SelectMany(c => grid[name].Select(v => new Dictionary<string, double>(c) { [name] = v })).ToList();
+        }
+
+        var candidates = combos.ToList();
+        var splits = Splitters.KFold(ratings, folds, seed);
+        var rows = new List<(Dictionary<string, double> Params, DataFrame Mean)>();
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var algorithm = factory(candidates[c]);
+            var results = splits.Select(s => Evaluate(algorithm, s, options, cancellationToken)).ToList();
+            rows.Add((candidates[c], ToDataFrame(results, options, withMean: false)));
+            progress?.Report((c + 1, candidates.Count));
+        }
+
+        var frame = new DataFrame(new StringDataFrameColumn("algorithm", rows.Select(r => r.Mean["algorithm"][0]?.ToString() ?? string.Empty)));
+        foreach (var name in names) frame.Columns.Add(new DoubleDataFrameColumn(name, rows.Select(r => r.Params[name])));
+        foreach (var column in rows[0].Mean.Columns.Where(c => c is DoubleDataFrameColumn))
+        {
+            frame.Columns.Add(new DoubleDataFrameColumn(column.Name, rows.Select(r => Mean((DoubleDataFrameColumn)r.Mean[column.Name]))));
+        }
+
+        var lowerIsBetter = metric is "rmse" or "mae";
+        return lowerIsBetter ? frame.OrderBy(metric) : frame.OrderByDescending(metric);
+    }
+
+    /// <summary>Results as a tidy DataFrame (one row per result; with a "mean" row when asked).</summary>
+    public static DataFrame ToDataFrame(IReadOnlyList<EvaluationResult> results, EvaluationOptions options, bool withMean)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(options);
+        var k = options.K.ToString(CultureInfo.InvariantCulture);
+        var labels = results.Select((_, f) => f.ToString(CultureInfo.InvariantCulture)).ToList();
+        var columns = new (string Name, Func<EvaluationResult, double> Value)[]
+        {
+            ("rmse", r => r.Rmse), ("mae", r => r.Mae),
+            ($"precision@{k}", r => r.Ranking?.Precision ?? double.NaN), ($"recall@{k}", r => r.Ranking?.Recall ?? double.NaN),
+            ($"ndcg@{k}", r => r.Ranking?.Ndcg ?? double.NaN), ($"map@{k}", r => r.Ranking?.Map ?? double.NaN),
+            ($"hitRate@{k}", r => r.Ranking?.HitRate ?? double.NaN), ($"mrr@{k}", r => r.Ranking?.Mrr ?? double.NaN),
+            ("coverage", r => r.Ranking?.Coverage ?? double.NaN), ("novelty", r => r.Ranking?.Novelty ?? double.NaN),
+            ("fitSeconds", r => r.FitSeconds), ("predictSeconds", r => r.PredictSeconds), ("rankSeconds", r => r.RankSeconds),
+        };
+        var frame = new DataFrame(
+            new StringDataFrameColumn("algorithm", results.Select(r => r.Algorithm).Concat(withMean ? [results[0].Algorithm] : [])),
+            new StringDataFrameColumn("fold", labels.Concat(withMean ? ["mean"] : [])));
+        foreach (var (name, value) in columns)
+        {
+            var values = results.Select(value).ToList();
+            if (withMean) values.Add(name.EndsWith("Seconds", StringComparison.Ordinal) ? values.Sum() : values.Average());
+            frame.Columns.Add(new DoubleDataFrameColumn(name, values));
+        }
+
+        return frame;
+    }
+
+    private static double Mean(DoubleDataFrameColumn column)
+    {
+        var values = Enumerable.Range(0, (int)column.Length).Select(i => column[i] ?? double.NaN).ToArray();
+        return values.Average();
+    }
+
+    private static RankingReport Rank(IRecommenderModel model, int[] users, int[] movies, double[] ratings, EvaluationOptions options)
+    {
+        var train = model.Train;
+        var relevant = new Dictionary<int, HashSet<int>>();
+        for (var r = 0; r < users.Length; r++)
+        {
+            if (!relevant.TryGetValue(users[r], out var set)) relevant[users[r]] = set = [];
+            if (options.RelevanceThreshold is null || ratings[r] >= options.RelevanceThreshold) set.Add(movies[r]);
+        }
+
+        var testUsers = relevant.Keys.Where(u => train.UserIndex(u) >= 0).Order().ToArray();
+        var lists = new int[testUsers.Length][];
+        Parallel.For(0, testUsers.Length, () => new float[train.ItemIds.Count], (t, _, scores) =>
+        {
+            var u = train.UserIndex(testUsers[t]);
+            model.Score(u, scores);
+            lists[t] = [.. TopK.Select(scores, options.K, train.ItemsOf(u)).Select(i => train.ItemIds[i])];
+            return scores;
+        }, _ => { });
+
+        var recommendations = new Dictionary<int, int[]>(testUsers.Length);
+        for (var t = 0; t < testUsers.Length; t++) recommendations[testUsers[t]] = lists[t];
+        var popularity = new Dictionary<int, int>(train.ItemIds.Count);
+        for (var i = 0; i < train.ItemIds.Count; i++) popularity[train.ItemIds[i]] = train.ItemCounts[i];
+        return RankingMetrics.Evaluate(recommendations, relevant, options.K, train.ItemIds.Count, (popularity, train.UserIds.Count));
+    }
+}

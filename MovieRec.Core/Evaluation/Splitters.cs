@@ -1,0 +1,134 @@
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+
+namespace MovieRec.Evaluation;
+
+/// <summary>Which side a stratified split groups by.</summary>
+public enum StratifyBy
+{
+    /// <summary>Split each user's ratings by the ratio (every user is in training).</summary>
+    User,
+
+    /// <summary>Split each movie's ratings by the ratio (every movie is in training).</summary>
+    Item,
+}
+
+/// <summary>
+/// Seeded train/test splitters over a ratings DataFrame. Pure functions: the input is not changed; every rating lands in
+/// exactly one side, in its original order.
+/// </summary>
+/// <remarks>
+/// Per-user splitters keep at least one rating of every user in training (a user with one rating stays wholly in
+/// training), so every test user is known to the model. Held-out counts round half away from zero:
+/// round(n · fraction), capped at n − 1.
+/// </remarks>
+public static class Splitters
+{
+    /// <summary>Holds out a random <paramref name="testFraction"/> of each user's ratings.</summary>
+    public static TrainTestSplit RandomPerUser(DataFrame ratings, double testFraction = 0.2, int seed = 42)
+    {
+        CheckFraction(testFraction);
+        return ByGroup(ratings, Columns.UserId, seed, (rows, _, rng) => Shuffled(rows, rng).Take(HeldOut(rows.Count, testFraction)));
+    }
+
+    /// <summary>
+    /// microsoft/recommenders' <c>python_stratified_split</c>: each user's (or movie's) ratings are shuffled and the first
+    /// <paramref name="ratio"/> go to training (75/25 by default).
+    /// </summary>
+    public static TrainTestSplit Stratified(DataFrame ratings, double ratio = 0.75, StratifyBy by = StratifyBy.User, int seed = 42)
+    {
+        CheckFraction(1 - ratio);
+        return ByGroup(ratings, by == StratifyBy.User ? Columns.UserId : Columns.MovieId, seed,
+            (rows, _, rng) => Shuffled(rows, rng).Take(HeldOut(rows.Count, 1 - ratio)));
+    }
+
+    /// <summary>Holds out each user's latest <paramref name="testFraction"/> of ratings (ties by later row).</summary>
+    public static TrainTestSplit Temporal(DataFrame ratings, double testFraction = 0.2)
+    {
+        CheckFraction(testFraction);
+        var times = ratings.ToArray<long>(Columns.Timestamp);
+        return ByGroup(ratings, Columns.UserId, 0, (rows, _, _) => rows.OrderByDescending(r => times[r]).ThenByDescending(r => r).Take(HeldOut(rows.Count, testFraction)));
+    }
+
+    /// <summary>Holds out each user's single latest rating (users with one rating stay in training).</summary>
+    public static TrainTestSplit LeaveLastOut(DataFrame ratings)
+    {
+        var times = ratings.ToArray<long>(Columns.Timestamp);
+        return ByGroup(ratings, Columns.UserId, 0, (rows, _, _) => rows.Count < 2 ? [] : [rows.MaxBy(r => (times[r], r))]);
+    }
+
+    /// <summary>
+    /// K-fold cross-validation over ratings, stratified by user: each user's ratings are shuffled and dealt round-robin to
+    /// the folds (starting at a random fold), so each fold holds ~1/k of every user and every user with at least two
+    /// ratings is in every training set.
+    /// </summary>
+    public static IReadOnlyList<TrainTestSplit> KFold(DataFrame ratings, int folds = 5, int seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), "K-fold needs at least 2 folds.");
+        var fold = new int[ratings.Rows.Count];
+        var rng = new Random(seed);
+        foreach (var rows in Groups(ratings.ToArray<int>(Columns.UserId)))
+        {
+            if (rows.Count < 2)
+            {
+                fold[rows[0]] = -1; // always training
+                continue;
+            }
+
+            var start = rng.Next(folds);
+            var shuffled = Shuffled(rows, rng);
+            for (var p = 0; p < shuffled.Length; p++) fold[shuffled[p]] = (start + p) % folds;
+        }
+
+        return [.. Enumerable.Range(0, folds).Select(f => Split(ratings, fold.Select(x => x == f).ToArray()))];
+    }
+
+    private static TrainTestSplit ByGroup(DataFrame ratings, string key, int seed, Func<List<int>, int, Random, IEnumerable<int>> heldOut)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var isTest = new bool[ratings.Rows.Count];
+        var rng = new Random(seed);
+        var g = 0;
+        foreach (var rows in Groups(ratings.ToArray<int>(key)))
+        {
+            foreach (var r in heldOut(rows, g++, rng)) isTest[r] = true;
+        }
+
+        return Split(ratings, isTest);
+    }
+
+    /// <summary>Row indices grouped by key, groups in ascending key order, rows in file order.</summary>
+    private static IEnumerable<List<int>> Groups(int[] keys)
+    {
+        var groups = new SortedDictionary<int, List<int>>();
+        for (var r = 0; r < keys.Length; r++)
+        {
+            if (!groups.TryGetValue(keys[r], out var list)) groups[keys[r]] = list = [];
+            list.Add(r);
+        }
+
+        return groups.Values;
+    }
+
+    private static int[] Shuffled(List<int> rows, Random rng)
+    {
+        var copy = rows.ToArray();
+        rng.Shuffle(copy);
+        return copy;
+    }
+
+    private static int HeldOut(int n, double fraction) => n < 2 ? 0 : (int)Math.Min(n - 1, Math.Round(n * fraction, MidpointRounding.AwayFromZero));
+
+    private static TrainTestSplit Split(DataFrame ratings, bool[] isTest)
+    {
+        var test = new BooleanDataFrameColumn("test", isTest);
+        var train = new BooleanDataFrameColumn("train", isTest.Select(t => !t));
+        return new TrainTestSplit(ratings.Filter(train), ratings.Filter(test));
+    }
+
+    private static void CheckFraction(double fraction)
+    {
+        if (!(fraction > 0 && fraction < 1)) throw new ArgumentOutOfRangeException(nameof(fraction), "The held-out fraction must lie strictly between 0 and 1.");
+    }
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MovieRec.Tests.Support;
+
+namespace MovieRec.Tests.Cli;
+
+public sealed class EvaluateCommandTests
+{
+    [Fact]
+    public void Evaluate_writes_one_json_object_per_algorithm_with_the_documented_keys()
+    {
+        using var temp = new TempFolder();
+        var json = temp.File("eval.json");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "movierec.dll"), "evaluate", "--data", TestPaths.Sample, "--algorithms", "bias,popular", "--folds", "2", "--k", "5", "--json", json }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, stderr + stdout);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var rows = doc.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(["bias", "popular"], rows.Select(r => r.GetProperty("algorithm").GetString()));
+        foreach (var key in new[] { "rmse", "mae", "precision@5", "recall@5", "ndcg@5", "map@5", "coverage", "fitSeconds", "predictSeconds" })
+        {
+            Assert.True(rows[0].TryGetProperty(key, out _), key);
+        }
+
+        Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("rmse").ValueKind); // popularity predicts no ratings
+        Assert.True(rows[0].GetProperty("rmse").GetDouble() is > 0.5 and < 1.2);
+        Assert.True(rows[1].GetProperty("ndcg@5").GetDouble() > 0);
+    }
+}

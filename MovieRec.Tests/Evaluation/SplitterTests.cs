@@ -1,0 +1,76 @@
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+using MovieRec.Evaluation;
+using MovieRec.Tests.Support;
+
+namespace MovieRec.Tests.Evaluation;
+
+public sealed class SplitterTests
+{
+    private static readonly DataFrame Ratings = MovieLensLoader.Load(TestPaths.Sample).Ratings;
+
+    public static TheoryData<string> Names => ["random", "stratified", "stratified-item", "temporal", "leave-last-out"];
+
+    private static TrainTestSplit Split(string name) => name switch
+    {
+        "random" => Splitters.RandomPerUser(Ratings, 0.2, seed: 3),
+        "stratified" => Splitters.Stratified(Ratings, 0.75, seed: 3),
+        "stratified-item" => Splitters.Stratified(Ratings, 0.75, StratifyBy.Item, seed: 3),
+        "temporal" => Splitters.Temporal(Ratings, 0.2),
+        _ => Splitters.LeaveLastOut(Ratings),
+    };
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_rating_lands_once_and_every_user_stays_in_training(string name)
+    {
+        var split = Split(name);
+        var all = Keys(Ratings);
+        var train = Keys(split.Train);
+        var test = Keys(split.Test);
+        Assert.Equal(all.Count, train.Count + test.Count);
+        Assert.Empty(train.Intersect(test));
+        Assert.True(all.SetEquals(train.Union(test)));
+        if (name != "stratified-item")
+        {
+            Assert.True(split.Train.ToArray<int>(Columns.UserId).ToHashSet().SetEquals(Ratings.ToArray<int>(Columns.UserId)));
+        }
+        else
+        {
+            Assert.True(split.Train.ToArray<int>(Columns.MovieId).ToHashSet().SetEquals(Ratings.ToArray<int>(Columns.MovieId))); // every movie stays
+        }
+    }
+
+    [Fact]
+    public void Fractions_and_orders_are_as_documented()
+    {
+        Assert.InRange(Splitters.Stratified(Ratings, 0.75).Test.Rows.Count / (double)Ratings.Rows.Count, 0.24, 0.26);
+        var users = Ratings.ToArray<int>(Columns.UserId).Distinct().Count();
+        Assert.Equal(users, Splitters.LeaveLastOut(Ratings).Test.Rows.Count);
+
+        // Temporal: every held-out rating of a user is no older than any of their training ratings.
+        var split = Splitters.Temporal(Ratings, 0.2);
+        var latestTrain = split.Train.ToArray<int>(Columns.UserId).Zip(split.Train.ToArray<long>(Columns.Timestamp)).GroupBy(p => p.First).ToDictionary(g => g.Key, g => g.Max(p => p.Second));
+        Assert.All(split.Test.ToArray<int>(Columns.UserId).Zip(split.Test.ToArray<long>(Columns.Timestamp)), p => Assert.True(p.Second >= latestTrain[p.First]));
+    }
+
+    [Fact]
+    public void Kfold_tests_every_rating_exactly_once_and_is_seeded()
+    {
+        var folds = Splitters.KFold(Ratings, 5, seed: 9);
+        var tested = folds.SelectMany(f => Keys(f.Test)).ToList();
+        Assert.Equal(Ratings.Rows.Count, tested.Count);
+        Assert.Equal(Ratings.Rows.Count, tested.Distinct().Count());
+        Assert.All(folds, f => Assert.Equal(600, f.Train.ToArray<int>(Columns.UserId).Distinct().Count()));
+        Assert.All(folds, f => Assert.InRange(f.Test.Rows.Count, Ratings.Rows.Count / 5 - 700, Ratings.Rows.Count / 5 + 700));
+        Assert.Equal(Keys(folds[2].Test), Keys(Splitters.KFold(Ratings, 5, seed: 9)[2].Test));
+        Assert.NotEqual(Keys(folds[2].Test), Keys(Splitters.KFold(Ratings, 5, seed: 10)[2].Test));
+    }
+
+    private static HashSet<long> Keys(DataFrame frame)
+    {
+        var u = frame.ToArray<int>(Columns.UserId);
+        var m = frame.ToArray<int>(Columns.MovieId);
+        return [.. u.Zip(m, (a, b) => ((long)a << 32) | (uint)b)];
+    }
+}
