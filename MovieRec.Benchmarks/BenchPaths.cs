@@ -13,10 +13,10 @@ internal static class BenchPaths
 
     public static string Sample => Path.Combine(RepositoryRoot, "data", "sample");
 
-    /// <summary>The generated 25M-rating dataset: $MOVIEREC_BENCH_DATA/synthetic-25m, else the temp folder.</summary>
+    /// <summary>The generated 25M-rating dataset: $MOVIEREC_BENCH_DATA/synthetic-25m-v&lt;generator version&gt;, else under the temp folder.</summary>
     public static string Synthetic25m => Path.Combine(
         Environment.GetEnvironmentVariable("MOVIEREC_BENCH_DATA") is { Length: > 0 } root ? root : Path.Combine(Path.GetTempPath(), "movierec-bench"),
-        "synthetic-25m");
+        $"synthetic-25m-v{MovieRec.Synthetic.SyntheticDataGenerator.Version}");
 
     private static string FindRoot()
     {

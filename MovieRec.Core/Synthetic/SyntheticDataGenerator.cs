@@ -22,6 +22,9 @@ public static class SyntheticDataGenerator
 {
     private const long SecondsPerDay = 86_400;
 
+    /// <summary>Bumped whenever the same options start producing different data (caches of generated data key on it).</summary>
+    public const int Version = 2;
+
     /// <summary>Generates a dataset in memory.</summary>
     public static SyntheticDataset Generate(SyntheticOptions? options = null)
     {

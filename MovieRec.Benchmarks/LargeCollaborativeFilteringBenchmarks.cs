@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using MovieRec.Algorithms;
+using MovieRec.Data;
+
+namespace MovieRec.Benchmarks;
+
+/// <summary>Biased MF at 25M ratings. Target: 64 factors, 20 epochs in under 90 s and under 6 GB peak.</summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 2)]
+public class LargeCollaborativeFilteringBenchmarks
+{
+    private RatingSet _ratings = null!;
+
+    [GlobalSetup]
+    public void Setup() => _ratings = RatingSet.From(MovieLensLoader.LoadRatingsCsv(Path.Combine(LargeLoadBenchmarks.EnsureDataset(), "ratings.csv")));
+
+    [Benchmark]
+    public IRecommenderModel Ratings25m_BiasedMF_64Factors_20Epochs() => new BiasedMF(new BiasedMFOptions { Factors = 64, Epochs = 20 }).Fit(_ratings);
+}
