@@ -1,0 +1,65 @@
+using System.Numerics.Tensors;
+using MovieRec.LinearAlgebra;
+
+namespace MovieRec.Algorithms;
+
+/// <summary>A fitted <see cref="PureSvd"/> model.</summary>
+public sealed class PureSvdModel : IRecommenderModel
+{
+    private readonly int _k;
+    private readonly float[] _offset;
+    private readonly float[] _p;
+    private readonly float[] _q;
+    private readonly bool _centered;
+
+    internal PureSvdModel(RatingSet train, int k, float[] offset, float[] p, float[] q, double[] singularValues, bool centered)
+    {
+        Train = train;
+        _k = k;
+        _offset = offset;
+        _p = p;
+        _q = q;
+        SingularValues = singularValues;
+        _centered = centered;
+    }
+
+    /// <inheritdoc />
+    public RatingSet Train { get; }
+
+    /// <inheritdoc />
+    public bool PredictsRatings => _centered;
+
+    /// <summary>The singular values σ_1 ≥ … ≥ σ_k (for a spectrum plot).</summary>
+    public IReadOnlyList<double> SingularValues { get; }
+
+    /// <inheritdoc />
+    public Prediction Predict(int userId, int movieId)
+    {
+        int u = Train.UserIndex(userId), i = Train.ItemIndex(movieId);
+        var source = Prediction.SourceOf(u, i);
+        if (u < 0) return new(_centered ? Train.GlobalMean : 0, source);
+        double value = _offset[u];
+        if (i >= 0) value += TensorPrimitives.Dot(_p.AsSpan(u * _k, _k), _q.AsSpan(i * _k, _k));
+        return new(_centered ? Math.Clamp(value, Train.MinRating, Train.MaxRating) : value, source);
+    }
+
+    /// <inheritdoc />
+    public void Score(int user, Span<float> scores)
+    {
+        var pu = _p.AsSpan(user * _k, _k);
+        for (var i = 0; i < scores.Length; i++) scores[i] = _offset[user] + TensorPrimitives.Dot(pu, _q.AsSpan(i * _k, _k));
+    }
+
+    /// <summary>Scores every training movie for a new user from (movieId, rating) pairs by projection: p = (r − c)V.</summary>
+    public float[] FoldInScores(IEnumerable<(int MovieId, double Rating)> ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var known = ratings.Select(r => (Item: Train.ItemIndex(r.MovieId), r.Rating)).Where(r => r.Item >= 0).ToArray();
+        var c = _centered && known.Length > 0 ? (float)known.Average(r => r.Rating) : 0f;
+        var p = new float[_k];
+        foreach (var (item, rating) in known) TensorPrimitives.MultiplyAdd(_q.AsSpan(item * _k, _k), (float)rating - c, p, p);
+        var scores = new float[Train.ItemIds.Count];
+        for (var i = 0; i < scores.Length; i++) scores[i] = c + TensorPrimitives.Dot(p, _q.AsSpan(i * _k, _k));
+        return scores;
+    }
+}
