@@ -8,4 +8,5 @@ if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
 var root = new RootCommand("movierec: a hybrid movie recommender for .NET (MovieLens + TMDB).");
 root.Subcommands.Add(DataCommands.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -105,6 +105,22 @@ public sealed class FeatureModel
         _unknownMovie[5] = stats.ReferenceYear;
     }
 
+    /// <summary>Restores a model from its fitted tables (<see cref="FeatureModelSerializer"/>).</summary>
+    internal FeatureModel(FeatureOptions options, MovieCatalog catalog, TrainingStatistics stats, TextEmbeddingModel? text, IReadOnlyList<string> movieNames,
+        float[] userTable, float[] unknownUser, float[] movieTable, float[] unknownMovie)
+    {
+        Options = options;
+        Catalog = catalog;
+        _stats = stats;
+        Text = text;
+        MovieFeatureNames = movieNames;
+        FeatureNames = [.. UserFeatureNames, .. PairFeatureNames, .. movieNames];
+        _userTable = userTable;
+        _unknownUser = unknownUser;
+        _movieTable = movieTable;
+        _unknownMovie = unknownMovie;
+    }
+
     /// <summary>The options it was fitted with.</summary>
     public FeatureOptions Options { get; }
 
@@ -133,6 +149,16 @@ public sealed class FeatureModel
     public long ReferenceTime => _stats.ReferenceTime;
 
     internal MovieCatalog Catalog { get; }
+
+    internal TrainingStatistics Statistics => _stats;
+
+    internal float[] UserTableArray => _userTable;
+
+    internal float[] UnknownUser => _unknownUser;
+
+    internal float[] MovieTableArray => _movieTable;
+
+    internal float[] UnknownMovie => _unknownMovie;
 
     internal int MovieWidth => MovieFeatureNames.Count;
 

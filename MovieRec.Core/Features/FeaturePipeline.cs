@@ -33,7 +33,9 @@ public static class FeaturePipeline
     /// <param name="options">Feature settings.</param>
     /// <param name="tags">User tags, used for text when <see cref="TextEmbeddingOptions.IncludeTags"/> (training pairs only).</param>
     /// <param name="genome">The tag genome, for genome embeddings.</param>
-    public static FeatureModel Fit(DataFrame trainingRatings, DataFrame movies, FeatureOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null)
+    /// <param name="reuse">A model whose text and genome embeddings to reuse instead of refitting them (they hold no rating
+    /// statistics): cross-validation refits only the statistics per fold.</param>
+    public static FeatureModel Fit(DataFrame trainingRatings, DataFrame movies, FeatureOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null, FeatureModel? reuse = null)
     {
         ArgumentNullException.ThrowIfNull(trainingRatings);
         ArgumentNullException.ThrowIfNull(movies);
@@ -62,7 +64,7 @@ public static class FeaturePipeline
             var tagText = textOptions.IncludeTags && tags is not null ? TextEmbedding.TagsByMovie(tags, trainingRatings) : null;
             var allTexts = TextEmbedding.MovieTexts(movies, textOptions, tagText);
             var trainingTexts = stats.MovieCount.Select((n, row) => (n, row)).Where(p => p.n > 0).Select(p => allTexts[p.row]).ToArray();
-            text = TextEmbedding.Fit(trainingTexts, textOptions);
+            text = reuse?.Text ?? TextEmbedding.Fit(trainingTexts, textOptions);
             textVectors = text.Transform(allTexts, out hasText);
         }
 
@@ -70,7 +72,7 @@ public static class FeaturePipeline
         if (genome is not null && options.GenomeComponents > 0)
         {
             var trainingMovies = Enumerable.Range(0, catalog.Count).Where(row => stats.MovieCount[row] > 0).Select(row => catalog.MovieIds[row]);
-            genomeModel = GenomeEmbedding.Fit(genome, trainingMovies, options.GenomeComponents);
+            genomeModel = reuse?.Genome ?? GenomeEmbedding.Fit(genome, trainingMovies, options.GenomeComponents);
         }
 
         return new FeatureModel(options, catalog, stats, text, textVectors, hasText, genomeModel);

@@ -8,7 +8,7 @@ internal sealed class MovieCatalog
 {
     private readonly Dictionary<int, int> _rowOf;
 
-    private MovieCatalog(int[] movieIds, int[] years, int[][] genres, string[] genreNames)
+    internal MovieCatalog(int[] movieIds, int[] years, int[][] genres, string[] genreNames)
     {
         MovieIds = movieIds;
         Years = years;

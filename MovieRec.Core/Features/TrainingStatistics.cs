@@ -50,6 +50,20 @@ internal sealed class TrainingStatistics
 
     public bool[] MovieTrending { get; private set; } = [];
 
+    /// <summary>Rebuilds the parts a loaded <see cref="FeatureModel"/> needs (see <see cref="FeatureModelSerializer"/>).</summary>
+    public static TrainingStatistics Restore(double globalMean, double globalStd, double globalLikeRatio, double globalModernShare, long referenceTime,
+        int[] userIds, int[] userFavorite, float[] userAffinity)
+    {
+        var s = new TrainingStatistics
+        {
+            GlobalMean = globalMean, GlobalStd = globalStd, GlobalLikeRatio = globalLikeRatio, GlobalModernShare = globalModernShare,
+            ReferenceTime = referenceTime, ReferenceYear = DateTimeOffset.FromUnixTimeSeconds(referenceTime).Year,
+            UserIds = userIds, UserFavorite = userFavorite, UserAffinity = userAffinity,
+        };
+        for (var u = 0; u < userIds.Length; u++) s.UserRow[userIds[u]] = u;
+        return s;
+    }
+
     public static TrainingStatistics Compute(int[] users, int[] movieRows, double[] ratings, long[] times, MovieCatalog catalog, FeatureOptions options)
     {
         var s = new TrainingStatistics();

@@ -60,6 +60,8 @@ public sealed class TextEmbeddingModel
 
     internal void SetExplainedVariance(double[] ratio) => ExplainedVarianceRatio = ratio;
 
+    internal double[] Projection => _projection;
+
     internal float[] Project(CsrMatrix x)
     {
         var k = Components;

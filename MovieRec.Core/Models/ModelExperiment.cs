@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+using MovieRec.Features;
+
+namespace MovieRec.Models;
+
+/// <summary>
+/// The classifier stage end to end: split, fit features on the training split only, train each family's baseline,
+/// optionally tune each family by cross-validated search, and measure every model on train, validation and test.
+/// </summary>
+/// <remarks>
+/// Test scores use features fitted without any test rating (<see cref="FeaturePipeline"/>), and searches refit the rating
+/// statistics inside every fold (<see cref="RatingFolds"/>). A tuned model is the best candidate retrained on the whole
+/// training split, evaluated exactly like the baseline.
+/// </remarks>
+public static class ModelExperiment
+{
+    private static readonly string[] SplitNames = ["train", "validation", "test"];
+
+    /// <summary>Runs the experiment.</summary>
+    public static ModelExperimentResult Run(DataFrame ratings, DataFrame movies, ModelExperimentOptions? options = null, DataFrame? tags = null,
+        GenomeMatrix? genome = null, IProgress<SearchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(movies);
+        options ??= new ModelExperimentOptions();
+        void Stage(string stage) => progress?.Report(new SearchProgress(stage, 0, 0, 0, 0, double.NaN));
+
+        Stage("splitting");
+        var split = LikeSplitter.Split(ratings, options.Split with { Seed = options.Seed });
+        Stage("fitting features on the training split");
+        var features = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome);
+        var tables = new[] { split.Train, split.Validation, split.Test }.Select(s => FeatureTable.From(features.Transform(s))).ToArray();
+
+        var metrics = new List<(string Model, string Split, string Search, ClassificationScores Scores, double Seconds)>();
+        var best = new List<(string Model, string Search, string Parameters, double CvScore)>();
+        var importance = new List<(string Model, string Search, DataFrame Table)>();
+        var models = new Dictionary<(ClassifierKind, string), TrainedClassifier>();
+        var searches = new List<DataFrame>();
+        RatingFolds? folds = options.Tune ? new RatingFolds(split.Train, movies, options.Features, features, options.Folds, options.Seed) : null;
+
+        void TrainAndMeasure(ClassifierKind kind, ClassifierParameters parameters, string search, double cvScore)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Stage($"training {kind} ({search})");
+            var watch = Stopwatch.StartNew();
+            var model = TrainedClassifier.Train(kind, parameters, tables[0], options.Seed, cancellationToken).WithFeatures(features);
+            var seconds = watch.Elapsed.TotalSeconds;
+            for (var s = 0; s < tables.Length; s++)
+            {
+                if (tables[s].Rows == 0) continue;
+                metrics.Add((kind.ToString(), SplitNames[s], search, ClassificationMetrics.Compute(tables[s].Labels, model.PredictProbabilities(tables[s])), seconds));
+            }
+
+            best.Add((kind.ToString(), search, parameters.Describe(kind), cvScore));
+            models[(kind, search)] = model;
+            if (options.ImportanceRows > 0 && tables[1].Rows > 0)
+            {
+                Stage($"permutation importance of {kind} ({search})");
+                importance.Add((kind.ToString(), search, PermutationImportance.Compute(model, tables[1], options.ImportanceRows, options.Seed)));
+            }
+        }
+
+        foreach (var kind in options.Kinds)
+        {
+            TrainAndMeasure(kind, new ClassifierParameters(), "baseline", double.NaN);
+            if (folds is null) continue;
+            var candidates = kind == ClassifierKind.LogisticRegression ? ClassifierSearch.LogisticRegressionGrid() : ClassifierSearch.RandomCandidates(options.RandomIterations, options.Seed);
+            var result = ClassifierSearch.Search(kind, candidates, folds, options.Metric, options.Seed, progress, cancellationToken);
+            searches.Add(result.Results);
+            TrainAndMeasure(kind, result.Best, "tuned", result.BestScore);
+        }
+
+        return new ModelExperimentResult(split, features, MetricsFrame(metrics), BestFrame(best, options.Metric), Concat(searches), ImportanceFrame(importance), models);
+    }
+
+    private static DataFrame MetricsFrame(List<(string Model, string Split, string Search, ClassificationScores Scores, double Seconds)> rows) => new(
+        new StringDataFrameColumn("model", rows.Select(r => r.Model)),
+        new StringDataFrameColumn("split", rows.Select(r => r.Split)),
+        new StringDataFrameColumn("search", rows.Select(r => r.Search)),
+        new DoubleDataFrameColumn("accuracy", rows.Select(r => r.Scores.Accuracy)),
+        new DoubleDataFrameColumn("precision", rows.Select(r => r.Scores.Precision)),
+        new DoubleDataFrameColumn("recall", rows.Select(r => r.Scores.Recall)),
+        new DoubleDataFrameColumn("f1", rows.Select(r => r.Scores.F1)),
+        new DoubleDataFrameColumn("rocAuc", rows.Select(r => r.Scores.RocAuc)),
+        new DoubleDataFrameColumn("prAuc", rows.Select(r => r.Scores.PrAuc)),
+        new DoubleDataFrameColumn("logLoss", rows.Select(r => r.Scores.LogLoss)),
+        new DoubleDataFrameColumn("seconds", rows.Select(r => r.Seconds)));
+
+    private static DataFrame BestFrame(List<(string Model, string Search, string Parameters, double CvScore)> rows, string metric) => new(
+        new StringDataFrameColumn("model", rows.Select(r => r.Model)),
+        new StringDataFrameColumn("search", rows.Select(r => r.Search)),
+        new StringDataFrameColumn("parameters", rows.Select(r => r.Parameters)),
+        new DoubleDataFrameColumn("cv_" + metric, rows.Select(r => r.CvScore)));
+
+    private static DataFrame ImportanceFrame(List<(string Model, string Search, DataFrame Table)> rows)
+    {
+        var model = new List<string>();
+        var search = new List<string>();
+        var feature = new List<string>();
+        var value = new List<double>();
+        foreach (var (m, s, table) in rows)
+        {
+            var names = table.ToStringArray("feature");
+            var values = table.ToArray<double>("importance");
+            for (var i = 0; i < names.Length; i++)
+            {
+                model.Add(m);
+                search.Add(s);
+                feature.Add(names[i]);
+                value.Add(values[i]);
+            }
+        }
+
+        return new DataFrame(new StringDataFrameColumn("model", model), new StringDataFrameColumn("search", search),
+            new StringDataFrameColumn("feature", feature), new DoubleDataFrameColumn("importance", value));
+    }
+
+    private static DataFrame Concat(List<DataFrame> frames)
+    {
+        if (frames.Count == 0) return new DataFrame(new StringDataFrameColumn("model", 0));
+        // Different families have the same columns (model, candidate, parameters, mean, std, folds, seconds, best).
+        var result = frames[0].Clone();
+        foreach (var frame in frames.Skip(1)) result = result.Append(frame.Rows, inPlace: false);
+        return result;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+using MovieRec.Features;
+
+namespace MovieRec.Models;
+
+/// <summary>
+/// Cross-validation folds over training ratings where each fold's features are refitted on the other folds' ratings:
+/// a validation fold's own ratings never enter the user and movie statistics it is scored with, so no fold's statistics
+/// leak into another. Text and genome embeddings (no rating statistics) are reused from <paramref name="reuse"/>.
+/// </summary>
+/// <remarks>Folds are stratified on <c>like</c>. Tables are built once per fold and cached, so every candidate of every
+/// family sees the same folds.</remarks>
+public sealed class RatingFolds(DataFrame trainRatings, DataFrame movies, FeatureOptions options, FeatureModel reuse, int folds = 3, int seed = 42) : IFoldSource
+{
+    private readonly (FeatureTable, FeatureTable)?[] _cache = new (FeatureTable, FeatureTable)?[folds];
+    private readonly int[] _fold = Assign(trainRatings, options.LikeThreshold, folds, seed);
+
+    /// <inheritdoc />
+    public int Folds => folds;
+
+    /// <inheritdoc />
+    public (FeatureTable Train, FeatureTable Validation) Fold(int fold)
+    {
+        if (_cache[fold] is { } cached) return cached;
+        var train = trainRatings.Filter(new BooleanDataFrameColumn("keep", _fold.Select(f => f != fold)));
+        var validation = trainRatings.Filter(new BooleanDataFrameColumn("keep", _fold.Select(f => f == fold)));
+        var model = FeaturePipeline.Fit(train, movies, options, reuse: reuse);
+        var tables = (FeatureTable.From(model.Transform(train)), FeatureTable.From(model.Transform(validation)));
+        _cache[fold] = tables;
+        return tables;
+    }
+
+    private static int[] Assign(DataFrame ratings, double threshold, int folds, int seed)
+    {
+        var values = ratings.ToArray<double>(Columns.Rating);
+        var fold = new int[values.Length];
+        var rng = new Random(seed);
+        foreach (var cls in new[] { true, false })
+        {
+            var rows = Enumerable.Range(0, values.Length).Where(i => values[i] >= threshold == cls).ToArray();
+            rng.Shuffle(rows);
+            for (var p = 0; p < rows.Length; p++) fold[rows[p]] = p % folds;
+        }
+
+        return fold;
+    }
+}

@@ -1,0 +1,130 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MovieRec.Features;
+
+namespace MovieRec.Models;
+
+/// <summary>A fitted classifier, optionally with the feature pipeline its features came from; saves and loads as one file.</summary>
+public sealed class TrainedClassifier
+{
+    private readonly MLContext _ml;
+    private readonly DataViewSchema _inputSchema;
+
+    private TrainedClassifier(MLContext ml, ClassifierKind kind, ClassifierParameters parameters, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> featureNames, FeatureModel? features)
+    {
+        _ml = ml;
+        Kind = kind;
+        Parameters = parameters;
+        Model = model;
+        _inputSchema = inputSchema;
+        FeatureNames = featureNames;
+        Features = features;
+    }
+
+    /// <summary>The family.</summary>
+    public ClassifierKind Kind { get; }
+
+    /// <summary>The hyperparameters.</summary>
+    public ClassifierParameters Parameters { get; }
+
+    /// <summary>The ML.NET model (Features → Score, Probability, PredictedLabel).</summary>
+    public ITransformer Model { get; }
+
+    /// <summary>The feature names it expects, in order.</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>The fitted feature pipeline, when attached (<see cref="WithFeatures"/>).</summary>
+    public FeatureModel? Features { get; }
+
+    /// <summary>Trains <paramref name="kind"/> on <paramref name="train"/>.</summary>
+    /// <exception cref="ArgumentException">The table is empty or has only one class.</exception>
+    public static TrainedClassifier Train(ClassifierKind kind, ClassifierParameters parameters, FeatureTable train, int seed = 42, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(train);
+        if (train.Rows == 0) throw new ArgumentException("The training split is empty.", nameof(train));
+        var positives = train.Labels.Count(l => l);
+        if (positives == 0 || positives == train.Rows) throw new ArgumentException($"The training split has only one class ({(positives == 0 ? "no likes" : "only likes")}): a classifier needs both.", nameof(train));
+        var ml = new MLContext(seed);
+        cancellationToken.ThrowIfCancellationRequested();
+        var view = train.AsDataView();
+        var model = ClassifierFactory.Create(ml, kind, parameters, seed).Fit(view);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new TrainedClassifier(ml, kind, parameters, model, view.Schema, train.Names, null);
+    }
+
+    /// <summary>This classifier with <paramref name="features"/> attached (saved and loaded with it).</summary>
+    public TrainedClassifier WithFeatures(FeatureModel features) => new(_ml, Kind, Parameters, Model, _inputSchema, FeatureNames, features);
+
+    /// <summary>P(like) for every row of <paramref name="table"/>.</summary>
+    public float[] PredictProbabilities(FeatureTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (!table.Names.SequenceEqual(FeatureNames)) throw new ArgumentException("The table's features differ from the ones the model was trained on.", nameof(table));
+        return [.. Model.Transform(table.AsDataView()).GetColumn<float>("Probability")];
+    }
+
+    /// <summary>P(like) for every row of an interaction dataset (streamed, not materialized).</summary>
+    public float[] PredictProbabilities(InteractionDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.FeatureNames.SequenceEqual(FeatureNames)) throw new ArgumentException("The dataset's features differ from the ones the model was trained on.", nameof(data));
+        return [.. Model.Transform(data.AsDataView()).GetColumn<float>("Probability")];
+    }
+
+    /// <summary>Saves the model, its parameters and the attached feature pipeline into one zip file.</summary>
+    public void Save(string path)
+    {
+        var temp = path + ".tmp";
+        using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
+        {
+            using (var stream = zip.CreateEntry("model.zip").Open()) _ml.Model.Save(Model, _inputSchema, stream);
+            using (var stream = zip.CreateEntry("classifier.json").Open())
+            {
+                JsonSerializer.Serialize(stream, new Header(Kind, Parameters, [.. FeatureNames], Features is not null));
+            }
+
+            if (Features is not null)
+            {
+                using var stream = zip.CreateEntry("features.bin").Open();
+                using var writer = new BinaryWriter(stream);
+                FeatureModelSerializer.Write(Features, writer);
+            }
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Loads a file written by <see cref="Save"/>; predictions are identical to the saved model's.</summary>
+    public static TrainedClassifier Load(string path, int seed = 42)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        var ml = new MLContext(seed);
+        Header header;
+        using (var stream = zip.GetEntry("classifier.json")!.Open()) header = JsonSerializer.Deserialize<Header>(stream)!;
+        ITransformer model;
+        DataViewSchema schema;
+        using (var stream = CopyOf(zip.GetEntry("model.zip")!)) model = ml.Model.Load(stream, out schema);
+        FeatureModel? features = null;
+        if (header.HasFeatures)
+        {
+            using var stream = zip.GetEntry("features.bin")!.Open();
+            using var reader = new BinaryReader(stream);
+            features = FeatureModelSerializer.Read(reader);
+        }
+
+        return new TrainedClassifier(ml, header.Kind, header.Parameters, model, schema, header.FeatureNames, features);
+    }
+
+    private static MemoryStream CopyOf(ZipArchiveEntry entry)
+    {
+        var memory = new MemoryStream();
+        using (var source = entry.Open()) source.CopyTo(memory);
+        memory.Position = 0;
+        return memory;
+    }
+
+    private sealed record Header(ClassifierKind Kind, ClassifierParameters Parameters, string[] FeatureNames, bool HasFeatures);
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MovieRec.Tests.Support;
+
+namespace MovieRec.Tests.Cli;
+
+public sealed class ModelsCommandTests
+{
+    [Fact]
+    public async Task Models_writes_metrics_json_and_saves_loadable_models()
+    {
+        using var temp = new TempFolder();
+        var json = temp.File("models.json");
+        var saved = temp.File("saved");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "movierec.dll"), "models", "--data", TestPaths.Sample, "--json", json, "--save", saved }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, stderr + await stdout);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var rows = doc.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(4 * 3, rows.Length); // four families × train, validation, test
+        foreach (var key in new[] { "model", "split", "search", "accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "logLoss", "seconds" })
+        {
+            Assert.True(rows[0].TryGetProperty(key, out _), key);
+        }
+
+        Assert.Equal(["GradientBoosting", "LightGbm", "LogisticRegression", "RandomForest"], rows.Select(r => r.GetProperty("model").GetString()).Distinct().Order());
+        Assert.All(rows.Where(r => r.GetProperty("split").GetString() == "test"), r => Assert.InRange(r.GetProperty("rocAuc").GetDouble(), 0.6, 1.0));
+        Assert.Equal(4, Directory.GetFiles(saved, "*.movierec.zip").Length);
+    }
+}
