@@ -147,9 +147,7 @@ public static partial class DataCleaning
 
         report.Add("ratings", Columns.MovieId, "rating of a movie absent from movies dropped", orphans);
         if (duplicates == 0 && orphans == 0) return result;
-        var mask = new Parsing.PrimitiveColumnBuilder<bool>(keep.Length);
-        foreach (var k in keep) mask.Add(k);
-        return result.Filter(mask.ToColumn("keep"));
+        return result.Filter(keep);
     }
 
     /// <summary>Clears <paramref name="keep"/> for every (user, movie) rating that a later one supersedes; returns how many.</summary>

@@ -122,9 +122,7 @@ public static class Splitters
 
     private static TrainTestSplit Split(DataFrame ratings, bool[] isTest)
     {
-        var test = new BooleanDataFrameColumn("test", isTest);
-        var train = new BooleanDataFrameColumn("train", isTest.Select(t => !t));
-        return new TrainTestSplit(ratings.Filter(train), ratings.Filter(test));
+        return new TrainTestSplit(ratings.Filter(Array.ConvertAll(isTest, t => !t)), ratings.Filter(isTest));
     }
 
     private static void CheckFraction(double fraction)

@@ -102,5 +102,6 @@ public sealed class InteractionDataset
     /// Single, slot names = <see cref="FeatureNames"/>), <c>Rating</c> (Single), <c>UserId</c> and <c>MovieId</c> (Int32).
     /// Feature vectors are composed as the cursor moves; nothing is copied up front.
     /// </summary>
-    public IDataView AsDataView() => new InteractionDataView(this);
+    public IDataView AsDataView() => new VectorDataView(Count, FeatureNames, i => Likes[i], FillFeatures,
+        [("Rating", i => Ratings[i])], [("UserId", i => UserIds[i]), ("MovieId", i => MovieIds[i])]);
 }

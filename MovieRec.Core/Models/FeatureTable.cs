@@ -75,5 +75,5 @@ public sealed class FeatureTable
     }
 
     /// <summary>The table as an ML.NET view: Label (Boolean), Features (vector with slot names).</summary>
-    public IDataView AsDataView() => new FeatureTableDataView(this);
+    public IDataView AsDataView() => new VectorDataView(Rows, Names, i => Labels[i], (i, destination) => Row(i).CopyTo(destination));
 }

@@ -65,7 +65,7 @@ public static class LikeSplitter
             }
         }
 
-        DataFrame Take(byte p) => ratings.Filter(new BooleanDataFrameColumn("keep", part.Select(x => x == p)));
+        DataFrame Take(byte p) => ratings.Filter(Array.ConvertAll(part, x => x == p));
         return new LikeSplit(Take(0), Take(1), Take(2), moved);
     }
 }

@@ -23,8 +23,8 @@ public sealed class RatingFolds(DataFrame trainRatings, DataFrame movies, Featur
     public (FeatureTable Train, FeatureTable Validation) Fold(int fold)
     {
         if (_cache[fold] is { } cached) return cached;
-        var train = trainRatings.Filter(new BooleanDataFrameColumn("keep", _fold.Select(f => f != fold)));
-        var validation = trainRatings.Filter(new BooleanDataFrameColumn("keep", _fold.Select(f => f == fold)));
+        var train = trainRatings.Filter(Array.ConvertAll(_fold, f => f != fold));
+        var validation = trainRatings.Filter(Array.ConvertAll(_fold, f => f == fold));
         var model = FeaturePipeline.Fit(train, movies, options, reuse: reuse);
         var tables = (FeatureTable.From(model.Transform(train)), FeatureTable.From(model.Transform(validation)));
         _cache[fold] = tables;
