@@ -9,4 +9,5 @@ var root = new RootCommand("movierec: a hybrid movie recommender for .NET (Movie
 root.Subcommands.Add(DataCommands.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
+foreach (var command in RecommendCommands.Create()) root.Subcommands.Add(command);
 return await root.Parse(args).InvokeAsync();

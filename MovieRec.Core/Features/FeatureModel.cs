@@ -152,6 +152,9 @@ public sealed class FeatureModel
 
     internal TrainingStatistics Statistics => _stats;
 
+    /// <summary>The user table row of <paramref name="userId"/>, or -1 for a user not in training.</summary>
+    internal int UserRowOf(int userId) => _stats.UserRow.TryGetValue(userId, out var u) ? u : -1;
+
     internal float[] UserTableArray => _userTable;
 
     internal float[] UnknownUser => _unknownUser;
@@ -163,7 +166,25 @@ public sealed class FeatureModel
     internal int MovieWidth => MovieFeatureNames.Count;
 
     /// <summary>Builds the interaction dataset of <paramref name="ratings"/> (any split): features from the fitted tables, <c>like</c> from each rating.</summary>
-    public InteractionDataset Transform(DataFrame ratings)
+    /// <remarks>Use for validation, test and serving. For the training split itself use <see cref="TransformTraining"/>.</remarks>
+    public InteractionDataset Transform(DataFrame ratings) => Build(ratings, leaveOneOut: false);
+
+    /// <summary>
+    /// The interaction dataset of the training ratings the model was fitted on, with leave-one-out statistics: each row's
+    /// user and movie statistics exclude that row's own rating.
+    /// </summary>
+    /// <remarks>
+    /// Without this, a training row's <c>user_like_ratio</c>, <c>movie_like_ratio</c>, means and counts contain its own label
+    /// (for a movie with one rating, <c>movie_like_ratio</c> is the label), so a classifier learns to trust them and, served on
+    /// unseen pairs, ranks obscure movies with a single like first. Leave-one-out makes a training row look like a held-out
+    /// one: mean' = (n·mean − r)/(n − 1), like ratio' = (n·ratio − [r ≥ t])/(n − 1), count' = n − 1, Bayes mean
+    /// (C·μ + n·mean − r)/(C + n − 1), and likewise for the standard deviation, modern share and strictness; a user or movie
+    /// left with no other rating gets the training-wide values. Genre affinity and trending keep the full statistics.
+    /// Only valid for rows that are in the training split (each row's rating must be part of the fitted statistics).
+    /// </remarks>
+    public InteractionDataset TransformTraining(DataFrame trainingRatings) => Build(trainingRatings, leaveOneOut: true);
+
+    private InteractionDataset Build(DataFrame ratings, bool leaveOneOut)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         var users = ratings.ToArray<int>(Columns.UserId);
@@ -179,9 +200,48 @@ public sealed class FeatureModel
             movieRows[i] = Catalog.RowOf(movies[i]);
             labels[i] = (float)values[i];
             likes[i] = values[i] >= Options.LikeThreshold;
+            if (leaveOneOut && (userRows[i] < 0 || movieRows[i] < 0))
+            {
+                throw new ArgumentException($"Row {i} (user {users[i]}, movie {movies[i]}) is not in the training data this model was fitted on.", nameof(ratings));
+            }
         }
 
-        return new InteractionDataset(this, users, movies, userRows, movieRows, labels, likes);
+        return new InteractionDataset(this, users, movies, userRows, movieRows, labels, likes, leaveOneOut);
+    }
+
+    /// <summary>Removes one rating <paramref name="r"/> of (userRow, movieRow) from the row's user and movie statistics.</summary>
+    internal void LeaveOneOut(int userRow, int movieRow, float r, Span<float> destination)
+    {
+        var like = r >= Options.LikeThreshold ? 1f : 0f;
+        var user = destination[..UserFeatureNames.Count];
+        var n = user[2];
+        if (n > 1)
+        {
+            var mean = user[0];
+            var sumSq = ((n - 1) * user[1] * user[1]) + (n * mean * mean) - (r * r);
+            var newMean = ((n * mean) - r) / (n - 1);
+            user[1] = n > 2 ? MathF.Sqrt(MathF.Max(0, (sumSq - ((n - 1) * newMean * newMean)) / (n - 2))) : 0f;
+            user[0] = newMean;
+            user[3] = ((n * user[3]) - like) / (n - 1);
+            user[4] = ((n * user[4]) - (Catalog.Years[movieRow] >= Options.ModernYear ? 1f : 0f)) / (n - 1);
+            user[5] = ((n * user[5]) - (_movieTable[movieRow * MovieWidth] - r)) / (n - 1);
+            user[2] = n - 1;
+        }
+        else
+        {
+            _unknownUser.AsSpan(0, 6).CopyTo(user);
+            user[6] = 1f;
+        }
+
+        var movie = destination[(UserFeatureNames.Count + PairFeatureNames.Count)..];
+        var k = movie[2];
+        var mu = (float)_stats.GlobalMean;
+        var c = (float)Options.BayesianPriorWeight;
+        movie[1] = ((c * mu) + (k * movie[0]) - r) / (c + k - 1);
+        movie[0] = k > 1 ? ((k * movie[0]) - r) / (k - 1) : mu;
+        movie[4] = k > 1 ? ((k * movie[4]) - like) / (k - 1) : (float)_stats.GlobalLikeRatio;
+        movie[2] = k - 1;
+        movie[3] = MathF.Log(k);
     }
 
     /// <summary>Writes the feature vector of (userRow, movieRow) into <paramref name="destination"/> (length FeatureNames.Count); -1 means unknown.</summary>

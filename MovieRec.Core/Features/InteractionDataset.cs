@@ -20,8 +20,9 @@ public sealed class InteractionDataset
     private readonly int[] _userRows;
     private readonly int[] _movieRows;
 
-    internal InteractionDataset(FeatureModel model, int[] userIds, int[] movieIds, int[] userRows, int[] movieRows, float[] ratings, bool[] likes)
+    internal InteractionDataset(FeatureModel model, int[] userIds, int[] movieIds, int[] userRows, int[] movieRows, float[] ratings, bool[] likes, bool leaveOneOut = false)
     {
+        LeaveOneOut = leaveOneOut;
         Model = model;
         UserIds = userIds;
         MovieIds = movieIds;
@@ -30,6 +31,9 @@ public sealed class InteractionDataset
         Ratings = ratings;
         Likes = likes;
     }
+
+    /// <summary>True for <see cref="FeatureModel.TransformTraining"/>'s rows: statistics exclude each row's own rating.</summary>
+    public bool LeaveOneOut { get; }
 
     /// <summary>The fitted model whose tables the rows come from.</summary>
     public FeatureModel Model { get; }
@@ -56,7 +60,11 @@ public sealed class InteractionDataset
     public double LikeRate => Count == 0 ? double.NaN : Likes.Count(l => l) / (double)Count;
 
     /// <summary>Writes row <paramref name="row"/>'s feature vector into <paramref name="destination"/> (length FeatureNames.Count).</summary>
-    public void FillFeatures(int row, Span<float> destination) => Model.FillRow(_userRows[row], _movieRows[row], destination);
+    public void FillFeatures(int row, Span<float> destination)
+    {
+        Model.FillRow(_userRows[row], _movieRows[row], destination);
+        if (LeaveOneOut) Model.LeaveOneOut(_userRows[row], _movieRows[row], Ratings[row], destination);
+    }
 
     /// <summary>The feature vector of row <paramref name="row"/>.</summary>
     public float[] Features(int row)

@@ -53,15 +53,20 @@ public sealed class MovieEmbeddingSpace
         return a < 0 || b < 0 ? 0 : System.Numerics.Tensors.TensorPrimitives.Dot(Vector(a), Vector(b));
     }
 
-    /// <summary>The <paramref name="count"/> movies most similar to <paramref name="movieId"/>, itself excluded, best first (ties by movieId).</summary>
+    /// <summary>The <paramref name="count"/> movies most similar to <paramref name="movieId"/>, itself excluded, best first (ties by row, i.e. movies-table order). O(movies · dimensions) plus a partial sort.</summary>
     public IReadOnlyList<(int MovieId, double Similarity)> MostSimilar(int movieId, int count)
     {
         var row = RowOf(movieId);
         if (row < 0) return [];
-        var query = Vector(row);
-        var scores = new (int MovieId, double Similarity)[MovieIds.Count];
-        for (var i = 0; i < MovieIds.Count; i++) scores[i] = (MovieIds[i], i == row ? double.NegativeInfinity : System.Numerics.Tensors.TensorPrimitives.Dot(query, Vector(i)));
-        return [.. scores.OrderByDescending(s => s.Similarity).ThenBy(s => s.MovieId).Take(count)];
+        var scores = new float[MovieIds.Count];
+        Similarities(Vector(row), scores);
+        return [.. Algorithms.TopK.Select(scores, count, [row]).Select(i => (MovieIds[i], (double)scores[i]))];
+    }
+
+    /// <summary>Cosine similarity of <paramref name="query"/> (a unit vector) with every movie, in row order.</summary>
+    public void Similarities(ReadOnlySpan<float> query, Span<float> destination)
+    {
+        for (var i = 0; i < MovieIds.Count; i++) destination[i] = System.Numerics.Tensors.TensorPrimitives.Dot(query, Vector(i));
     }
 
     /// <summary>Builds the space from a fitted feature model.</summary>

@@ -31,7 +31,8 @@ public static class ModelExperiment
         var split = LikeSplitter.Split(ratings, options.Split with { Seed = options.Seed });
         Stage("fitting features on the training split");
         var features = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome);
-        var tables = new[] { split.Train, split.Validation, split.Test }.Select(s => FeatureTable.From(features.Transform(s))).ToArray();
+        // Training rows get leave-one-out statistics (their own rating excluded), held-out rows the plain fitted ones.
+        FeatureTable[] tables = [FeatureTable.From(features.TransformTraining(split.Train)), FeatureTable.From(features.Transform(split.Validation)), FeatureTable.From(features.Transform(split.Test))];
 
         var metrics = new List<(string Model, string Split, string Search, ClassificationScores Scores, double Seconds)>();
         var best = new List<(string Model, string Search, string Parameters, double CvScore)>();

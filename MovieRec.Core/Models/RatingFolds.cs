@@ -26,7 +26,7 @@ public sealed class RatingFolds(DataFrame trainRatings, DataFrame movies, Featur
         var train = trainRatings.Filter(Array.ConvertAll(_fold, f => f != fold));
         var validation = trainRatings.Filter(Array.ConvertAll(_fold, f => f == fold));
         var model = FeaturePipeline.Fit(train, movies, options, reuse: reuse);
-        var tables = (FeatureTable.From(model.Transform(train)), FeatureTable.From(model.Transform(validation)));
+        var tables = (FeatureTable.From(model.TransformTraining(train)), FeatureTable.From(model.Transform(validation)));
         _cache[fold] = tables;
         return tables;
     }

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using MovieRec.Data;
+using MovieRec.Recommendations;
+using Spectre.Console;
+
+namespace MovieRec.Cli.Commands;
+
+/// <summary><c>movierec recommend</c>, <c>similar</c> and <c>profile</c>.</summary>
+internal static class RecommendCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return Recommend();
+        yield return Similar();
+        yield return Profile();
+    }
+
+    private static (Option<string> Data, Option<string?> Metadata, Option<string?> Json) Common() => (
+        new Option<string>("--data") { Description = "A MovieLens release folder (any format) or a catalog name.", DefaultValueFactory = _ => "sample" },
+        new Option<string?>("--metadata") { Description = "A movie_metadata.csv or Kaggle TMDB movies_metadata.csv (a movie_metadata.csv in the data folder is used without this flag)." },
+        new Option<string?>("--json") { Description = "Also write the rows as JSON to this file." });
+
+    private static Command Recommend()
+    {
+        var (data, metadata, json) = Common();
+        var user = new Option<int>("--user") { Description = "The userId.", Required = true };
+        var engine = new Option<string>("--engine") { Description = "svd (collaborative filtering), ml (like classifier) or hybrid (rank fusion of both and content).", DefaultValueFactory = _ => "svd" };
+        engine.AcceptOnlyFromAmong("svd", "ml", "hybrid");
+        var n = new Option<int>("--n") { Description = "How many.", DefaultValueFactory = _ => 10 };
+        var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, user, engine, n, json };
+        command.SetAction(parse => CliRunner.Run(() =>
+        {
+            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata));
+            var which = parse.GetValue(engine) switch { "ml" => RecommenderEngine.Ml, "hybrid" => RecommenderEngine.Hybrid, _ => RecommenderEngine.Svd };
+            var rows = recommender.Recommend(parse.GetValue(user), which, parse.GetValue(n));
+            Print(rows, $"{parse.GetValue(engine)} recommendations for user {parse.GetValue(user)}", "score");
+            if (parse.GetValue(json) is { } path) Write(path, rows, "score");
+        }));
+        return command;
+    }
+
+    private static Command Similar()
+    {
+        var (data, metadata, json) = Common();
+        var movie = new Option<string>("--movie") { Description = "A title (forgiving: \"toy story\") or a movieId.", Required = true };
+        var n = new Option<int>("--n") { Description = "How many.", DefaultValueFactory = _ => 10 };
+        var command = new Command("similar", "Movies most similar to one movie (text, genres, statistics, genome).") { data, metadata, movie, n, json };
+        command.SetAction(parse => CliRunner.Run(() =>
+        {
+            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata));
+            var rows = recommender.Similar(parse.GetValue(movie)!, parse.GetValue(n));
+            Print(rows, $"similar to {recommender.Catalog.TitleOf(recommender.Catalog.Find(parse.GetValue(movie)!))}", "similarity");
+            if (parse.GetValue(json) is { } path) Write(path, rows, "similarity");
+        }));
+        return command;
+    }
+
+    private static Command Profile()
+    {
+        var (data, metadata, json) = Common();
+        var user = new Option<int>("--user") { Description = "The userId.", Required = true };
+        var command = new Command("profile", "A user's rating behaviour and taste.") { data, metadata, user, json };
+        command.SetAction(parse => CliRunner.Run(() =>
+        {
+            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata));
+            var profile = recommender.Profile(parse.GetValue(user));
+            var table = new Table().Title($"user {profile.UserId}").AddColumn("field").AddColumn("value");
+            var frame = profile.ToDataFrame();
+            for (var r = 0; r < frame.Rows.Count; r++) table.AddRow(Markup.Escape((string)frame["field"][r]!), Markup.Escape((string)frame["value"][r]!));
+            AnsiConsole.Write(table);
+            if (parse.GetValue(json) is { } path)
+            {
+                File.WriteAllText(path, JsonSerializer.Serialize(profile with { GenreTaste = new(), RatingDistribution = new() }, ProfileJson));
+            }
+        }));
+        return command;
+    }
+
+    private static readonly JsonSerializerOptions ProfileJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new SkipDataFrames() },
+    };
+
+    private static MovieRecommender Build(string dataOrName, string? metadataPath)
+    {
+        MovieRecommender recommender = null!;
+        AnsiConsole.Status().Start("loading data and fitting features, classifier and PureSVD…", _ =>
+        {
+            var dataset = MovieLensLoader.Load(DataCommands.ResolveFolder(dataOrName));
+            var meta = metadataPath is not null ? MovieMetadataLoader.Load(metadataPath, dataset.Links) : null;
+            var clean = DataCleaning.Clean(dataset, meta);
+            recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, tags: dataset.Tags, genome: dataset.Genome);
+        });
+        return recommender;
+    }
+
+    private static void Print(IReadOnlyList<Recommendation> rows, string title, string scoreName)
+    {
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("#", "title", "year", "genres", scoreName, "reason");
+        foreach (var r in rows)
+        {
+            table.AddRow(r.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Title), r.Year.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(r.Genres), r.Score.ToString("F4", CultureInfo.InvariantCulture), Markup.Escape(r.Reason));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void Write(string path, IReadOnlyList<Recommendation> rows, string scoreName)
+    {
+        using var stream = File.Create(path);
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        writer.WriteStartArray();
+        foreach (var r in rows)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("rank", r.Rank);
+            writer.WriteNumber("movieId", r.MovieId);
+            writer.WriteString("title", r.Title);
+            writer.WriteNumber("year", r.Year);
+            writer.WriteString("genres", r.Genres);
+            writer.WriteString("posterUrl", r.PosterUrl);
+            writer.WriteNumber(scoreName, Math.Round(r.Score, 6));
+            writer.WriteString("reason", r.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Leaves the profile's DataFrame views out of its JSON (they are for notebooks).</summary>
+    private sealed class SkipDataFrames : System.Text.Json.Serialization.JsonConverter<Microsoft.Data.Analysis.DataFrame>
+    {
+        public override Microsoft.Data.Analysis.DataFrame Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, Microsoft.Data.Analysis.DataFrame value, JsonSerializerOptions options) => writer.WriteNullValue();
+    }
+}

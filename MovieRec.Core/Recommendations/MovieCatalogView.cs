@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+
+namespace MovieRec.Recommendations;
+
+/// <summary>Movie details by id and a forgiving title lookup over a cleaned movies table.</summary>
+public sealed class MovieCatalogView
+{
+    private readonly Dictionary<int, int> _row;
+    private readonly string[] _normalized;
+
+    /// <summary>Indexes a cleaned, merged movies table.</summary>
+    public MovieCatalogView(DataFrame movies)
+    {
+        ArgumentNullException.ThrowIfNull(movies);
+        MovieIds = movies.ToArray<int>(Columns.MovieId);
+        Titles = movies.ToStringArray(Columns.Title);
+        Genres = movies.ToStringArray(Columns.Genres);
+        Years = movies.HasColumn(Columns.ReleaseYear) && movies[Columns.ReleaseYear].NullCount == 0
+            ? movies.ToArray<int>(Columns.ReleaseYear) : [.. Titles.Select(t => DataCleaning.YearFromTitle(t) ?? 0)];
+        PosterUrls = Optional(movies, Columns.PosterUrl);
+        Actors = Optional(movies, Columns.Actors);
+        Directors = Optional(movies, Columns.Directors);
+        _row = new Dictionary<int, int>(MovieIds.Length);
+        for (var i = 0; i < MovieIds.Length; i++) _row[MovieIds[i]] = i;
+        _normalized = [.. Titles.Select(Key)];
+    }
+
+    internal int[] MovieIds { get; }
+
+    internal string[] Titles { get; }
+
+    internal string[] Genres { get; }
+
+    internal int[] Years { get; }
+
+    internal string[] PosterUrls { get; }
+
+    internal string[] Actors { get; }
+
+    internal string[] Directors { get; }
+
+    /// <summary>The row of <paramref name="movieId"/>, or -1.</summary>
+    public int RowOf(int movieId) => _row.TryGetValue(movieId, out var r) ? r : -1;
+
+    /// <summary>The title of <paramref name="movieId"/> ("" when unknown).</summary>
+    public string TitleOf(int movieId) => RowOf(movieId) is var r and >= 0 ? Titles[r] : string.Empty;
+
+    /// <summary>
+    /// Finds a movie by id ("862" is not an id here: ids are MovieLens ids) or by title, forgivingly: case, punctuation,
+    /// the year and MovieLens' trailing article ("American President, The") are ignored, so "toy story" finds
+    /// "Toy Story (1995)". An exact normalized match wins (the first in id order on ties), then a unique
+    /// prefix match. Otherwise <see cref="MovieNotFoundException"/> lists the closest titles.
+    /// </summary>
+    public int Find(string titleOrId)
+    {
+        ArgumentNullException.ThrowIfNull(titleOrId);
+        if (int.TryParse(titleOrId.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && _row.ContainsKey(id)) return id;
+        var text = titleOrId.Trim();
+        var yearQuery = DataCleaning.YearFromTitle(text);
+        var bare = text.LastIndexOf(' ');
+        if (yearQuery is null && bare > 0 && text.Length - bare == 5 && int.TryParse(text.AsSpan(bare + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 1880 and < 2100)
+        {
+            yearQuery = year; // "heat 1995"
+            text = text[..bare];
+        }
+
+        var query = Key(text);
+        bool YearOk(int i) => yearQuery is null || Years[i] == yearQuery;
+        var exact = Enumerable.Range(0, Titles.Length).Where(i => _normalized[i] == query && YearOk(i)).ToArray();
+        if (exact.Length > 0) return MovieIds[exact[0]];
+        var prefix = Enumerable.Range(0, Titles.Length).Where(i => query.Length >= 3 && _normalized[i].StartsWith(query, StringComparison.Ordinal) && YearOk(i)).ToArray();
+        if (prefix.Length == 1) return MovieIds[prefix[0]];
+        // Alternative titles live in the title too: "Seven (a.k.a. Se7en)", "Nosferatu (Nosferatu, eine Symphonie des Grauens)".
+        var words = Enumerable.Range(0, Titles.Length).Where(i => query.Length >= 3 && (" " + _normalized[i] + " ").Contains(" " + query + " ", StringComparison.Ordinal) && YearOk(i)).ToArray();
+        if (words.Length == 1) return MovieIds[words[0]];
+        var closest = Enumerable.Range(0, Titles.Length)
+            .OrderBy(i => prefix.Contains(i) || words.Contains(i) ? 0 : 1).ThenBy(i => Distance(query, _normalized[i])).ThenBy(i => MovieIds[i])
+            .Take(5).Select(i => Titles[i]).ToArray();
+        throw new MovieNotFoundException(titleOrId, closest);
+    }
+
+    /// <summary>The comparison key: <see cref="Normalize"/> without a leading article ("the matrix" and "matrix" match).</summary>
+    internal static string Key(string title)
+    {
+        var n = Normalize(title);
+        foreach (var article in new[] { "the ", "a ", "an ", "les ", "la ", "le ", "il ", "die ", "das " })
+        {
+            if (n.StartsWith(article, StringComparison.Ordinal) && n.Length > article.Length) return n[article.Length..];
+        }
+
+        return n;
+    }
+
+    /// <summary>Lower-case letters and digits separated by single spaces, without the year and a trailing ", The/A/An".</summary>
+    internal static string Normalize(string title)
+    {
+        var t = title.Trim();
+        var paren = t.LastIndexOf('(');
+        if (paren > 0 && DataCleaning.YearFromTitle(t) is not null) t = t[..paren].Trim();
+        foreach (var article in new[] { ", The", ", A", ", An", ", Les", ", La", ", Le", ", Il", ", Die", ", Das" })
+        {
+            if (t.EndsWith(article, StringComparison.OrdinalIgnoreCase))
+            {
+                t = article[2..] + " " + t[..^article.Length];
+                break;
+            }
+        }
+
+        var sb = new StringBuilder();
+        var space = false;
+        foreach (var c in t.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && sb.Length > 0) sb.Append(' ');
+                sb.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (c != '\'')
+            {
+                space = true;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static int Distance(string a, string b)
+    {
+        b = b.Length > a.Length + 10 ? b[..(a.Length + 10)] : b;
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string[] Optional(DataFrame movies, string column) =>
+        movies.HasColumn(column) ? movies.ToStringArray(column) : [.. Enumerable.Repeat(string.Empty, (int)movies.Rows.Count)];
+}

@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
+using MovieRec.Data;
+using MovieRec.Features;
+using MovieRec.Models;
+
+namespace MovieRec.Recommendations;
+
+/// <summary>
+/// What a user of the library touches: recommendations from three engines with explanations, cold start, similar
+/// movies and user profiles, all built from one set of ratings and movies.
+/// </summary>
+/// <remarks>
+/// <para>Engines. <b>svd</b>: PureSVD scores of the movies the user has not rated. <b>ml</b>: every unrated movie becomes a
+/// feature row (the user's profile features, the movie's statistics and embeddings, the genre match) in one batch, scored
+/// by the like classifier; the score is P(like). <b>hybrid</b>: reciprocal-rank fusion Σ w_e / (k + rank_e) of the svd,
+/// ml and content rankings, the content score being the cosine between a movie and the centroid of the user's liked
+/// movies in the similarity space.</para>
+/// <para>Explanations: the liked movie (rating ≥ the like threshold) most similar to the recommendation — "because you
+/// liked Heat (1995)"; without liked movies, the genre and popularity. Unknown users get popularity within genre, labelled
+/// "cold start"; a new user with a few ratings gets PureSVD fold-in scores (no retraining).</para>
+/// </remarks>
+public sealed class MovieRecommender
+{
+    private readonly double _likeThreshold;
+    private readonly RecommenderOptions _options;
+
+    private MovieRecommender(MovieCatalogView catalog, RatingSet ratings, FeatureModel features, TrainedClassifier classifier, PureSvdModel svd,
+        MovieEmbeddingSpace space, RecommenderOptions options)
+    {
+        Catalog = catalog;
+        Ratings = ratings;
+        Features = features;
+        Classifier = classifier;
+        Svd = svd;
+        Space = space;
+        _options = options;
+        _likeThreshold = options.Features.LikeThreshold;
+    }
+
+    /// <summary>Movie details and title lookup.</summary>
+    public MovieCatalogView Catalog { get; }
+
+    /// <summary>The ratings everything was fitted on.</summary>
+    public RatingSet Ratings { get; }
+
+    /// <summary>The fitted feature pipeline.</summary>
+    public FeatureModel Features { get; }
+
+    /// <summary>The ML engine's classifier.</summary>
+    public TrainedClassifier Classifier { get; }
+
+    /// <summary>The SVD engine's model.</summary>
+    public PureSvdModel Svd { get; }
+
+    /// <summary>The movie similarity space.</summary>
+    public MovieEmbeddingSpace Space { get; }
+
+    /// <summary>Fits every part on <paramref name="ratings"/> (cleaned) and <paramref name="movies"/> (cleaned, merged).</summary>
+    public static MovieRecommender Build(DataFrame ratings, DataFrame movies, RecommenderOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(movies);
+        options ??= new RecommenderOptions();
+        var features = FeaturePipeline.Fit(ratings, movies, options.Features, tags, genome);
+        var table = FeatureTable.From(features.TransformTraining(ratings));
+        var classifier = TrainedClassifier.Train(options.Classifier, options.ClassifierParameters, table, options.Seed).WithFeatures(features);
+        var set = RatingSet.From(ratings);
+        var svd = (PureSvdModel)new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
+        return new MovieRecommender(new MovieCatalogView(movies), set, features, classifier, svd, MovieEmbeddingSpace.Build(features, options.Space), options);
+    }
+
+    /// <summary>
+    /// The top <paramref name="count"/> movies the user has not rated, by <paramref name="engine"/>, with reasons. An unknown
+    /// user gets <see cref="ColdStart"/> (labelled) instead of an error.
+    /// </summary>
+    public IReadOnlyList<Recommendation> Recommend(int userId, RecommenderEngine engine = RecommenderEngine.Svd, int count = 10, RecommendationFilter? filter = null)
+    {
+        var user = Ratings.UserIndex(userId);
+        if (user < 0) return ColdStart(count, filter);
+        var allowed = Allowed(filter, Ratings.ItemsOf(user));
+        var scores = engine switch
+        {
+            RecommenderEngine.Svd => SvdScores(user),
+            RecommenderEngine.Ml => MlScores(userId),
+            _ => HybridScores(user, userId, allowed),
+        };
+        return Explain(TopRows(scores, allowed, count), scores, LikedRows(user));
+    }
+
+    /// <summary>Personal recommendations for a user who is not in the ratings, from a few (movieId, rating) pairs, by PureSVD fold-in.</summary>
+    public IReadOnlyList<Recommendation> RecommendForNewUser(IReadOnlyList<(int MovieId, double Rating)> ratings, int count = 10, RecommendationFilter? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        if (ratings.Count == 0) return ColdStart(count, filter);
+        var cf = Svd.FoldInScores(ratings);
+        var scores = new float[Catalog.MovieIds.Length];
+        Array.Fill(scores, float.NaN);
+        for (var i = 0; i < cf.Length; i++) scores[Catalog.RowOf(Ratings.ItemIds[i])] = cf[i];
+        var rated = ratings.Select(r => Catalog.RowOf(r.MovieId)).Where(r => r >= 0).ToHashSet();
+        var allowed = Allowed(filter, []);
+        foreach (var r in rated) allowed[r] = false;
+        var liked = ratings.Where(r => r.Rating >= _likeThreshold).Select(r => Catalog.RowOf(r.MovieId)).Where(r => r >= 0).ToArray();
+        return Explain(TopRows(scores, allowed, count), scores, liked);
+    }
+
+    /// <summary>Popularity within genre for users without ratings: the most rated movies (of the filter's genres, if any), labelled "cold start".</summary>
+    public IReadOnlyList<Recommendation> ColdStart(int count = 10, RecommendationFilter? filter = null)
+    {
+        var scores = new float[Catalog.MovieIds.Length];
+        for (var m = 0; m < scores.Length; m++)
+        {
+            var i = Ratings.ItemIndex(Catalog.MovieIds[m]);
+            scores[m] = i < 0 ? float.NaN : Ratings.ItemCounts[i];
+        }
+
+        var genre = filter?.Genres is { Count: > 0 } g ? string.Join(" or ", g) : null;
+        return [.. TopRows(scores, Allowed(filter, []), count).Select((m, rank) => Make(rank, m, scores[m],
+            string.Create(CultureInfo.InvariantCulture, $"cold start: popular in {genre ?? FirstGenre(m)} ({scores[m]:N0} ratings)")))];
+    }
+
+    /// <summary>The <paramref name="count"/> movies most similar to a movie given by title (forgiving) or id.</summary>
+    /// <exception cref="MovieNotFoundException">No movie matches; the message lists the closest titles.</exception>
+    public IReadOnlyList<Recommendation> Similar(string titleOrId, int count = 10) => Similar(Catalog.Find(titleOrId), count);
+
+    /// <summary>The <paramref name="count"/> movies most similar to <paramref name="movieId"/>; the score is the cosine similarity.</summary>
+    public IReadOnlyList<Recommendation> Similar(int movieId, int count = 10)
+    {
+        if (Catalog.RowOf(movieId) < 0) throw new MovieNotFoundException(movieId.ToString(CultureInfo.InvariantCulture), []);
+        var title = Catalog.TitleOf(movieId);
+        return [.. Space.MostSimilar(movieId, count).Select((s, rank) => Make(rank, Catalog.RowOf(s.MovieId), s.Similarity, $"similar to {title}"))];
+    }
+
+    /// <summary>The profile of a user in the ratings.</summary>
+    /// <exception cref="ArgumentException">The user has no ratings.</exception>
+    public UserProfile Profile(int userId)
+    {
+        var user = Ratings.UserIndex(userId);
+        if (user < 0) throw new ArgumentException($"User {userId} has no ratings; profiles describe rated behaviour (an unknown user gets cold-start recommendations).", nameof(userId));
+        return UserProfile.Build(userId, Ratings.ItemsOf(user).ToArray().Select(i => Catalog.RowOf(Ratings.ItemIds[i])).ToArray(), Ratings.RatingsOf(user).ToArray(),
+            Catalog, _likeThreshold, Features.Options.ModernYear);
+    }
+
+    private float[] SvdScores(int user)
+    {
+        var cf = new float[Ratings.ItemIds.Count];
+        Svd.Score(user, cf);
+        var scores = new float[Catalog.MovieIds.Length];
+        Array.Fill(scores, float.NaN); // movies nobody rated cannot be scored by collaborative filtering
+        for (var i = 0; i < cf.Length; i++) scores[Catalog.RowOf(Ratings.ItemIds[i])] = cf[i];
+        return scores;
+    }
+
+    private float[] MlScores(int userId)
+    {
+        var d = Features.FeatureNames.Count;
+        var values = new float[Catalog.MovieIds.Length * d];
+        var userRow = Features.UserRowOf(userId);
+        for (var m = 0; m < Catalog.MovieIds.Length; m++) Features.FillRow(userRow, Features.Catalog.RowOf(Catalog.MovieIds[m]), values.AsSpan(m * d, d));
+        return Classifier.PredictProbabilities(new FeatureTable(values, new bool[Catalog.MovieIds.Length], Features.FeatureNames));
+    }
+
+    private float[] ContentScores(int user)
+    {
+        var liked = LikedRows(user);
+        var scores = new float[Catalog.MovieIds.Length];
+        if (liked.Length == 0) return scores;
+        var centroid = new float[Space.Dimensions];
+        foreach (var m in liked) TensorPrimitives.Add(centroid, Space.Vector(Space.RowOf(Catalog.MovieIds[m])), centroid);
+        var norm = TensorPrimitives.Norm(centroid);
+        if (norm > 0) TensorPrimitives.Divide(centroid, norm, centroid);
+        var all = new float[Space.MovieIds.Count];
+        Space.Similarities(centroid, all);
+        for (var m = 0; m < scores.Length; m++) scores[m] = all[Space.RowOf(Catalog.MovieIds[m])];
+        return scores;
+    }
+
+    private float[] HybridScores(int user, int userId, bool[] allowed)
+    {
+        var (ws, wm, wc) = _options.HybridWeights;
+        var fused = new float[Catalog.MovieIds.Length];
+        foreach (var (scores, weight) in new[] { (SvdScores(user), ws), (MlScores(userId), wm), (ContentScores(user), wc) })
+        {
+            if (weight == 0) continue;
+            var ranked = TopRows(scores, allowed, fused.Length);
+            for (var rank = 0; rank < ranked.Length; rank++) fused[ranked[rank]] += (float)(weight / (_options.FusionK + rank + 1));
+        }
+
+        return fused;
+    }
+
+    private bool[] Allowed(RecommendationFilter? filter, ReadOnlySpan<int> ratedItems)
+    {
+        var allowed = new bool[Catalog.MovieIds.Length];
+        var genres = filter?.Genres is { Count: > 0 } g ? g.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
+        for (var m = 0; m < allowed.Length; m++)
+        {
+            var i = Ratings.ItemIndex(Catalog.MovieIds[m]);
+            allowed[m] = Catalog.Titles[m].Length > 0
+                && (filter is null || ((filter.MinYear is null || Catalog.Years[m] >= filter.MinYear) && (filter.MaxYear is null || Catalog.Years[m] <= filter.MaxYear)
+                    && (i >= 0 ? Ratings.ItemCounts[i] : 0) >= filter.MinRatings))
+                && (genres is null || Catalog.Genres[m].Split('|').Any(genres.Contains));
+        }
+
+        foreach (var i in ratedItems) allowed[Catalog.RowOf(Ratings.ItemIds[i])] = false;
+        return allowed;
+    }
+
+    private static int[] TopRows(float[] scores, bool[] allowed, int count)
+    {
+        var masked = (float[])scores.Clone();
+        for (var m = 0; m < masked.Length; m++)
+        {
+            if (!allowed[m]) masked[m] = float.NaN;
+        }
+
+        return TopK.Select(masked, count);
+    }
+
+    private int[] LikedRows(int user)
+    {
+        var items = Ratings.ItemsOf(user);
+        var ratings = Ratings.RatingsOf(user);
+        var liked = new List<int>();
+        for (var p = 0; p < items.Length; p++)
+        {
+            if (ratings[p] >= _likeThreshold) liked.Add(Catalog.RowOf(Ratings.ItemIds[items[p]]));
+        }
+
+        return [.. liked];
+    }
+
+    private Recommendation[] Explain(int[] rows, float[] scores, int[] likedRows)
+    {
+        var result = new Recommendation[rows.Length];
+        for (var rank = 0; rank < rows.Length; rank++)
+        {
+            var m = rows[rank];
+            string reason;
+            if (likedRows.Length > 0)
+            {
+                var target = Space.Vector(Space.RowOf(Catalog.MovieIds[m]));
+                int best = likedRows[0];
+                var bestSimilarity = float.NegativeInfinity;
+                foreach (var l in likedRows)
+                {
+                    var similarity = TensorPrimitives.Dot(target, Space.Vector(Space.RowOf(Catalog.MovieIds[l])));
+                    if (similarity > bestSimilarity)
+                    {
+                        bestSimilarity = similarity;
+                        best = l;
+                    }
+                }
+
+                reason = $"because you liked {Catalog.Titles[best]}";
+            }
+            else
+            {
+                var i = Ratings.ItemIndex(Catalog.MovieIds[m]);
+                reason = string.Create(CultureInfo.InvariantCulture, $"popular in {FirstGenre(m)} ({(i >= 0 ? Ratings.ItemCounts[i] : 0):N0} ratings)");
+            }
+
+            result[rank] = Make(rank, m, scores[m], reason);
+        }
+
+        return result;
+    }
+
+    private string FirstGenre(int row) => Catalog.Genres[row].Split('|')[0];
+
+    private Recommendation Make(int rank, int row, double score, string reason) =>
+        new(rank + 1, Catalog.MovieIds[row], Catalog.Titles[row], Catalog.Years[row], Catalog.Genres[row], Catalog.PosterUrls[row], score, reason);
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MovieRec.Tests.Support;
+
+namespace MovieRec.Tests.Cli;
+
+public sealed class RecommendCommandTests
+{
+    [Theory]
+    [InlineData("recommend", "--user", "1", "score")]
+    [InlineData("similar", "--movie", "1", "similarity")]
+    public async Task Commands_write_rows_with_the_documented_keys(string command, string option, string value, string scoreKey)
+    {
+        using var temp = new TempFolder();
+        var json = temp.File("out.json");
+        var (code, stderr) = await Run(command, "--data", TestPaths.Sample, option, value, "--n", "5", "--json", json);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var rows = doc.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(5, rows.Length);
+        foreach (var key in new[] { "movieId", "title", "year", "genres", scoreKey, "reason" }) Assert.True(rows[0].TryGetProperty(key, out _), key);
+        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("title").GetString())));
+    }
+
+    [Fact]
+    public async Task Profile_writes_its_fields_and_an_unknown_title_exits_4_with_suggestions()
+    {
+        using var temp = new TempFolder();
+        var json = temp.File("profile.json");
+        var (code, stderr) = await Run("profile", "--data", TestPaths.Sample, "--user", "1", "--json", json);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(1, doc.RootElement.GetProperty("userId").GetInt32());
+        Assert.True(doc.RootElement.TryGetProperty("behaviour", out _));
+        Assert.True(doc.RootElement.GetProperty("topGenres").GetArrayLength() > 0);
+
+        var (missing, message) = await Run("similar", "--data", TestPaths.Sample, "--movie", "zzzz qqqq");
+        Assert.Equal(4, missing);
+        Assert.Contains("No movie matches 'zzzz qqqq'. Closest:", message);
+    }
+
+    private static async Task<(int Code, string Stderr)> Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "movierec.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await stdout;
+        return (process.ExitCode, stderr);
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+using MovieRec.Features;
+using MovieRec.Recommendations;
+
+namespace MovieRec.Tests.Recommendations;
+
+/// <summary>
+/// A fixed world with a known right answer: 30 action movies and 30 romances; 40 users love one kind (5 stars) and
+/// dislike the other (1–2 stars). User 1 loves action and has not seen action movies 25–30.
+/// </summary>
+public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
+{
+    private readonly World _world;
+
+    public RecommenderTests(World world) => _world = world;
+
+    public sealed class World
+    {
+        public World()
+        {
+            var ids = Enumerable.Range(1, 60).ToArray();
+            Movies = new DataFrame(
+                new Int32DataFrameColumn(Columns.MovieId, ids),
+                new StringDataFrameColumn(Columns.Title, ids.Select(i => i <= 30 ? $"Explosion {i} (2001)" : $"Love Letter {i} (1999)")),
+                new StringDataFrameColumn(Columns.Genres, ids.Select(i => i <= 30 ? "Action|Thriller" : "Romance|Drama")),
+                new Int32DataFrameColumn(Columns.ReleaseYear, ids.Select(i => i <= 30 ? 2001 : 1999)),
+                new StringDataFrameColumn(Columns.Overview, ids.Select(i => i <= 30 ? "A commando fights through explosions and a car chase to stop the bomb." : "Two lovers exchange letters and fall in love one summer.")));
+            var rng = new Random(3);
+            var users = new List<int>();
+            var movies = new List<int>();
+            var ratings = new List<double>();
+            var times = new List<long>();
+            for (var u = 1; u <= 40; u++)
+            {
+                var action = u % 2 == 1;
+                foreach (var m in ids)
+                {
+                    if (u == 1 && m is >= 25 and <= 30) continue;     // user 1's unseen action movies
+                    if (rng.NextDouble() < 0.35 && u != 1) continue;  // sparsity
+                    var liked = (m <= 30) == action;
+                    users.Add(u);
+                    movies.Add(m);
+                    ratings.Add(liked ? (rng.NextDouble() < 0.8 ? 5.0 : 4.5) : (rng.NextDouble() < 0.5 ? 1.0 : 2.0));
+                    times.Add(1_000_000_000L + (u * 1000) + m);
+                }
+            }
+
+            Ratings = new DataFrame(new Int32DataFrameColumn(Columns.UserId, users), new Int32DataFrameColumn(Columns.MovieId, movies),
+                new DoubleDataFrameColumn(Columns.Rating, ratings), new Int64DataFrameColumn(Columns.Timestamp, times));
+            Options = new RecommenderOptions { Features = new FeatureOptions { Text = new() { Components = 4 }, GenomeComponents = 0 }, Svd = new() { CenterByUserMean = false, Factors = 4 } };
+            Recommender = MovieRecommender.Build(Ratings, Movies, Options);
+        }
+
+        public DataFrame Movies { get; }
+
+        public DataFrame Ratings { get; }
+
+        public RecommenderOptions Options { get; }
+
+        public MovieRecommender Recommender { get; }
+    }
+
+    [Theory]
+    [InlineData(RecommenderEngine.Svd)]
+    [InlineData(RecommenderEngine.Ml)]
+    [InlineData(RecommenderEngine.Hybrid)]
+    public void Each_engine_recommends_the_unseen_movies_of_the_loved_kind(RecommenderEngine engine)
+    {
+        var recs = _world.Recommender.Recommend(1, engine, 6);
+        Assert.Equal(6, recs.Count);
+        Assert.All(recs, r => Assert.InRange(r.MovieId, 25, 30));
+        Assert.Equal([1, 2, 3, 4, 5, 6], recs.Select(r => r.Rank));
+        Assert.True(recs.Zip(recs.Skip(1)).All(p => p.First.Score >= p.Second.Score), "best first");
+    }
+
+    [Fact]
+    public void Explanations_name_a_movie_the_user_actually_liked()
+    {
+        var liked = _world.Ratings.ToArray<int>(Columns.UserId).Zip(_world.Ratings.ToArray<int>(Columns.MovieId), _world.Ratings.ToArray<double>(Columns.Rating))
+            .Where(t => t.First == 1 && t.Third >= 4).Select(t => $"because you liked Explosion {t.Second} (2001)").ToHashSet();
+        Assert.All(_world.Recommender.Recommend(1, RecommenderEngine.Svd, 5), r => Assert.Contains(r.Reason, liked));
+    }
+
+    [Fact]
+    public void Unknown_users_get_labelled_popularity_within_genre_and_new_users_get_fold_in()
+    {
+        var cold = _world.Recommender.Recommend(999, RecommenderEngine.Ml, 5, new RecommendationFilter { Genres = ["Romance"] });
+        Assert.Equal(5, cold.Count);
+        Assert.All(cold, r => Assert.StartsWith("cold start: popular in Romance", r.Reason));
+        Assert.All(cold, r => Assert.Contains("Romance", r.Genres));
+
+        var newUser = _world.Recommender.RecommendForNewUser([(31, 5.0), (32, 5.0), (33, 4.5), (1, 1.0)], 5);
+        Assert.All(newUser, r => Assert.InRange(r.MovieId, 34, 60));   // unseen romances, nothing already rated
+        Assert.All(newUser, r => Assert.StartsWith("because you liked Love Letter", r.Reason));
+    }
+
+    [Fact]
+    public void Similar_movies_by_forgiving_title_and_clear_errors_for_unknown_ones()
+    {
+        var similar = _world.Recommender.Similar("explosion 3", 5);
+        Assert.All(similar, r => Assert.Contains("Action", r.Genres));
+        Assert.DoesNotContain(similar, r => r.MovieId == 3);
+        Assert.Equal(_world.Recommender.Similar(3, 5), similar);
+        var e = Assert.Throws<MovieNotFoundException>(() => _world.Recommender.Similar("Explosoin 7", 3));
+        Assert.Contains("Explosion 7 (2001)", e.Suggestions);
+        Assert.Throws<MovieNotFoundException>(() => _world.Recommender.Similar(12345, 3));
+        Assert.Throws<ArgumentException>(() => _world.Recommender.Profile(999));
+    }
+
+    [Fact]
+    public void Title_lookup_forgives_case_articles_years_and_alternative_titles()
+    {
+        var catalog = new MovieCatalogView(new DataFrame(
+            new Int32DataFrameColumn(Columns.MovieId, [1, 2, 3, 4]),
+            new StringDataFrameColumn(Columns.Title, ["Toy Story (1995)", "American President, The (1995)", "Seven (a.k.a. Se7en) (1995)", "Heat (1995)"]),
+            new StringDataFrameColumn(Columns.Genres, ["Animation", "Drama", "Thriller", "Action"])));
+        Assert.Equal(1, catalog.Find("toy story"));
+        Assert.Equal(2, catalog.Find("the american president"));
+        Assert.Equal(3, catalog.Find("se7en"));
+        Assert.Equal(4, catalog.Find("heat 1995"));
+        Assert.Equal(4, catalog.Find("4"));
+    }
+
+    [Fact]
+    public void Profile_reports_behaviour_taste_and_deterministic_results()
+    {
+        var profile = _world.Recommender.Profile(1);
+        Assert.Equal(54, profile.Ratings);
+        Assert.Equal(["Action", "Thriller"], profile.TopGenres.Take(2).Order());
+        Assert.Equal(UserProfile.BehaviourOf(profile.Mean), profile.Behaviour);
+        Assert.Equal("very generous", UserProfile.BehaviourOf(4.2));
+        Assert.Equal("slightly generous", UserProfile.BehaviourOf(3.6));
+        Assert.Equal("balanced", UserProfile.BehaviourOf(3.0));
+        Assert.Equal("strict", UserProfile.BehaviourOf(2.99));
+        Assert.Equal(1.0, profile.ModernLikeRatio);                    // every action movie is from 2001
+        Assert.Equal([2000], profile.FavouriteDecades);
+        Assert.Equal(54, profile.RatingDistribution.ToArray<int>("count").Sum());
+
+        var again = MovieRecommender.Build(_world.Ratings, _world.Movies, _world.Options);
+        foreach (var engine in Enum.GetValues<RecommenderEngine>())
+        {
+            Assert.Equal(_world.Recommender.Recommend(3, engine, 10), again.Recommend(3, engine, 10));
+        }
+    }
+}
