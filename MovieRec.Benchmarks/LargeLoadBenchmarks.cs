@@ -11,12 +11,6 @@ namespace MovieRec.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class LargeLoadBenchmarks
 {
-    /// <summary>The options of the 25M dataset (like MovieLens 25M: 162,000 users, 59,000 movies).</summary>
-    public static readonly SyntheticOptions Options25m = new()
-    {
-        Users = 162_000, Movies = 59_000, Ratings = 25_000_000, GenomeMovies = 1_000, Actors = 20_000, Directors = 5_000,
-    };
-
     [GlobalSetup]
     public void Setup() => EnsureDataset();
 
@@ -24,7 +18,7 @@ public class LargeLoadBenchmarks
     public static string EnsureDataset()
     {
         var folder = BenchPaths.Synthetic25m;
-        if (!File.Exists(Path.Combine(folder, "ratings.csv"))) SyntheticDataGenerator.GenerateTo(folder, Options25m, overwrite: true);
+        if (!File.Exists(Path.Combine(folder, "ratings.csv"))) SyntheticDataGenerator.GenerateTo(folder, SyntheticOptions.Scale25m, overwrite: true);
         return folder;
     }
 

@@ -10,4 +10,5 @@ root.Subcommands.Add(DataCommands.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 foreach (var command in RecommendCommands.Create()) root.Subcommands.Add(command);
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

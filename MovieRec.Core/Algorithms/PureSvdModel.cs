@@ -10,6 +10,7 @@ public sealed class PureSvdModel : IRecommenderModel
     private readonly float[] _offset;
     private readonly float[] _p;
     private readonly float[] _q;
+    private readonly float[] _qt; // V transposed: k rows of all items, so scoring is k multiply-adds over contiguous memory
     private readonly bool _centered;
 
     internal PureSvdModel(RatingSet train, int k, float[] offset, float[] p, float[] q, double[] singularValues, bool centered)
@@ -19,6 +20,13 @@ public sealed class PureSvdModel : IRecommenderModel
         _offset = offset;
         _p = p;
         _q = q;
+        var items = train.ItemIds.Count;
+        _qt = new float[k * items];
+        for (var i = 0; i < items; i++)
+        {
+            for (var c = 0; c < k; c++) _qt[(c * items) + i] = q[(i * k) + c];
+        }
+
         SingularValues = singularValues;
         _centered = centered;
     }
@@ -46,8 +54,10 @@ public sealed class PureSvdModel : IRecommenderModel
     /// <inheritdoc />
     public void Score(int user, Span<float> scores)
     {
-        var pu = _p.AsSpan(user * _k, _k);
-        for (var i = 0; i < scores.Length; i++) scores[i] = _offset[user] + TensorPrimitives.Dot(pu, _q.AsSpan(i * _k, _k));
+        // scores = c_u + Σ_f p_uf · V_f: k vectorized passes over the items (V_f fits in cache), not one dot per item.
+        var items = Train.ItemIds.Count;
+        scores[..items].Fill(_offset[user]);
+        for (var c = 0; c < _k; c++) TensorPrimitives.MultiplyAdd(_qt.AsSpan(c * items, items), _p[(user * _k) + c], scores[..items], scores[..items]);
     }
 
     /// <summary>Scores every training movie for a new user from (movieId, rating) pairs by projection: p = (r − c)V.</summary>

@@ -10,6 +10,12 @@ namespace MovieRec.Synthetic;
 /// </remarks>
 public sealed record SyntheticOptions
 {
+    /// <summary>The size of MovieLens 25M: 162,000 users, 59,000 movies, 25,000,000 ratings (1,000 genome movies, larger people pools).</summary>
+    public static SyntheticOptions Scale25m { get; } = new()
+    {
+        Users = 162_000, Movies = 59_000, Ratings = 25_000_000, GenomeMovies = 1_000, Actors = 20_000, Directors = 5_000,
+    };
+
     /// <summary>Number of users (ids 1..Users).</summary>
     public int Users { get; init; } = 600;
 
