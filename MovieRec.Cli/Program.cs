@@ -11,4 +11,5 @@ root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 foreach (var command in RecommendCommands.Create()) root.Subcommands.Add(command);
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(NotebooksCommand.Create());
 return await root.Parse(args).InvokeAsync();

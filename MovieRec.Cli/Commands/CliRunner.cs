@@ -29,12 +29,17 @@ internal static class CliRunner
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 4;
         }
+        catch (MovieRec.Cli.Notebooks.NotebookRunException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 5;
+        }
         catch (DatasetDownloadException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 3;
         }
-        catch (Exception e) when (e is IOException or ArgumentException)
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 1;

@@ -1,0 +1,99 @@
+using System.Collections;
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Text;
+using Microsoft.Data.Analysis;
+
+namespace MovieRec.Cli.Notebooks;
+
+/// <summary>Turns a displayed value into notebook output data: text/html (tables) and text/plain.</summary>
+internal static class OutputFormatter
+{
+    /// <summary>Rows shown of a DataFrame or collection.</summary>
+    public const int MaxRows = 20;
+
+    public static (string? Html, string Text) Format(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return (null, "null");
+            case string s:
+                return (null, s);
+            case DataFrame frame:
+                return (FrameHtml(frame), frame.Head((int)Math.Min(MaxRows, frame.Rows.Count)).ToString() + Footer(frame.Rows.Count));
+            case IEnumerable items when value is not IDictionary:
+            {
+                var list = items.Cast<object?>().Take(MaxRows + 1).ToList();
+                var more = list.Count > MaxRows;
+                if (more) list.RemoveAt(MaxRows);
+                return (ObjectsHtml(list, more), string.Join(Environment.NewLine, list.Select(Text)) + (more ? Environment.NewLine + "…" : string.Empty));
+            }
+
+            default:
+                return IsRecordLike(value.GetType()) ? (ObjectsHtml([value], false), Text(value)) : (null, Text(value));
+        }
+    }
+
+    private static string Footer(long rows) => rows > MaxRows ? string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}({rows:N0} rows)") : string.Empty;
+
+    private static string FrameHtml(DataFrame frame)
+    {
+        var sb = new StringBuilder("<table class=\"dataframe\"><thead><tr>");
+        foreach (var column in frame.Columns) sb.Append("<th>").Append(WebUtility.HtmlEncode(column.Name)).Append("</th>");
+        sb.Append("</tr></thead><tbody>");
+        var rows = Math.Min(MaxRows, frame.Rows.Count);
+        for (long r = 0; r < rows; r++)
+        {
+            sb.Append("<tr>");
+            foreach (var column in frame.Columns) sb.Append("<td>").Append(WebUtility.HtmlEncode(Text(column[r]))).Append("</td>");
+            sb.Append("</tr>");
+        }
+
+        sb.Append("</tbody></table>");
+        sb.Append(CultureInfo.InvariantCulture, $"<p><i>{frame.Rows.Count:N0} rows × {frame.Columns.Count} columns</i></p>");
+        return sb.ToString();
+    }
+
+    private static string ObjectsHtml(List<object?> items, bool more)
+    {
+        var type = items.FirstOrDefault(i => i is not null)?.GetType();
+        var properties = type is not null && IsRecordLike(type) ? type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && IsScalar(p.PropertyType)).ToArray() : [];
+        var sb = new StringBuilder("<table><thead><tr>");
+        if (properties.Length == 0) sb.Append("<th>value</th>");
+        foreach (var p in properties) sb.Append("<th>").Append(WebUtility.HtmlEncode(p.Name)).Append("</th>");
+        sb.Append("</tr></thead><tbody>");
+        foreach (var item in items)
+        {
+            sb.Append("<tr>");
+            if (properties.Length == 0) sb.Append("<td>").Append(WebUtility.HtmlEncode(Text(item))).Append("</td>");
+            foreach (var p in properties) sb.Append("<td>").Append(WebUtility.HtmlEncode(Text(item is null ? null : p.GetValue(item)))).Append("</td>");
+            sb.Append("</tr>");
+        }
+
+        sb.Append("</tbody></table>");
+        if (more) sb.Append("<p><i>first ").Append(MaxRows).Append(" items</i></p>");
+        return sb.ToString();
+    }
+
+    private static bool IsRecordLike(Type type) =>
+        !type.IsPrimitive && type != typeof(string) && type != typeof(decimal) && !type.IsEnum
+        && type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.GetIndexParameters().Length == 0);
+
+    private static bool IsScalar(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime) || type == typeof(DateTimeOffset);
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => string.Empty,
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        float f => f.ToString("G6", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable e when value is not string => string.Join(", ", e.Cast<object?>().Take(10).Select(Text)),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
