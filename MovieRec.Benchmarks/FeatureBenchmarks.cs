@@ -7,6 +7,7 @@ namespace MovieRec.Benchmarks;
 
 /// <summary>Feature engineering on ml-latest-small + the TMDB sample. Target: all features in under 3 s on 2 cores.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class FeatureBenchmarks
 {
     private CleanResult _clean = null!;

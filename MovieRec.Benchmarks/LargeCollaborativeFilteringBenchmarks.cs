@@ -8,6 +8,7 @@ namespace MovieRec.Benchmarks;
 /// <summary>Biased MF at 25M ratings. Target: 64 factors, 20 epochs in under 90 s and under 6 GB peak.</summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 2)]
+[MedianColumn]
 public class LargeCollaborativeFilteringBenchmarks
 {
     private RatingSet _ratings = null!;

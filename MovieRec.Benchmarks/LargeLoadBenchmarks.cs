@@ -9,6 +9,7 @@ namespace MovieRec.Benchmarks;
 /// <summary>A 25-million-row ratings.csv (678 MB) from the generator. Target: under 20 s and 2 GB of managed memory.</summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[MedianColumn]
 public class LargeLoadBenchmarks
 {
     [GlobalSetup]

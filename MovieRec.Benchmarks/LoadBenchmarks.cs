@@ -5,6 +5,7 @@ namespace MovieRec.Benchmarks;
 
 /// <summary>Loading, merging and cleaning the small datasets. Target: all of ml-latest-small in under 0.5 s.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class LoadBenchmarks
 {
     /// <summary>ml-latest-small: ratings, movies, links and tags, typed and validated.</summary>

@@ -7,6 +7,7 @@ namespace MovieRec.Benchmarks;
 
 /// <summary>The classifier stage. Target: baselines plus all tuning on ml-latest-small in under 5 minutes.</summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
+[MedianColumn]
 public class ModelBenchmarks
 {
     private CleanResult _clean = null!;

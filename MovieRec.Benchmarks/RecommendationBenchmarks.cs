@@ -6,6 +6,7 @@ namespace MovieRec.Benchmarks;
 
 /// <summary>Serving on ml-latest-small + TMDB (9,742 movies). Targets: svd top-10 &lt; 5 ms, ml &lt; 50 ms, similar &lt; 2 ms, svd for all 610 users &lt; 2 s.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RecommendationBenchmarks
 {
     private MovieRecommender _recommender = null!;
