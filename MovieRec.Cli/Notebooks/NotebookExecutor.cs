@@ -34,6 +34,10 @@ internal static partial class NotebookExecutor
             ["Microsoft.ML.FastTree"] = ("5.0.1", typeof(Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer).Assembly),
             ["Microsoft.ML.LightGbm"] = ("5.0.1", typeof(Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer).Assembly),
             ["MathNet.Numerics"] = ("5.0.0", typeof(MathNet.Numerics.LinearAlgebra.Matrix<double>).Assembly),
+            ["Plotly.NET"] = ("6.0.0", typeof(Plotly.NET.GenericChart).Assembly),
+            ["Plotly.NET.CSharp"] = ("0.14.0", typeof(Plotly.NET.CSharp.Chart).Assembly),
+            // The Polyglot kernel extension (not installable here): its charts display through the formatter below.
+            ["Plotly.NET.Interactive"] = ("6.0.0", typeof(Plotly.NET.GenericChart).Assembly),
         };
 
     /// <summary>The namespaces the .NET Interactive C# kernel imports by default.</summary>
@@ -53,10 +57,24 @@ internal static partial class NotebookExecutor
 
         JsonArray? current = null;
         var writer = new CellWriter(() => current);
+        var plotlyEmbedded = false;
+        JsonObject Show(string kind, object? value, int? executionCount)
+        {
+            var output = Display(kind, value, executionCount);
+            if (!plotlyEmbedded && output["data"]?["text/html"] is JsonArray html && NotebookDocument.Source(new JsonObject { ["source"] = html.DeepClone() }).Contains("Plotly.newPlot", StringComparison.Ordinal))
+            {
+                // plotly.js once per notebook, before its first chart: the page works offline.
+                output["data"]!["text/html"] = NotebookDocument.Lines("<script type=\"text/javascript\">" + OutputFormatter.PlotlyJs.Value + "</script>\n" + NotebookDocument.Source(new JsonObject { ["source"] = html.DeepClone() }));
+                plotlyEmbedded = true;
+            }
+
+            return output;
+        }
+
         var globals = new NotebookGlobals(value =>
         {
             writer.Flush(); // console text written before the display comes first
-            Append(current!, Display("display_data", value, null));
+            Append(current!, Show("display_data", value, null));
         });
         var options = ScriptOptions.Default
             .WithReferences(Packages.Values.Select(p => p.Assembly).Append(typeof(Console).Assembly).Append(typeof(Enumerable).Assembly).Distinct())
@@ -97,7 +115,7 @@ internal static partial class NotebookExecutor
                         ? await CSharpScript.RunAsync(source, options, globals, typeof(NotebookGlobals), cancellationToken).ConfigureAwait(false)
                         : await state.ContinueWithAsync(source, options, cancellationToken).ConfigureAwait(false);
                     writer.Flush();
-                    if (state.ReturnValue is { } result) Append(current, Display("execute_result", result, count));
+                    if (state.ReturnValue is { } result) Append(current, Show("execute_result", result, count));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -13,6 +13,15 @@ internal static class OutputFormatter
     /// <summary>Rows shown of a DataFrame or collection.</summary>
     public const int MaxRows = 20;
 
+    /// <summary>The plotly.js that Plotly.NET embeds (2.28.0), for offline pages.</summary>
+    public static readonly Lazy<string> PlotlyJs = new(() =>
+    {
+        var assembly = typeof(Plotly.NET.GenericChart).Assembly;
+        var name = assembly.GetManifestResourceNames().First(n => n.EndsWith(".min.js", StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+        return reader.ReadToEnd();
+    });
+
     public static (string? Html, string Text) Format(object? value)
     {
         switch (value)
@@ -21,6 +30,8 @@ internal static class OutputFormatter
                 return (null, "null");
             case string s:
                 return (null, s);
+            case Plotly.NET.GenericChart chart:
+                return (Plotly.NET.GenericChart.toChartHTML(chart), "Plotly chart (open the HTML output or the notebook's HTML page)");
             case DataFrame frame:
                 return (FrameHtml(frame), frame.Head((int)Math.Min(MaxRows, frame.Rows.Count)).ToString() + Footer(frame.Rows.Count));
             case IEnumerable items when value is not IDictionary:

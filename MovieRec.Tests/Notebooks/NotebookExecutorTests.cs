@@ -127,15 +127,34 @@ public sealed class NotebookExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task Charts_render_as_html_with_plotly_js_embedded_once_per_notebook()
+    {
+        var path = Notebook(
+            ("#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.14.0\"\nusing Plotly.NET.CSharp;", null),
+            ("Chart.Line<int, int, string>(x: new[] { 1, 2, 3 }, y: new[] { 2, 4, 3 })", null),
+            ("display(Chart.Point<int, int, string>(x: new[] { 1, 2 }, y: new[] { 5, 6 }));", null));
+        var doc = await NotebookExecutor.RunAsync(path);
+        var first = Text(Outputs(doc, 2)[0]!["data"]!["text/html"]);
+        var second = Text(Outputs(doc, 3)[0]!["data"]!["text/html"]);
+        Assert.Contains("Plotly.newPlot", first);
+        Assert.Contains("Plotly.newPlot", second);
+        Assert.True(first.Length > 1_000_000, "the first chart carries plotly.js");
+        Assert.True(second.Length < 100_000, "later charts do not repeat it");
+        Assert.Contains("Plotly chart", Text(Outputs(doc, 2)[0]!["data"]!["text/plain"]));
+    }
+
+    [Fact]
     public void Pinned_package_versions_match_the_central_package_versions()
     {
         var props = XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "Directory.Packages.props"));
         var versions = props.Descendants("PackageVersion").ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
         foreach (var (name, (version, _)) in NotebookExecutor.Packages)
         {
-            if (name == "MovieRec.Core") continue;
+            if (name is "MovieRec.Core" or "Plotly.NET.Interactive") continue;
             Assert.Equal(versions[name], version);
         }
+
+        Assert.Equal(versions["Plotly.NET"], NotebookExecutor.Packages["Plotly.NET.Interactive"].Version); // an alias of the bundled Plotly.NET
 
         var build = XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "Directory.Build.props"));
         Assert.Equal(build.Descendants("Version").First().Value, NotebookExecutor.Packages["MovieRec.Core"].Version);
