@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MovieRec.Tests.Support;
 
@@ -11,13 +10,8 @@ public sealed class BenchCommandTests
     {
         using var temp = new TempFolder();
         var json = temp.File("bench.json");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "movierec.dll"), "bench", "--scale", "small", "--data-dir", temp.Path, "--json", json }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr + await stdout);
+        var (code, stdout, stderr) = await Movierec.RunAsync("bench", "--scale", "small", "--data-dir", temp.Path, "--json", json);
+        Assert.True(code == 0, stderr + stdout);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var stages = doc.RootElement.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()).ToArray();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Cli;
@@ -7,9 +6,9 @@ namespace MovieRec.Tests.Cli;
 public sealed class DataCommandTests
 {
     [Fact]
-    public void Data_summary_on_the_sample_prints_the_summary_and_the_cleaning_report()
+    public async Task Data_summary_on_the_sample_prints_the_summary_and_the_cleaning_report()
     {
-        var (code, stdout, stderr) = Movierec("data", "summary", TestPaths.Sample);
+        var (code, stdout, stderr) = await Movierec.RunAsync("data", "summary", TestPaths.Sample);
         Assert.True(code == 0, stderr);
         Assert.Contains("79,989", stdout);
         Assert.Contains("cleaning report", stdout);
@@ -17,27 +16,13 @@ public sealed class DataCommandTests
     }
 
     [Fact]
-    public void A_bad_file_exits_2_with_file_line_column_and_text()
+    public async Task A_bad_file_exits_2_with_file_line_column_and_text()
     {
         using var temp = new TempFolder();
         temp.Write("bad/ratings.csv", "userId,movieId,rating,timestamp\n1,1,4.0,1\n1,2,9.0,2\n");
         temp.Write("bad/movies.csv", "movieId,title,genres\n1,A (1999),Drama\n2,B (2000),Drama\n");
-        var (code, _, stderr) = Movierec("data", "summary", temp.File("bad"));
+        var (code, _, stderr) = await Movierec.RunAsync("data", "summary", temp.File("bad"));
         Assert.Equal(2, code);
         Assert.Contains("ratings.csv, line 3, column 'rating' (3): '9.0' is not a rating on this release's scale", stderr);
-    }
-
-    private static (int Code, string Stdout, string Stderr) Movierec(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "movierec.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(120_000);
-        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 }

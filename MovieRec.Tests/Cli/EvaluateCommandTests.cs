@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MovieRec.Tests.Support;
 
@@ -7,17 +6,12 @@ namespace MovieRec.Tests.Cli;
 public sealed class EvaluateCommandTests
 {
     [Fact]
-    public void Evaluate_writes_one_json_object_per_algorithm_with_the_documented_keys()
+    public async Task Evaluate_writes_one_json_object_per_algorithm_with_the_documented_keys()
     {
         using var temp = new TempFolder();
         var json = temp.File("eval.json");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "movierec.dll"), "evaluate", "--data", TestPaths.Sample, "--algorithms", "bias,popular", "--folds", "2", "--k", "5", "--json", json }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, stderr + stdout);
+        var (code, stdout, stderr) = await Movierec.RunAsync("evaluate", "--data", TestPaths.Sample, "--algorithms", "bias,popular", "--folds", "2", "--k", "5", "--json", json);
+        Assert.True(code == 0, stderr + stdout);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var rows = doc.RootElement.EnumerateArray().ToArray();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MovieRec.Tests.Support;
 
@@ -12,13 +11,8 @@ public sealed class ModelsCommandTests
         using var temp = new TempFolder();
         var json = temp.File("models.json");
         var saved = temp.File("saved");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "movierec.dll"), "models", "--data", TestPaths.Sample, "--json", json, "--save", saved }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr + await stdout);
+        var (code, stdout, stderr) = await Movierec.RunAsync("models", "--data", TestPaths.Sample, "--json", json, "--save", saved);
+        Assert.True(code == 0, stderr + stdout);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var rows = doc.RootElement.EnumerateArray().ToArray();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MovieRec.Tests.Support;
 
@@ -13,7 +12,7 @@ public sealed class RecommendCommandTests
     {
         using var temp = new TempFolder();
         var json = temp.File("out.json");
-        var (code, stderr) = await Run(command, "--data", TestPaths.Sample, option, value, "--n", "5", "--json", json);
+        var (code, _, stderr) = await Movierec.RunAsync(command, "--data", TestPaths.Sample, option, value, "--n", "5", "--json", json);
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var rows = doc.RootElement.EnumerateArray().ToArray();
@@ -27,28 +26,15 @@ public sealed class RecommendCommandTests
     {
         using var temp = new TempFolder();
         var json = temp.File("profile.json");
-        var (code, stderr) = await Run("profile", "--data", TestPaths.Sample, "--user", "1", "--json", json);
+        var (code, _, stderr) = await Movierec.RunAsync("profile", "--data", TestPaths.Sample, "--user", "1", "--json", json);
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         Assert.Equal(1, doc.RootElement.GetProperty("userId").GetInt32());
         Assert.True(doc.RootElement.TryGetProperty("behaviour", out _));
         Assert.True(doc.RootElement.GetProperty("topGenres").GetArrayLength() > 0);
 
-        var (missing, message) = await Run("similar", "--data", TestPaths.Sample, "--movie", "zzzz qqqq");
+        var (missing, _, message) = await Movierec.RunAsync("similar", "--data", TestPaths.Sample, "--movie", "zzzz qqqq");
         Assert.Equal(4, missing);
         Assert.Contains("No movie matches 'zzzz qqqq'. Closest:", message);
-    }
-
-    private static async Task<(int Code, string Stderr)> Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "movierec.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await stdout;
-        return (process.ExitCode, stderr);
     }
 }
