@@ -37,7 +37,10 @@ internal sealed class NotebookDocument
     }
 
     /// <summary>A cell's source as one string (nbformat allows a string or a list of lines).</summary>
-    public static string Source(JsonNode cell) => cell["source"] switch
+    public static string Source(JsonNode cell) => Join(cell["source"]);
+
+    /// <summary>An nbformat multi-line value (a string or a list of lines) as one string.</summary>
+    public static string Join(JsonNode? node) => node switch
     {
         JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? string.Empty)),
         JsonValue value => value.GetValue<string>(),

@@ -61,10 +61,10 @@ internal static partial class NotebookExecutor
         JsonObject Show(string kind, object? value, int? executionCount)
         {
             var output = Display(kind, value, executionCount);
-            if (!plotlyEmbedded && output["data"]?["text/html"] is JsonArray html && NotebookDocument.Source(new JsonObject { ["source"] = html.DeepClone() }).Contains("Plotly.newPlot", StringComparison.Ordinal))
+            if (!plotlyEmbedded && output["data"]?["text/html"] is JsonArray html && NotebookDocument.Join(html).Contains("Plotly.newPlot", StringComparison.Ordinal))
             {
                 // plotly.js once per notebook, before its first chart: the page works offline.
-                output["data"]!["text/html"] = NotebookDocument.Lines("<script type=\"text/javascript\">" + OutputFormatter.PlotlyJs.Value + "</script>\n" + NotebookDocument.Source(new JsonObject { ["source"] = html.DeepClone() }));
+                output["data"]!["text/html"] = NotebookDocument.Lines("<script type=\"text/javascript\">" + OutputFormatter.PlotlyJs.Value + "</script>\n" + NotebookDocument.Join(html));
                 plotlyEmbedded = true;
             }
 
@@ -272,7 +272,7 @@ internal static partial class NotebookExecutor
             if (text.Length == 0 || outputs() is not { } target) return;
             if (target.Count > 0 && target[^1] is JsonObject last && last["output_type"]?.GetValue<string>() == "stream")
             {
-                var previous = NotebookDocument.Source(new JsonObject { ["source"] = last["text"]!.DeepClone() });
+                var previous = NotebookDocument.Join(last["text"]!);
                 last["text"] = NotebookDocument.Lines(previous + text);
                 return;
             }

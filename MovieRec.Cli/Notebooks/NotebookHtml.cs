@@ -32,15 +32,15 @@ internal static partial class NotebookHtml
                 switch (output["output_type"]?.GetValue<string>())
                 {
                     case "stream":
-                        sb.Append("<pre>").Append(WebUtility.HtmlEncode(NotebookDocument.Source(new JsonObject { ["source"] = output["text"]?.DeepClone() }))).Append("</pre>");
+                        sb.Append("<pre>").Append(WebUtility.HtmlEncode(NotebookDocument.Join(output["text"]))).Append("</pre>");
                         break;
                     case "error":
                         sb.Append("<pre class=\"error\">").Append(WebUtility.HtmlEncode(output["evalue"]?.GetValue<string>() ?? string.Empty)).Append("</pre>");
                         break;
                     default:
                         var data = output["data"] as JsonObject;
-                        if (data?["text/html"] is { } html) sb.Append(NotebookDocument.Source(new JsonObject { ["source"] = html.DeepClone() }));
-                        else if (data?["text/plain"] is { } text) sb.Append("<pre>").Append(WebUtility.HtmlEncode(NotebookDocument.Source(new JsonObject { ["source"] = text.DeepClone() }))).Append("</pre>");
+                        if (data?["text/html"] is { } html) sb.Append(NotebookDocument.Join(html));
+                        else if (data?["text/plain"] is { } text) sb.Append("<pre>").Append(WebUtility.HtmlEncode(NotebookDocument.Join(text))).Append("</pre>");
                         break;
                 }
             }

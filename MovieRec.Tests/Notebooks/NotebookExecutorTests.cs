@@ -29,7 +29,7 @@ public sealed class NotebookExecutorTests : IDisposable
 
     private static JsonArray Outputs(NotebookDocument doc, int cell) => (JsonArray)doc.Cells[cell]!["outputs"]!;
 
-    private static string Text(JsonNode? node) => NotebookDocument.Source(new JsonObject { ["source"] = node?.DeepClone() });
+    private static string Text(JsonNode? node) => NotebookDocument.Join(node);
 
     [Fact]
     public async Task Outputs_come_in_order_with_each_formatter()
