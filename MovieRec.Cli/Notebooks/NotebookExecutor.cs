@@ -29,6 +29,7 @@ internal static partial class NotebookExecutor
         new Dictionary<string, (string, Assembly)>(StringComparer.OrdinalIgnoreCase)
         {
             ["MovieRec.Core"] = (Version(typeof(MovieRec.Data.Columns).Assembly), typeof(MovieRec.Data.Columns).Assembly),
+            ["MovieRec.Charts"] = (Version(typeof(MovieRec.Charts.Plot).Assembly), typeof(MovieRec.Charts.Plot).Assembly),
             ["Microsoft.Data.Analysis"] = ("0.23.1", typeof(Microsoft.Data.Analysis.DataFrame).Assembly),
             ["Microsoft.ML"] = ("5.0.1", typeof(Microsoft.ML.MLContext).Assembly),
             ["Microsoft.ML.FastTree"] = ("5.0.1", typeof(Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer).Assembly),
@@ -47,7 +48,13 @@ internal static partial class NotebookExecutor
     /// <summary>Executes <paramref name="path"/>; returns the executed document (also written when <paramref name="outputPath"/> is set).</summary>
     /// <exception cref="NotebookRunException">A directive, compilation or runtime error; the message names notebook and cell.</exception>
     public static async Task<NotebookDocument> RunAsync(string path, IReadOnlyDictionary<string, string>? parameters = null, string? outputPath = null,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        await RunAsync(path, parameters, outputPath, progress, renderer: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Executes <paramref name="path"/>, adding a PNG of every chart rendered by <paramref name="renderer"/> (when given).</summary>
+    /// <exception cref="NotebookRunException">A directive, compilation or runtime error; the message names notebook and cell.</exception>
+    public static async Task<NotebookDocument> RunAsync(string path, IReadOnlyDictionary<string, string>? parameters, string? outputPath,
+        IProgress<string>? progress, ChartRenderer? renderer, CancellationToken cancellationToken = default)
     {
         var document = NotebookDocument.Load(path);
         var name = Path.GetFileName(path);
@@ -60,7 +67,7 @@ internal static partial class NotebookExecutor
         var plotlyEmbedded = false;
         JsonObject Show(string kind, object? value, int? executionCount)
         {
-            var output = Display(kind, value, executionCount);
+            var output = Display(kind, value, executionCount, renderer, cancellationToken);
             if (!plotlyEmbedded && output["data"]?["text/html"] is JsonArray html && NotebookDocument.Join(html).Contains("Plotly.newPlot", StringComparison.Ordinal))
             {
                 // plotly.js once per notebook, before its first chart: the page works offline.
@@ -238,10 +245,19 @@ internal static partial class NotebookExecutor
         throw new NotebookRunException(notebook, cell, $"parameter {name} is a number; '{value}' is not");
     }
 
-    private static JsonObject Display(string kind, object? value, int? executionCount)
+    private static JsonObject Display(string kind, object? value, int? executionCount, ChartRenderer? renderer, CancellationToken cancellationToken)
     {
         var (html, text) = OutputFormatter.Format(value);
         var data = new JsonObject { ["text/plain"] = NotebookDocument.Lines(text) };
+        if (value is Plotly.NET.GenericChart && html is not null)
+        {
+            // A static PNG beside the interactive chart, for viewers that strip scripts (GitHub): in the bundle as image/png,
+            // and inside the HTML as an image that the chart's own script removes once it runs.
+            var png = renderer?.RenderAsync(html, cancellationToken).GetAwaiter().GetResult();
+            if (png is not null) data["image/png"] = Convert.ToBase64String(png);
+            html = OutputFormatter.ChartHtml(html, png);
+        }
+
         if (html is not null) data["text/html"] = NotebookDocument.Lines(html);
         var output = new JsonObject { ["output_type"] = kind, ["data"] = data, ["metadata"] = new JsonObject() };
         if (executionCount is { } n) output["execution_count"] = n;

@@ -8,7 +8,7 @@ using Microsoft.Data.Analysis;
 namespace MovieRec.Cli.Notebooks;
 
 /// <summary>Turns a displayed value into notebook output data: text/html (tables) and text/plain.</summary>
-internal static class OutputFormatter
+internal static partial class OutputFormatter
 {
     /// <summary>Rows shown of a DataFrame or collection.</summary>
     public const int MaxRows = 20;
@@ -30,6 +30,8 @@ internal static class OutputFormatter
                 return (null, "null");
             case string s:
                 return (null, s);
+            case HtmlContent h:
+                return (h.Html, PlainText(h.Html));
             case Plotly.NET.GenericChart chart:
                 return (Plotly.NET.GenericChart.toChartHTML(chart), "Plotly chart (open the HTML output or the notebook's HTML page)");
             case DataFrame frame:
@@ -46,6 +48,35 @@ internal static class OutputFormatter
                 return IsRecordLike(value.GetType()) ? (ObjectsHtml([value], false), Text(value)) : (null, Text(value));
         }
     }
+
+    /// <summary>A chart's HTML in a <c>movierec-chart</c> wrapper; with a PNG, the wrapper starts with it as an image that
+    /// the wrapper's script removes, so the PNG shows exactly where scripts do not run.</summary>
+    internal static string ChartHtml(string chartHtml, byte[]? png)
+    {
+        var sb = new StringBuilder("<div class=\"movierec-chart\">");
+        if (png is not null)
+        {
+            sb.Append("<img class=\"movierec-chart-png\" alt=\"chart (static copy)\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\"/>");
+        }
+
+        sb.Append(chartHtml);
+        if (png is not null)
+        {
+            sb.Append("<script type=\"text/javascript\">(function () { var s = document.currentScript; var i = s && s.parentElement.querySelector('.movierec-chart-png'); if (i) i.remove(); })();</script>");
+        }
+
+        return sb.Append("</div>").ToString();
+    }
+
+    /// <summary>The text of some markup: tags dropped, entities decoded, whitespace collapsed (the text/plain of an HTML output).</summary>
+    internal static string PlainText(string html) =>
+        WebUtility.HtmlDecode(Whitespace().Replace(Tags().Replace(html, " "), " ")).Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tags();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\s+")]
+    private static partial System.Text.RegularExpressions.Regex Whitespace();
 
     private static string Footer(long rows) => rows > MaxRows ? string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}({rows:N0} rows)") : string.Empty;
 

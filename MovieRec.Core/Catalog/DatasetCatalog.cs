@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Analysis;
 using MovieRec.Data;
 using MovieRec.Synthetic;
 
@@ -131,6 +132,41 @@ public sealed partial class DatasetCatalog
             TryDelete(zipPath);
             TryDelete(extractPath);
         }
+    }
+
+    /// <summary>The movie-metadata collections (overviews, posters, people) the catalog resolves by name, found like datasets
+    /// but never downloaded (their sources publish no stable archive).</summary>
+    public static IReadOnlyDictionary<string, string> KnownMetadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["tmdb-sample"] = "Kaggle 'The Movies Dataset' (TMDB) movies_metadata.csv with credits.csv and keywords.csv, joined through links.csv",
+        ["seed-sample"] = "the original Python project's movie_metadata.csv (554 movies)",
+    };
+
+    /// <summary>Loads the metadata collection <paramref name="name"/> for a release whose links table is
+    /// <paramref name="links"/>; null for an empty name (use the dataset's own <c>movie_metadata.csv</c>).</summary>
+    /// <remarks>The folder is searched like a dataset (<see cref="Candidates"/>) and must hold <c>movies_metadata.csv</c>
+    /// (TMDB, joined through <paramref name="links"/>) or <c>movie_metadata.csv</c> (the seed format). Notebooks name the
+    /// collection instead of a path, so no machine path appears in their outputs.</remarks>
+    /// <exception cref="ArgumentException">An unknown name.</exception>
+    /// <exception cref="DatasetDownloadException">The collection is in none of the searched folders.</exception>
+    public DataFrame? LoadMetadata(string? name, DataFrame? links)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        if (!KnownMetadata.ContainsKey(name))
+        {
+            throw new ArgumentException($"Unknown metadata collection '{name}'. Known: {string.Join(", ", KnownMetadata.Keys)}.", nameof(name));
+        }
+
+        foreach (var folder in Candidates(name))
+        {
+            foreach (var file in (string[])["movies_metadata.csv", "movie_metadata.csv"])
+            {
+                var path = Path.Combine(folder, file);
+                if (File.Exists(path)) return MovieMetadataLoader.Load(path, links);
+            }
+        }
+
+        throw new DatasetDownloadException(name, $"metadata not found (looked in {string.Join(", ", Candidates(name))}); set {DatasetCatalogOptions.DataEnvironmentVariable} to the folder that holds '{name}'");
     }
 
     /// <summary>The folders searched for <paramref name="name"/>, in order.</summary>

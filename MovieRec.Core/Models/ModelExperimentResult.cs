@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using MovieRec.Data;
 using MovieRec.Features;
 
 namespace MovieRec.Models;
@@ -38,4 +39,38 @@ public sealed class ModelExperimentResult
 
     /// <summary>The trained classifiers by (family, "baseline" or "tuned"), each with the feature pipeline attached.</summary>
     public IReadOnlyDictionary<(ClassifierKind Kind, string Search), TrainedClassifier> Models { get; }
+
+    /// <summary>ROC curves of every trained model on one split (<c>test</c>, <c>validation</c> or <c>train</c>): columns
+    /// model, search, fpr, tpr (see <see cref="ClassificationMetrics.RocCurve"/>).</summary>
+    /// <remarks>Held-out rows are transformed by the training-split features, as in <see cref="Metrics"/>; training rows
+    /// use their leave-one-out statistics.</remarks>
+    public DataFrame RocCurves(string split = "test", int maxPoints = 200)
+    {
+        var ratings = split switch
+        {
+            "train" => Split.Train,
+            "validation" => Split.Validation,
+            "test" => Split.Test,
+            _ => throw new ArgumentException($"Unknown split '{split}': use train, validation or test.", nameof(split)),
+        };
+        var table = FeatureTable.From(split == "train" ? Features.TransformTraining(ratings) : Features.Transform(ratings));
+        var model = new List<string>();
+        var search = new List<string>();
+        var fpr = new List<double>();
+        var tpr = new List<double>();
+        foreach (var ((kind, name), classifier) in Models.OrderBy(m => m.Key.Kind).ThenBy(m => m.Key.Search, StringComparer.Ordinal))
+        {
+            var curve = ClassificationMetrics.RocCurve(table.Labels, classifier.PredictProbabilities(table), maxPoints);
+            foreach (var (x, y) in curve.ToArray<double>("fpr").Zip(curve.ToArray<double>("tpr")))
+            {
+                model.Add(kind.ToString());
+                search.Add(name);
+                fpr.Add(x);
+                tpr.Add(y);
+            }
+        }
+
+        return new DataFrame(new StringDataFrameColumn("model", model), new StringDataFrameColumn("search", search),
+            new DoubleDataFrameColumn("fpr", fpr), new DoubleDataFrameColumn("tpr", tpr));
+    }
 }
