@@ -34,7 +34,7 @@ public static class Gallery
             }
 
             sb.Append(CultureInfo.InvariantCulture, $"<div><b>{m.Rank}. {Encode(m.Title)}</b>");
-            if (m.Year > 0) sb.Append(CultureInfo.InvariantCulture, $" ({m.Year})");
+            if (m.Year > 0 && !m.Title.Contains(m.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)) sb.Append(CultureInfo.InvariantCulture, $" ({m.Year})");
             sb.Append(CultureInfo.InvariantCulture, $"</div><div style=\"color:#555\">{Encode(m.Genres.Replace("|", ", ", StringComparison.Ordinal))}</div>");
             sb.Append(CultureInfo.InvariantCulture, $"<div>{Encode(scoreName)} {m.Score:F3}</div><div style=\"color:#555\"><i>{Encode(m.Reason)}</i></div></div>");
         }

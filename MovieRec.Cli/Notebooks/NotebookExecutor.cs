@@ -62,6 +62,7 @@ internal static partial class NotebookExecutor
         parameters ??= new Dictionary<string, string>();
         var unused = new HashSet<string>(parameters.Keys, StringComparer.Ordinal);
 
+        InjectParameters(document, parameters, unused, name);
         JsonArray? current = null;
         var writer = new CellWriter(() => current);
         var plotlyEmbedded = false;
@@ -111,11 +112,6 @@ internal static partial class NotebookExecutor
                 try
                 {
                     var source = Preprocess(NotebookDocument.Source(cell), name, number);
-                    if (NotebookDocument.HasTag(cell, "parameters") && parameters.Count > 0)
-                    {
-                        source = Inject(source, parameters, unused, name, number);
-                        cell["source"] = NotebookDocument.Lines(source);
-                    }
 
                     CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
                     state = state is null
@@ -145,10 +141,6 @@ internal static partial class NotebookExecutor
                 }
             }
 
-            if (unused.Count > 0)
-            {
-                throw new NotebookRunException(name, 0, $"no cell tagged 'parameters' declares {string.Join(", ", unused)}");
-            }
         }
         finally
         {
@@ -208,6 +200,36 @@ internal static partial class NotebookExecutor
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Papermill's injection: drops an <c>injected-parameters</c> cell left by an earlier run and, when values are given,
+    /// inserts one right after the cell tagged <c>parameters</c>, redeclaring just those parameters. The parameters cell
+    /// keeps its defaults, and the injected cell shows the values the outputs came from.
+    /// </summary>
+    internal static void InjectParameters(NotebookDocument document, IReadOnlyDictionary<string, string> parameters, ISet<string> unused, string notebook)
+    {
+        var cells = document.Cells;
+        for (var c = cells.Count - 1; c >= 0; c--)
+        {
+            if (NotebookDocument.HasTag(cells[c]!, "injected-parameters")) cells.RemoveAt(c);
+        }
+
+        if (parameters.Count == 0) return;
+        var at = Enumerable.Range(0, cells.Count).FirstOrDefault(c => NotebookDocument.HasTag(cells[c]!, "parameters"), -1);
+        var declared = at < 0 ? [] : NotebookDocument.Source(cells[at]!).Split('\n').Where(line => Declaration().Match(line) is { Success: true } m && parameters.ContainsKey(m.Groups["name"].Value)).ToList();
+        var injected = Inject(string.Join('\n', declared), parameters, unused, notebook, at + 2);
+        if (unused.Count > 0) throw new NotebookRunException(notebook, 0, $"no cell tagged 'parameters' declares {string.Join(", ", unused)}");
+        var cell = new JsonObject
+        {
+            ["cell_type"] = "code",
+            ["execution_count"] = null,
+            ["metadata"] = new JsonObject { ["tags"] = new JsonArray("injected-parameters"), ["dotnet_interactive"] = new JsonObject { ["language"] = "csharp" } },
+            ["outputs"] = new JsonArray(),
+            ["source"] = NotebookDocument.Lines("// Injected parameters\n" + injected),
+        };
+        if (cells[at] is JsonObject parametersCell && parametersCell["id"] is not null) cell["id"] = parametersCell["id"]!.GetValue<string>() + "-injected";
+        cells.Insert(at + 1, cell);
     }
 
     /// <summary>Replaces the values of declared parameters (<c>type Name = value;</c> lines) with the given ones.</summary>

@@ -35,7 +35,7 @@ internal static partial class OutputFormatter
             case Plotly.NET.GenericChart chart:
                 return (Plotly.NET.GenericChart.toChartHTML(chart), "Plotly chart (open the HTML output or the notebook's HTML page)");
             case DataFrame frame:
-                return (FrameHtml(frame), frame.Head((int)Math.Min(MaxRows, frame.Rows.Count)).ToString() + Footer(frame.Rows.Count));
+                return (FrameHtml(frame), FrameText(frame));
             case IEnumerable items when value is not IDictionary:
             {
                 var list = items.Cast<object?>().Take(MaxRows + 1).ToList();
@@ -79,6 +79,19 @@ internal static partial class OutputFormatter
     private static partial System.Text.RegularExpressions.Regex Whitespace();
 
     private static string Footer(long rows) => rows > MaxRows ? string.Create(CultureInfo.InvariantCulture, $"{Environment.NewLine}({rows:N0} rows)") : string.Empty;
+
+    /// <summary>The first rows as an aligned text table (numbers right-aligned), with the row count when rows are cut.</summary>
+    internal static string FrameText(DataFrame frame)
+    {
+        var rows = (int)Math.Min(MaxRows, frame.Rows.Count);
+        var columns = frame.Columns.Select(c => (Name: c.Name, Numeric: c.IsNumericColumn(), Cells: Enumerable.Range(0, rows).Select(r => Text(c[r])).ToArray())).ToArray();
+        var widths = columns.Select(c => c.Cells.Append(c.Name).Max(t => t.Length)).ToArray();
+        string Pad(string text, int c) => columns[c].Numeric ? text.PadLeft(widths[c]) : text.PadRight(widths[c]);
+        var sb = new StringBuilder();
+        sb.AppendJoin("  ", columns.Select((c, i) => Pad(c.Name, i))).Append('\n');
+        for (var r = 0; r < rows; r++) sb.AppendJoin("  ", columns.Select((c, i) => Pad(c.Cells[r], i))).Append('\n');
+        return sb.ToString().TrimEnd('\n').Replace("\n", Environment.NewLine, StringComparison.Ordinal) + Footer(frame.Rows.Count);
+    }
 
     private static string FrameHtml(DataFrame frame)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Data.Analysis;
 using System.Numerics.Tensors;
 using MovieRec.LinearAlgebra;
 
@@ -71,5 +72,20 @@ public sealed class PureSvdModel : IRecommenderModel
         var scores = new float[Train.ItemIds.Count];
         for (var i = 0; i < scores.Length; i++) scores[i] = c + TensorPrimitives.Dot(p, _q.AsSpan(i * _k, _k));
         return scores;
+    }
+
+    /// <summary>The singular value spectrum: component (1-based), singularValue, energy (σ² share of the kept
+    /// components) and cumulative energy.</summary>
+    /// <remarks>A fast decay means a few taste dimensions explain most of the (centred) rating matrix; the knee is a
+    /// natural <c>Factors</c> value.</remarks>
+    public DataFrame Spectrum()
+    {
+        var total = SingularValues.Sum(s => s * s);
+        var cumulative = 0.0;
+        return new DataFrame(
+            new Int32DataFrameColumn("component", Enumerable.Range(1, SingularValues.Count)),
+            new DoubleDataFrameColumn("singularValue", SingularValues),
+            new DoubleDataFrameColumn("energy", SingularValues.Select(s => s * s / total)),
+            new DoubleDataFrameColumn("cumulative", SingularValues.Select(s => cumulative += s * s / total)));
     }
 }

@@ -104,4 +104,65 @@ public static class Eda
             new DoubleDataFrameColumn("movieShare", fields.Select(f => f.Has.Count(h => h) / (double)ids.Length)),
             new DoubleDataFrameColumn("ratingShare", fields.Select(f => Enumerable.Range(0, ids.Length).Where(i => f.Has[i]).Sum(i => (double)perMovie.GetValueOrDefault(ids[i])) / total)));
     }
+
+    /// <summary>An equal-width histogram of a numeric column (NaN and missing values skipped): bin (the centre), lower,
+    /// upper, count. The last bin includes its upper bound; a constant column gives one bin.</summary>
+    public static DataFrame Histogram(DataFrame frame, string column, int bins = 30)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        var source = frame[column];
+        var values = new List<double>((int)source.Length);
+        for (long i = 0; i < source.Length; i++)
+        {
+            if (source[i] is { } v && Convert.ToDouble(v, CultureInfo.InvariantCulture) is var d && !double.IsNaN(d)) values.Add(d);
+        }
+
+        if (values.Count == 0) return HistogramFrame([], [], []);
+        double min = values.Min(), max = values.Max();
+        if (max == min) return HistogramFrame([min], [max], [values.Count]);
+        var width = (max - min) / bins;
+        var counts = new long[bins];
+        foreach (var v in values) counts[Math.Min(bins - 1, (int)((v - min) / width))]++;
+        return HistogramFrame([.. Enumerable.Range(0, bins).Select(b => min + (b * width))], [.. Enumerable.Range(0, bins).Select(b => min + ((b + 1) * width))], counts);
+    }
+
+    private static DataFrame HistogramFrame(double[] lower, double[] upper, long[] counts) => new(
+        new DoubleDataFrameColumn("bin", lower.Zip(upper, (l, u) => (l + u) / 2)),
+        new DoubleDataFrameColumn("lower", lower),
+        new DoubleDataFrameColumn("upper", upper),
+        new Int64DataFrameColumn("count", counts));
+
+    /// <summary>
+    /// The first two text-embedding components of every movie that has text (at most <paramref name="maxMovies"/>, the
+    /// most rated first), for a 2-D map coloured by genre: movieId, title, genre (the first MovieLens genre), x, y.
+    /// </summary>
+    /// <remarks>The components are the TF-IDF + truncated SVD directions of largest variance fitted on the training movies'
+    /// text (<see cref="Features.Text.TextEmbedding"/>), so x and y are the two strongest topics.</remarks>
+    /// <exception cref="ArgumentException">The model was fitted without text features.</exception>
+    public static DataFrame TextMap(Features.FeatureModel model, DataFrame movies, int maxMovies = 1_500)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(movies);
+        if (model.Text is null || model.Text.Components < 2) throw new ArgumentException("The feature model has no text embedding with two or more components.", nameof(model));
+        var features = model.MovieFeatures();
+        var ids = features.ToArray<int>(Columns.MovieId);
+        var hasText = features.ToArray<float>("has_text");
+        var x = features.ToArray<float>("nlp_0");
+        var y = features.ToArray<float>("nlp_1");
+        var count = features.ToArray<float>("movie_count");
+        var titles = new Dictionary<int, (string Title, string Genre)>();
+        var movieIds = movies.ToArray<int>(Columns.MovieId);
+        var movieTitles = movies.ToStringArray(Columns.Title);
+        var movieGenres = movies.ToStringArray(Columns.Genres);
+        for (var i = 0; i < movieIds.Length; i++) titles[movieIds[i]] = (movieTitles[i], movieGenres[i].Split('|')[0] is { Length: > 0 } g && g != "(no genres listed)" ? g : "none");
+        var rows = Enumerable.Range(0, ids.Length).Where(i => hasText[i] > 0 && titles.ContainsKey(ids[i]))
+            .OrderByDescending(i => count[i]).ThenBy(i => ids[i]).Take(maxMovies).OrderBy(i => titles[ids[i]].Genre, StringComparer.Ordinal).ThenBy(i => ids[i]).ToArray();
+        return new DataFrame(
+            new Int32DataFrameColumn(Columns.MovieId, rows.Select(i => ids[i])),
+            new StringDataFrameColumn(Columns.Title, rows.Select(i => titles[ids[i]].Title)),
+            new StringDataFrameColumn("genre", rows.Select(i => titles[ids[i]].Genre)),
+            new DoubleDataFrameColumn("x", rows.Select(i => (double)x[i])),
+            new DoubleDataFrameColumn("y", rows.Select(i => (double)y[i])));
+    }
 }

@@ -59,6 +59,20 @@ public static class DataFrameExtensions
         return frame.Filter(mask.ToColumn("keep"));
     }
 
+    /// <summary>A new DataFrame of copies of the named columns, in the order given (for showing a few columns of a wide table).</summary>
+    /// <exception cref="ArgumentException">A name that is not a column, listing the columns there are.</exception>
+    public static DataFrame Select(this DataFrame frame, params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var name in names)
+        {
+            if (!frame.HasColumn(name)) throw new ArgumentException($"No column '{name}'; the columns are {string.Join(", ", frame.Columns.Select(c => c.Name))}.", nameof(names));
+        }
+
+        return new DataFrame(names.Select(n => frame[n].Clone()));
+    }
+
     /// <summary>True when the frame has a column named <paramref name="name"/>.</summary>
     public static bool HasColumn(this DataFrame frame, string name)
     {

@@ -67,6 +67,27 @@ public static class Evaluator
     }
 
     /// <summary>
+    /// Cross-validates several algorithms on the same folds and returns one row of mean metrics per algorithm (the
+    /// columns of <see cref="CrossValidate"/>, fold = "mean"), in the order given: a leaderboard.
+    /// </summary>
+    public static DataFrame Compare(IEnumerable<IRecommenderAlgorithm> algorithms, DataFrame ratings, int folds = 5, EvaluationOptions? options = null, int seed = 42, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(algorithms);
+        options ??= new EvaluationOptions();
+        var splits = Splitters.KFold(ratings, folds, seed);
+        DataFrame? board = null;
+        foreach (var algorithm in algorithms)
+        {
+            var results = splits.Select(split => Evaluate(algorithm, split, options, cancellationToken)).ToList();
+            var frame = ToDataFrame(results, options, withMean: true);
+            var mean = frame.Filter([.. Enumerable.Range(0, (int)frame.Rows.Count).Select(r => r == frame.Rows.Count - 1)]);
+            board = board is null ? mean.Clone() : board.Append(mean.Rows, inPlace: false);
+        }
+
+        return board ?? throw new ArgumentException("No algorithms to compare.", nameof(algorithms));
+    }
+
+    /// <summary>
     /// Cross-validates every combination of <paramref name="grid"/> (Surprise's <c>GridSearchCV</c>): one row per
     /// candidate with its parameters and mean metrics, sorted best first by <paramref name="metric"/> (lower is better for
     /// rmse/mae, higher otherwise).

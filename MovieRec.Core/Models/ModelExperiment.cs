@@ -80,6 +80,7 @@ public static class ModelExperiment
         new StringDataFrameColumn("model", rows.Select(r => r.Model)),
         new StringDataFrameColumn("split", rows.Select(r => r.Split)),
         new StringDataFrameColumn("search", rows.Select(r => r.Search)),
+        new StringDataFrameColumn("label", rows.Select(r => r.Model + " " + r.Search)),
         new DoubleDataFrameColumn("accuracy", rows.Select(r => r.Scores.Accuracy)),
         new DoubleDataFrameColumn("precision", rows.Select(r => r.Scores.Precision)),
         new DoubleDataFrameColumn("recall", rows.Select(r => r.Scores.Recall)),

@@ -25,7 +25,7 @@ public sealed class ModelExperimentResult
     /// <summary>The feature pipeline fitted on the training split.</summary>
     public FeatureModel Features { get; }
 
-    /// <summary>One row per (model, split, search): accuracy, precision, recall, f1, rocAuc, prAuc, logLoss, seconds (training time).</summary>
+    /// <summary>One row per (model, split, search), with label "model search": accuracy, precision, recall, f1, rocAuc, prAuc, logLoss, seconds (training time).</summary>
     public DataFrame Metrics { get; }
 
     /// <summary>Per model and search: the parameters used and, when tuned, the best cross-validated score.</summary>
@@ -41,7 +41,7 @@ public sealed class ModelExperimentResult
     public IReadOnlyDictionary<(ClassifierKind Kind, string Search), TrainedClassifier> Models { get; }
 
     /// <summary>ROC curves of every trained model on one split (<c>test</c>, <c>validation</c> or <c>train</c>): columns
-    /// model, search, fpr, tpr (see <see cref="ClassificationMetrics.RocCurve"/>).</summary>
+    /// model, search, label ("model search"), fpr, tpr (see <see cref="ClassificationMetrics.RocCurve"/>).</summary>
     /// <remarks>Held-out rows are transformed by the training-split features, as in <see cref="Metrics"/>; training rows
     /// use their leave-one-out statistics.</remarks>
     public DataFrame RocCurves(string split = "test", int maxPoints = 200)
@@ -71,6 +71,30 @@ public sealed class ModelExperimentResult
         }
 
         return new DataFrame(new StringDataFrameColumn("model", model), new StringDataFrameColumn("search", search),
-            new DoubleDataFrameColumn("fpr", fpr), new DoubleDataFrameColumn("tpr", tpr));
+            new StringDataFrameColumn("label", model.Zip(search, (m, s) => m + " " + s)), new DoubleDataFrameColumn("fpr", fpr), new DoubleDataFrameColumn("tpr", tpr));
+    }
+
+    /// <summary>The <paramref name="top"/> most important features of one model (permutation importance on the
+    /// validation split, largest first): feature, importance.</summary>
+    public DataFrame ImportanceOf(ClassifierKind kind, string search = "tuned", int top = 15)
+    {
+        var models = Importance.ToStringArray("model");
+        var searches = Importance.ToStringArray("search");
+        var features = Importance.ToStringArray("feature");
+        var values = Importance.ToArray<double>("importance");
+        var rows = Enumerable.Range(0, models.Length).Where(i => models[i] == kind.ToString() && searches[i] == search)
+            .OrderByDescending(i => values[i]).ThenBy(i => features[i], StringComparer.Ordinal).Take(top).ToArray();
+        return new DataFrame(new StringDataFrameColumn("feature", rows.Select(i => features[i])), new DoubleDataFrameColumn("importance", rows.Select(i => values[i])));
+    }
+
+    /// <summary>The (model, search) with the best <paramref name="metric"/> on <paramref name="split"/> (higher is better).</summary>
+    public (ClassifierKind Kind, string Search) Best(string split = "validation", string metric = "f1")
+    {
+        var splits = Metrics.ToStringArray("split");
+        var models = Metrics.ToStringArray("model");
+        var searches = Metrics.ToStringArray("search");
+        var values = Metrics.ToArray<double>(metric);
+        var best = Enumerable.Range(0, splits.Length).Where(i => splits[i] == split).OrderByDescending(i => values[i]).First();
+        return (Enum.Parse<ClassifierKind>(models[best]), searches[best]);
     }
 }

@@ -133,6 +133,39 @@ public sealed class MovieRecommender
         return [.. Space.MostSimilar(movieId, count).Select((s, rank) => Make(rank, Catalog.RowOf(s.MovieId), s.Similarity, $"similar to {title}"))];
     }
 
+    /// <summary>
+    /// The neighbours of one movie in several embedding spaces side by side: rank, then one column of "title (similarity)"
+    /// per named space (e.g. <see cref="MovieSpaceOptions.TextOnly"/>, <see cref="MovieSpaceOptions.GenomeOnly"/>,
+    /// <see cref="MovieSpaceOptions.Combined"/>).
+    /// </summary>
+    /// <remarks>A space whose only block is missing (no genome, or a movie without text) has no information about the
+    /// movie: its column says so instead of listing arbitrary ties.</remarks>
+    /// <exception cref="MovieNotFoundException">No movie matches <paramref name="titleOrId"/>.</exception>
+    public DataFrame CompareSpaces(string titleOrId, IReadOnlyDictionary<string, MovieSpaceOptions> spaces, int count = 10)
+    {
+        ArgumentNullException.ThrowIfNull(spaces);
+        var movieId = Catalog.Find(titleOrId);
+        var frame = new DataFrame(new Int32DataFrameColumn("rank", Enumerable.Range(1, count)));
+        foreach (var (name, options) in spaces)
+        {
+            var space = MovieEmbeddingSpace.Build(Features, options);
+            var row = space.RowOf(movieId);
+            var informative = row >= 0 && space.Vector(row).ToArray().Any(v => v != 0);
+            var cells = informative
+                ? space.MostSimilar(movieId, count).Select(n => string.Create(CultureInfo.InvariantCulture, $"{Catalog.TitleOf(n.MovieId)} ({n.Similarity:F2})")).ToList()
+                : [];
+            while (cells.Count < count) cells.Add(cells.Count == 0 && !informative ? "(no such data for this movie)" : string.Empty);
+            frame.Columns.Add(new StringDataFrameColumn(name, cells));
+        }
+
+        return frame;
+    }
+
+    /// <summary>The <paramref name="count"/> most rated movies (ties: lower id first), e.g. to pick example movies that
+    /// exist in any dataset.</summary>
+    public IReadOnlyList<int> MostRated(int count = 1) =>
+        [.. Enumerable.Range(0, Ratings.ItemIds.Count).OrderByDescending(i => Ratings.ItemCounts[i]).ThenBy(i => Ratings.ItemIds[i]).Take(count).Select(i => Ratings.ItemIds[i])];
+
     /// <summary>The profile of a user in the ratings.</summary>
     /// <exception cref="ArgumentException">The user has no ratings.</exception>
     public UserProfile Profile(int userId)

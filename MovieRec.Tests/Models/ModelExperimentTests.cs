@@ -79,7 +79,7 @@ public sealed class ModelExperimentTests : IClassFixture<ModelExperimentTests.Ru
     public void Metrics_table_is_tidy_with_every_model_split_and_metric()
     {
         var m = _run.Result.Metrics;
-        Assert.Equal(["model", "split", "search", "accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "logLoss", "seconds"], m.Columns.Select(c => c.Name));
+        Assert.Equal(["model", "split", "search", "label", "accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "logLoss", "seconds"], m.Columns.Select(c => c.Name));
         Assert.Equal(2 * 3, m.Rows.Count);
         var auc = m.ToArray<double>("rocAuc");
         Assert.All(auc, a => Assert.InRange(a, 0.6, 1.0));

@@ -84,12 +84,23 @@ public sealed class NotebookExecutorTests : IDisposable
     }
 
     [Fact]
-    public async Task Parameters_replace_the_values_of_the_tagged_cell()
+    public async Task Parameters_are_injected_after_the_tagged_cell_as_papermill_does()
     {
         var path = Notebook(("var Dataset = \"sample\";\nint N = 10; // how many\nbool Quick = false;", ["parameters"]), ("$\"{Dataset}:{N}:{Quick}\"", null));
         var doc = await NotebookExecutor.RunAsync(path, new Dictionary<string, string> { ["Dataset"] = "ml-latest-small", ["N"] = "3", ["Quick"] = "true" });
-        Assert.Equal("ml-latest-small:3:True", Text(Outputs(doc, 2)[0]!["data"]!["text/plain"]));
-        Assert.Contains("int N = 3; // how many", NotebookDocument.Source(doc.Cells[1]!));
+        Assert.Equal("ml-latest-small:3:True", Text(Outputs(doc, 3)[0]!["data"]!["text/plain"]));
+        Assert.Contains("int N = 10; // how many", NotebookDocument.Source(doc.Cells[1]!)); // the defaults stay
+        Assert.True(NotebookDocument.HasTag(doc.Cells[2]!, "injected-parameters"));
+        Assert.Equal("// Injected parameters\nvar Dataset = \"ml-latest-small\";\nint N = 3; // how many\nbool Quick = true;\n", NotebookDocument.Source(doc.Cells[2]!));
+
+        // Re-running the executed notebook replaces its injected cell instead of adding another.
+        var executed = Path.ChangeExtension(path, ".out.ipynb");
+        doc.Save(executed);
+        var again = await NotebookExecutor.RunAsync(executed, new Dictionary<string, string> { ["N"] = "4" });
+        Assert.Single(again.Cells, c => NotebookDocument.HasTag(c!, "injected-parameters"));
+        Assert.Equal("sample:4:False", Text(Outputs(again, 3)[0]!["data"]!["text/plain"]));
+        var plain = await NotebookExecutor.RunAsync(executed);
+        Assert.DoesNotContain(plain.Cells, c => NotebookDocument.HasTag(c!, "injected-parameters"));
 
         var unknown = await Assert.ThrowsAsync<NotebookRunException>(() => NotebookExecutor.RunAsync(path, new Dictionary<string, string> { ["Missing"] = "1" }));
         Assert.Contains("no cell tagged 'parameters' declares Missing", unknown.Message);
@@ -150,7 +161,7 @@ public sealed class NotebookExecutorTests : IDisposable
         var versions = props.Descendants("PackageVersion").ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
         foreach (var (name, (version, _)) in NotebookExecutor.Packages)
         {
-            if (name is "MovieRec.Core" or "Plotly.NET.Interactive") continue;
+            if (name is "MovieRec.Core" or "MovieRec.Charts" or "Plotly.NET.Interactive") continue;
             Assert.Equal(versions[name], version);
         }
 

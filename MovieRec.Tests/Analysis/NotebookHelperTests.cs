@@ -1,0 +1,107 @@
+using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
+using MovieRec.Analysis;
+using MovieRec.Catalog;
+using MovieRec.Charts;
+using MovieRec.Data;
+using MovieRec.Evaluation;
+using MovieRec.Features;
+using MovieRec.Models;
+using MovieRec.Recommendations;
+using MovieRec.Tests.Support;
+
+namespace MovieRec.Tests.Analysis;
+
+/// <summary>The library helpers the notebooks call: each checked against hand-computed values.</summary>
+public sealed class NotebookHelperTests
+{
+    [Fact]
+    public void Histogram_bins_equal_widths_and_skips_missing_values()
+    {
+        var frame = new DataFrame(new DoubleDataFrameColumn("x", [0.0, 1, 2, 3, 4, double.NaN]));
+        var h = Eda.Histogram(frame, "x", bins: 2);
+        Assert.Equal([1.0, 3.0], h.ToArray<double>("bin"));
+        Assert.Equal([2L, 3], h.ToArray<long>("count")); // [0, 2) and [2, 4] (the last bin includes its upper bound)
+        Assert.Equal([5L], Eda.Histogram(new DataFrame(new DoubleDataFrameColumn("x", [2.0, 2, 2, 2, 2])), "x").ToArray<long>("count"));
+    }
+
+    [Fact]
+    public void Roc_curve_runs_from_0_0_to_1_1_and_its_area_is_the_auc()
+    {
+        bool[] labels = [true, false, true, true, false, false, true, false];
+        float[] scores = [0.9f, 0.8f, 0.7f, 0.6f, 0.55f, 0.4f, 0.3f, 0.1f];
+        var curve = ClassificationMetrics.RocCurve(labels, scores);
+        var fpr = curve.ToArray<double>("fpr");
+        var tpr = curve.ToArray<double>("tpr");
+        Assert.Equal((0.0, 0.0), (fpr[0], tpr[0]));
+        Assert.Equal((1.0, 1.0), (fpr[^1], tpr[^1]));
+        var area = Enumerable.Range(1, fpr.Length - 1).Sum(i => (fpr[i] - fpr[i - 1]) * (tpr[i] + tpr[i - 1]) / 2);
+        Assert.Equal(ClassificationMetrics.RocAuc(labels, scores), area, 12);
+        Assert.Equal(3, ClassificationMetrics.RocCurve(labels, scores, maxPoints: 3).Rows.Count);
+        Assert.Throws<ArgumentException>(() => ClassificationMetrics.RocCurve([true, true], [0.1f, 0.2f]));
+    }
+
+    [Fact]
+    public void Select_copies_the_named_columns_in_order_and_names_a_missing_one()
+    {
+        var frame = new DataFrame(new Int32DataFrameColumn("a", [1, 2]), new StringDataFrameColumn("b", ["x", "y"]));
+        var selected = frame.Select("b", "a");
+        Assert.Equal(["b", "a"], selected.Columns.Select(c => c.Name));
+        selected["a"][0] = 9;
+        Assert.Equal(1, frame["a"][0]);
+        var error = Assert.Throws<ArgumentException>(() => frame.Select("c"));
+        Assert.Contains("a, b", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_gives_one_mean_row_per_algorithm_on_the_same_folds()
+    {
+        var ratings = MovieLensLoader.Load(TestPaths.Sample).Ratings;
+        var board = Evaluator.Compare([new GlobalMean(), new Bias()], ratings, folds: 2, new EvaluationOptions { Ranking = false });
+        Assert.Equal(2, board.Rows.Count);
+        Assert.Equal(["mean", "mean"], board.ToStringArray("fold"));
+        var rmse = board.ToArray<double>("rmse");
+        Assert.True(rmse[1] < rmse[0]);
+        var single = Evaluator.CrossValidate(new Bias(), ratings, folds: 2, new EvaluationOptions { Ranking = false });
+        Assert.Equal(single.ToArray<double>("rmse")[^1], rmse[1], 12);
+    }
+
+    [Fact]
+    public void Metadata_resolves_by_name_and_an_absent_collection_says_where_it_looked()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.Sub("seed-sample");
+        File.Copy(Path.Combine(TestPaths.Sample, "movie_metadata.csv"), Path.Combine(folder, "movie_metadata.csv"));
+        var catalog = new DatasetCatalog(new DatasetCatalogOptions { DataRoot = temp.Path, SearchFrom = [], CacheFolder = temp.Sub("cache") });
+        Assert.Null(catalog.LoadMetadata("", null));
+        Assert.True(catalog.LoadMetadata("seed-sample", null)!.Rows.Count > 0);
+        Assert.Throws<ArgumentException>(() => catalog.LoadMetadata("no-such", null));
+        var error = Assert.Throws<DatasetDownloadException>(() => catalog.LoadMetadata("tmdb-sample", null));
+        Assert.Contains(DatasetCatalogOptions.DataEnvironmentVariable, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Spectrum_energy_sums_to_one_in_decreasing_order()
+    {
+        var model = (PureSvdModel)new PureSvd(new PureSvdOptions { Factors = 8 }).Fit(RatingSet.From(MovieLensLoader.Load(TestPaths.Sample).Ratings));
+        var spectrum = model.Spectrum();
+        var values = spectrum.ToArray<double>("singularValue");
+        Assert.Equal(values.OrderByDescending(v => v), values);
+        Assert.Equal(1, spectrum.ToArray<double>("cumulative")[^1], 9);
+    }
+
+    [Fact]
+    public void Plot_builds_one_trace_per_series_and_the_gallery_encodes_text()
+    {
+        var frame = new DataFrame(new StringDataFrameColumn("s", ["a", "a", "b"]), new DoubleDataFrameColumn("x", [1.0, 2, 1]), new DoubleDataFrameColumn("y", [3.0, 4, 5]));
+        var html = Plotly.NET.GenericChart.toChartHTML(Plot.Line(frame, "x", "y", "title <t>", series: "s"));
+        Assert.Contains("\"name\":\"a\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"b\"", html, StringComparison.Ordinal);
+        Assert.Contains("title", html, StringComparison.Ordinal);
+        var gallery = Gallery.Of([new Recommendation(1, 7, "Heat & Dust (1983)", 1983, "Drama|Romance", "", 0.5, "because <b>")]);
+        Assert.Contains("Heat &amp; Dust (1983)", gallery, StringComparison.Ordinal);
+        Assert.Contains("because &lt;b&gt;", gallery, StringComparison.Ordinal);
+        Assert.DoesNotContain("(1983) (1983)", gallery, StringComparison.Ordinal);
+        Assert.Contains("Drama, Romance", gallery, StringComparison.Ordinal);
+    }
+}
