@@ -85,7 +85,9 @@ internal static class NotebooksCommand
                 $"{Path.GetFileName(page)}: {report.Count} charts on the page (the notebook has {expected}); not drawn: {(failed.Count == 0 ? "none" : string.Join(", ", failed))}"));
         }
 
-        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(page)}: all {report.Count} charts drew in headless Chromium")));
+        AnsiConsole.MarkupLine(Markup.Escape(report.Count == 0
+            ? $"{Path.GetFileName(page)}: no charts to check"
+            : string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(page)}: all {report.Count} charts drew in headless Chromium")));
     }
 
     private static IEnumerable<string> FindAll()
