@@ -4,6 +4,7 @@ using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 using Plotly.NET.CSharp;
+using MovieRec.Data;
 
 namespace MovieRec.Charts;
 
@@ -29,7 +30,7 @@ public static class Plot
     {
         ArgumentNullException.ThrowIfNull(frame);
         var keys = Labels(frame, x);
-        var values = Numbers(frame, y);
+        var values = frame.ToDoubles(y);
         var chart = horizontal
             ? CSharpChart.Bar<double, string, string>(values: values.Reverse(), Keys: new Optional<IEnumerable<string>>(keys.Reverse(), true))
             : CSharpChart.Column<double, string, string>(values: values, Keys: new Optional<IEnumerable<string>>(keys, true));
@@ -42,19 +43,36 @@ public static class Plot
     public static GenericChart GroupedBar(DataFrame frame, string category, string series, string value, string title, string? yTitle = null, double? yMin = null, double? yMax = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        var keys = Labels(frame, category);
+        var values = frame.ToDoubles(value);
         var traces = Groups(frame, series).Select(g =>
-            CSharpChart.Column<double, string, string>(values: g.Rows.Select(r => Number(frame[value][r])), Keys: new Optional<IEnumerable<string>>(g.Rows.Select(r => Label(frame[category][r])), true), Name: g.Name ?? value));
-        var chart = Style(CSharpChart.Combine(traces), title, category, yTitle ?? value);
-        return yMin is null && yMax is null ? chart : chart.WithYAxisStyle<double, double, string>(MinMax: new Optional<Tuple<double, double>>(Tuple.Create(yMin ?? 0, yMax ?? 1), true));
+            CSharpChart.Column<double, string, string>(values: g.Rows.Select(r => values[r]), Keys: new Optional<IEnumerable<string>>(g.Rows.Select(r => keys[r]), true), Name: g.Name ?? value));
+        return Range(Style(CSharpChart.Combine(traces), title, category, yTitle ?? value), yMin, yMax);
     }
+
+    /// <summary>Grouped bars from several value columns of a wide frame: one group per row (labelled by <paramref name="x"/>),
+    /// one bar (and legend entry) per column of <paramref name="values"/>.</summary>
+    public static GenericChart Bars(DataFrame frame, string x, IReadOnlyList<string> values, string title, string? yTitle = null, double? yMin = null, double? yMax = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(values);
+        var keys = Labels(frame, x);
+        var traces = values.Select(v => CSharpChart.Column<double, string, string>(values: frame.ToDoubles(v), Keys: new Optional<IEnumerable<string>>(keys, true), Name: v));
+        return Range(Style(CSharpChart.Combine(traces), title, x, yTitle ?? string.Join(", ", values)), yMin, yMax);
+    }
+
+    private static GenericChart Range(GenericChart chart, double? min, double? max) =>
+        min is null && max is null ? chart : chart.WithYAxisStyle<double, double, string>(MinMax: new Optional<Tuple<double, double>>(Tuple.Create(min ?? 0, max ?? 1), true));
 
     /// <summary>Lines of <paramref name="y"/> against the number in <paramref name="x"/>, one per value of <paramref name="series"/> when given.</summary>
     public static GenericChart Line(DataFrame frame, string x, string y, string title, string? series = null, string? xTitle = null, string? yTitle = null,
         bool logX = false, bool logY = false, bool markers = false, bool diagonal = false)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        var xs = frame.ToDoubles(x);
+        var ys = frame.ToDoubles(y);
         var traces = Groups(frame, series).Select(g =>
-            CSharpChart.Line<double, double, string>(x: g.Rows.Select(r => Number(frame[x][r])), y: g.Rows.Select(r => Number(frame[y][r])), ShowMarkers: markers, Name: g.Name ?? y)).ToList();
+            CSharpChart.Line<double, double, string>(x: g.Rows.Select(r => xs[r]), y: g.Rows.Select(r => ys[r]), ShowMarkers: markers, Name: g.Name ?? y)).ToList();
         if (diagonal)
         {
             traces.Add(CSharpChart.Line<double, double, string>(x: [0.0, 1.0], y: [0.0, 1.0], Name: "chance", Opacity: 0.4));
@@ -67,9 +85,12 @@ public static class Plot
     public static GenericChart Scatter(DataFrame frame, string x, string y, string title, string? color = null, string? text = null, string? xTitle = null, string? yTitle = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        var xs = frame.ToDoubles(x);
+        var ys = frame.ToDoubles(y);
+        var texts = text is null ? null : Labels(frame, text);
         var traces = Groups(frame, color).Select(g =>
-            CSharpChart.Point<double, double, string>(x: g.Rows.Select(r => Number(frame[x][r])), y: g.Rows.Select(r => Number(frame[y][r])), Name: g.Name ?? y, Opacity: 0.75,
-                MultiText: text is null ? default : new Optional<IEnumerable<string>>(g.Rows.Select(r => Label(frame[text][r])), true)));
+            CSharpChart.Point<double, double, string>(x: g.Rows.Select(r => xs[r]), y: g.Rows.Select(r => ys[r]), Name: g.Name ?? y, Opacity: 0.75,
+                MultiText: texts is null ? default : new Optional<IEnumerable<string>>(g.Rows.Select(r => texts[r]), true)));
         return Style(CSharpChart.Combine(traces), title, xTitle ?? x, yTitle ?? y);
     }
 
@@ -85,18 +106,18 @@ public static class Plot
         return chart.WithSize(Width, Height);
     }
 
-    private static IEnumerable<(string? Name, List<long> Rows)> Groups(DataFrame frame, string? column)
+    private static IEnumerable<(string? Name, List<int> Rows)> Groups(DataFrame frame, string? column)
     {
-        if (column is null) return [(null, [.. Enumerable.Range(0, (int)frame.Rows.Count).Select(i => (long)i)])];
-        var groups = new List<(string? Name, List<long> Rows)>();
+        if (column is null) return [(null, [.. Enumerable.Range(0, (int)frame.Rows.Count)])];
+        var labels = Labels(frame, column);
+        var groups = new List<(string? Name, List<int> Rows)>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (long r = 0; r < frame.Rows.Count; r++)
+        for (var r = 0; r < labels.Length; r++)
         {
-            var key = Label(frame[column][r]);
-            if (!index.TryGetValue(key, out var g))
+            if (!index.TryGetValue(labels[r], out var g))
             {
-                index[key] = g = groups.Count;
-                groups.Add((key, []));
+                index[labels[r]] = g = groups.Count;
+                groups.Add((labels[r], []));
             }
 
             groups[g].Rows.Add(r);
@@ -105,18 +126,8 @@ public static class Plot
         return groups;
     }
 
-    private static string[] Labels(DataFrame frame, string column) => [.. Enumerable.Range(0, (int)frame.Rows.Count).Select(r => Label(frame[column][r]))];
-
-    private static double[] Numbers(DataFrame frame, string column) => [.. Enumerable.Range(0, (int)frame.Rows.Count).Select(r => Number(frame[column][r]))];
-
-    private static string Label(object? value) => value switch
-    {
-        null => string.Empty,
-        double d => d.ToString("G6", CultureInfo.InvariantCulture),
-        float f => f.ToString("G6", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
-
-    private static double Number(object? value) => value is null ? double.NaN : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+    /// <summary>A column as category labels: strings as they are, numbers formatted invariantly (G6).</summary>
+    private static string[] Labels(DataFrame frame, string column) => frame[column] is StringDataFrameColumn
+        ? frame.ToStringArray(column)
+        : [.. frame.ToDoubles(column).Select(v => v.ToString("G6", CultureInfo.InvariantCulture))];
 }

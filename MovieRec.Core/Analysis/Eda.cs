@@ -111,16 +111,10 @@ public static class Eda
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
-        var source = frame[column];
-        var values = new List<double>((int)source.Length);
-        for (long i = 0; i < source.Length; i++)
-        {
-            if (source[i] is { } v && Convert.ToDouble(v, CultureInfo.InvariantCulture) is var d && !double.IsNaN(d)) values.Add(d);
-        }
-
-        if (values.Count == 0) return HistogramFrame([], [], []);
+        var values = frame.ToDoubles(column).Where(v => !double.IsNaN(v)).ToArray();
+        if (values.Length == 0) return HistogramFrame([], [], []);
         double min = values.Min(), max = values.Max();
-        if (max == min) return HistogramFrame([min], [max], [values.Count]);
+        if (max == min) return HistogramFrame([min], [max], [values.Length]);
         var width = (max - min) / bins;
         var counts = new long[bins];
         foreach (var v in values) counts[Math.Min(bins - 1, (int)((v - min) / width))]++;

@@ -21,6 +21,42 @@ public static class DataFrameExtensions
         return CopyValues(typed);
     }
 
+    /// <summary>Any numeric column as doubles (nulls as NaN), converted in one pass over its buffers: for charts and
+    /// summaries that accept int, long, float or double columns alike.</summary>
+    /// <exception cref="ArgumentException">The column does not exist or is not numeric.</exception>
+    public static double[] ToDoubles(this DataFrame frame, string name)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var column = frame.Columns.IndexOf(name) >= 0 ? frame.Columns[name] : throw new ArgumentException($"The DataFrame has no column '{name}'.", nameof(name));
+        return column switch
+        {
+            PrimitiveDataFrameColumn<double> c => Widen(c),
+            PrimitiveDataFrameColumn<float> c => Widen(c),
+            PrimitiveDataFrameColumn<int> c => Widen(c),
+            PrimitiveDataFrameColumn<long> c => Widen(c),
+            PrimitiveDataFrameColumn<short> c => Widen(c),
+            PrimitiveDataFrameColumn<byte> c => Widen(c),
+            _ => throw new ArgumentException($"Column '{name}' is {column.DataType.Name}, not a number.", nameof(name)),
+        };
+    }
+
+    private static double[] Widen<T>(PrimitiveDataFrameColumn<T> column)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        var values = CopyValues(column);
+        var result = new double[values.Length];
+        for (var i = 0; i < values.Length; i++) result[i] = double.CreateTruncating(values[i]);
+        if (column.NullCount > 0)
+        {
+            for (var i = 0; i < result.Length; i++)
+            {
+                if (!column.IsValid(i)) result[i] = double.NaN;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Copies a column's values (nulls read as default) into a new array through its data buffers.</summary>
     internal static T[] CopyValues<T>(PrimitiveDataFrameColumn<T> column)
         where T : unmanaged

@@ -62,9 +62,28 @@ public static class RecommendationSanity
             rows.Add((name, titleless, distinct / (double)sample.Length, genreHits / (double)Math.Max(1, genreTotal), randomHits / (double)Math.Max(1, randomTotal), hits / (double)sample.Length));
         }
 
-        // Nearest neighbours versus random pairs: share sharing at least one genre.
+        var (neighbours, randomPairs) = NeighbourGenreShare(recommender, k, seed: seed);
+        var frame = new DataFrame(
+            new StringDataFrameColumn("engine", rows.Select(r => r.Engine)),
+            new Int32DataFrameColumn("titleless", rows.Select(r => r.Titleless)),
+            new DoubleDataFrameColumn("distinctScores", rows.Select(r => r.Distinct)),
+            new DoubleDataFrameColumn("topGenreShare", rows.Select(r => r.TopGenre)),
+            new DoubleDataFrameColumn("randomGenreShare", rows.Select(r => r.RandomGenre)),
+            new DoubleDataFrameColumn("hitRate", rows.Select(r => r.HitRate)));
+        return (frame, neighbours, randomPairs);
+    }
+
+    /// <summary>
+    /// How often the <paramref name="k"/> nearest neighbours of <paramref name="queries"/> random movies share at least
+    /// one genre with them, against as many random pairs: a check of the whole similarity space, not of one example.
+    /// </summary>
+    public static (double Neighbours, double RandomPairs) NeighbourGenreShare(MovieRecommender recommender, int k = 10, int queries = 200, int seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(recommender);
+        var catalog = recommender.Catalog;
+        var rng = new Random(seed);
         int neighbourShared = 0, neighbourTotal = 0, randomShared = 0, randomPairs = 0;
-        for (var q = 0; q < 200; q++)
+        for (var q = 0; q < queries; q++)
         {
             var m = rng.Next(catalog.MovieIds.Length);
             var genres = catalog.Genres[m].Split('|').ToHashSet();
@@ -77,14 +96,7 @@ public static class RecommendationSanity
             }
         }
 
-        var frame = new DataFrame(
-            new StringDataFrameColumn("engine", rows.Select(r => r.Engine)),
-            new Int32DataFrameColumn("titleless", rows.Select(r => r.Titleless)),
-            new DoubleDataFrameColumn("distinctScores", rows.Select(r => r.Distinct)),
-            new DoubleDataFrameColumn("topGenreShare", rows.Select(r => r.TopGenre)),
-            new DoubleDataFrameColumn("randomGenreShare", rows.Select(r => r.RandomGenre)),
-            new DoubleDataFrameColumn("hitRate", rows.Select(r => r.HitRate)));
-        return (frame, neighbourShared / (double)neighbourTotal, randomShared / (double)randomPairs);
+        return (neighbourShared / (double)Math.Max(1, neighbourTotal), randomShared / (double)Math.Max(1, randomPairs));
     }
 
     private static IReadOnlyList<Recommendation> Popular(MovieRecommender recommender, int userId, int k)

@@ -26,6 +26,18 @@ public sealed class NotebookHelperTests
     }
 
     [Fact]
+    public void ToDoubles_widens_any_numeric_column_and_reads_nulls_as_nan()
+    {
+        var frame = new DataFrame(new Int32DataFrameColumn("i", [1, 2]), new SingleDataFrameColumn("f", [0.5f, 1.5f]),
+            new DoubleDataFrameColumn("d", [1.0, null]), new StringDataFrameColumn("s", ["a", "b"]));
+        Assert.Equal([1.0, 2.0], frame.ToDoubles("i"));
+        Assert.Equal([0.5, 1.5], frame.ToDoubles("f"));
+        Assert.Equal(1.0, frame.ToDoubles("d")[0]);
+        Assert.True(double.IsNaN(frame.ToDoubles("d")[1]));
+        Assert.Throws<ArgumentException>(() => frame.ToDoubles("s"));
+    }
+
+    [Fact]
     public void Roc_curve_runs_from_0_0_to_1_1_and_its_area_is_the_auc()
     {
         bool[] labels = [true, false, true, true, false, false, true, false];
@@ -95,8 +107,9 @@ public sealed class NotebookHelperTests
     {
         var frame = new DataFrame(new StringDataFrameColumn("s", ["a", "a", "b"]), new DoubleDataFrameColumn("x", [1.0, 2, 1]), new DoubleDataFrameColumn("y", [3.0, 4, 5]));
         var html = Plotly.NET.GenericChart.toChartHTML(Plot.Line(frame, "x", "y", "title <t>", series: "s"));
-        Assert.Contains("\"name\":\"a\"", html, StringComparison.Ordinal);
-        Assert.Contains("\"name\":\"b\"", html, StringComparison.Ordinal);
+        Assert.Equal(["a", "b"], System.Text.RegularExpressions.Regex.Matches(html, "\"name\":\"([^\"]*)\"").Select(m => m.Groups[1].Value));
+        var bars = Plotly.NET.GenericChart.toChartHTML(Plot.Bars(frame, "s", ["x", "y"], "wide"));
+        Assert.Equal(["x", "y"], System.Text.RegularExpressions.Regex.Matches(bars, "\"name\":\"([^\"]*)\"").Select(m => m.Groups[1].Value));
         Assert.Contains("title", html, StringComparison.Ordinal);
         var gallery = Gallery.Of([new Recommendation(1, 7, "Heat & Dust (1983)", 1983, "Drama|Romance", "", 0.5, "because <b>")]);
         Assert.Contains("Heat &amp; Dust (1983)", gallery, StringComparison.Ordinal);
