@@ -29,7 +29,7 @@ internal static class CliRunner
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 4;
         }
-        catch (MovieRec.Cli.Notebooks.NotebookRunException e)
+        catch (MovieRec.Notebooks.NotebookRunException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 5;

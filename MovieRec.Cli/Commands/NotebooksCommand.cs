@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using MovieRec.Cli.Notebooks;
+using MovieRec.Data;
+using MovieRec.Notebooks;
 using Spectre.Console;
 
 namespace MovieRec.Cli.Commands;
 
-/// <summary><c>movierec notebooks run</c>: the headless notebook executor.</summary>
+/// <summary><c>movierec notebooks run</c>: the batch notebook runner (the same <see cref="NotebookSession"/> as the kernel).</summary>
 internal static class NotebooksCommand
 {
     public static Command Create()
@@ -13,12 +14,16 @@ internal static class NotebooksCommand
         var paths = new Argument<string[]>("paths") { Description = "Notebooks to run (.ipynb).", Arity = ArgumentArity.ZeroOrMore };
         var all = new Option<bool>("--all") { Description = "Run every notebooks/*.ipynb of the repository (found from the current folder upwards)." };
         var parameters = new Option<string[]>("--param") { Description = "NAME=VALUE, replacing that value in the cell tagged 'parameters' (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var output = new Option<string?>("--out") { Description = "Write executed notebooks into this folder (default: in place)." };
+        var output = new Option<string?>("--out") { Description = "Write executed notebooks into this folder (default: in place, and only when the run succeeds)." };
         var html = new Option<bool>("--html") { Description = "Also write one self-contained HTML page per notebook." };
         var noPng = new Option<bool>("--no-png") { Description = "Skip the PNG copy of each chart (rendered by headless Chromium when installed)." };
         var check = new Option<bool>("--check-charts") { Description = "With --html: open each page in headless Chromium and fail unless every chart drew (needs Chromium)." };
-        var run = new Command("run", "Execute notebooks headlessly (Roslyn scripting): outputs into the .ipynb, optionally HTML.") { paths, all, parameters, output, html, noPng, check };
-        run.SetAction((parse, cancellationToken) => Task.FromResult(CliRunner.Run(() =>
+        var cellTimeout = new Option<double?>("--cell-timeout") { Description = "End a cell that runs longer than this many seconds with an error naming notebook and cell (default: no limit)." };
+        var run = new Command("run", "Execute notebooks headlessly: outputs into the .ipynb (papermill-style parameters), optionally HTML. Exit 5 when a notebook fails, 130/143 when interrupted.")
+        {
+            paths, all, parameters, output, html, noPng, check, cellTimeout,
+        };
+        run.SetAction((parse, cancellationToken) => Signals.RunAsync(token => CliRunner.RunAsync(async () =>
         {
             var files = parse.GetValue(paths)?.ToList() ?? [];
             if (parse.GetValue(all)) files.AddRange(FindAll());
@@ -31,63 +36,53 @@ internal static class NotebooksCommand
                 values[p[..eq]] = p[(eq + 1)..];
             }
 
+            TimeSpan? timeout = parse.GetValue(cellTimeout) is { } seconds
+                ? seconds > 0 && seconds <= int.MaxValue / 1000 ? TimeSpan.FromSeconds(seconds) : throw new ArgumentException($"--cell-timeout {seconds.ToString(CultureInfo.InvariantCulture)} is not a number of seconds between 0 and {int.MaxValue / 1000}.")
+                : null;
             var checkCharts = parse.GetValue(check);
             if (checkCharts && !parse.GetValue(html)) throw new ArgumentException("--check-charts checks the HTML pages: add --html.");
             ChartRenderer? renderer = null;
             if (!parse.GetValue(noPng) || checkCharts)
             {
-                (renderer, var reason) = ChartRenderer.TryStartAsync(cancellationToken).GetAwaiter().GetResult();
+                (renderer, var reason) = await ChartRenderer.TryStartAsync(token).ConfigureAwait(false);
                 if (renderer is null && checkCharts) throw new InvalidOperationException($"--check-charts needs Chromium: {reason}.");
                 if (renderer is null) AnsiConsole.MarkupLine($"[yellow]charts get no PNG copy: {Markup.Escape(reason!)}[/]");
             }
 
             try
             {
+                var outDir = parse.GetValue(output);
                 foreach (var file in files)
                 {
-                    var target = parse.GetValue(output) is { } dir ? Path.Combine(dir, Path.GetFileName(file)) : file;
-                    if (parse.GetValue(output) is { } outDir) Directory.CreateDirectory(outDir);
+                    var target = outDir is not null ? Path.Combine(outDir, Path.GetFileName(file)) : file;
                     var watch = System.Diagnostics.Stopwatch.StartNew();
-                    var progress = new Sync(message => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
-                    var document = NotebookExecutor.RunAsync(file, values, target, progress, parse.GetValue(noPng) ? null : renderer, cancellationToken).GetAwaiter().GetResult();
-                    var seconds = watch.Elapsed.TotalSeconds;
+                    var document = await NotebookRunner.RunAsync(file, new NotebookRunOptions
+                    {
+                        Parameters = values,
+                        OutputPath = outDir is null ? null : target,
+                        Progress = new Sync(message => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]")),
+                        Renderer = parse.GetValue(noPng) ? null : Task.FromResult(renderer),
+                        CellTimeout = timeout,
+                    }, token).ConfigureAwait(false);
+                    var elapsed = watch.Elapsed.TotalSeconds;
                     if (parse.GetValue(html))
                     {
                         var page = Path.ChangeExtension(target, ".html");
-                        File.WriteAllText(page, NotebookHtml.Render(document, Path.GetFileNameWithoutExtension(file)));
-                        if (checkCharts) Check(renderer!, page, document, cancellationToken);
+                        AtomicFile.WriteAllText(page, NotebookHtml.Render(document, Path.GetFileNameWithoutExtension(file)));
+                        if (checkCharts) AnsiConsole.MarkupLine(Markup.Escape(await renderer!.VerifyPageAsync(page, document, token).ConfigureAwait(false)));
                     }
 
-                    AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)}: ran in {seconds:F1} s → {target}")));
+                    AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)}: ran in {elapsed:F1} s → {target}")));
                 }
             }
             finally
             {
-                renderer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                if (renderer is not null) await renderer.DisposeAsync().ConfigureAwait(false);
             }
-        })));
+        }), cancellationToken));
         var command = new Command("notebooks", "Work with the C# notebooks.");
         command.Subcommands.Add(run);
         return command;
-    }
-
-    /// <summary>Fails unless the page shows as many drawn charts as the notebook has chart outputs.</summary>
-    private static void Check(ChartRenderer renderer, string page, NotebookDocument document, CancellationToken cancellationToken)
-    {
-        var expected = document.Cells.SelectMany(c => c?["outputs"] as System.Text.Json.Nodes.JsonArray ?? [])
-            .Count(o => o?["data"]?["text/html"] is { } h && NotebookDocument.Join(h).Contains("class=\"movierec-chart\"", StringComparison.Ordinal));
-        var report = renderer.CheckPageAsync(page, cancellationToken).GetAwaiter().GetResult();
-        var failed = report.Where(r => r!["traces"]!.GetValue<int>() == 0 || r["width"]!.GetValue<double>() <= 0 || r["height"]!.GetValue<double>() <= 0 || r["fallbackLeft"]!.GetValue<bool>())
-            .Select(r => r!["index"]!.GetValue<int>() + 1).ToList();
-        if (report.Count != expected || failed.Count > 0)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"{Path.GetFileName(page)}: {report.Count} charts on the page (the notebook has {expected}); not drawn: {(failed.Count == 0 ? "none" : string.Join(", ", failed))}"));
-        }
-
-        AnsiConsole.MarkupLine(Markup.Escape(report.Count == 0
-            ? $"{Path.GetFileName(page)}: no charts to check"
-            : string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(page)}: all {report.Count} charts drew in headless Chromium")));
     }
 
     private static IEnumerable<string> FindAll()

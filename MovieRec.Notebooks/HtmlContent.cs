@@ -1,4 +1,4 @@
-namespace MovieRec.Cli.Notebooks;
+namespace MovieRec.Notebooks;
 
 /// <summary>HTML that a notebook output shows as it is (what the kernel's <c>HTML(...)</c> returns).</summary>
 /// <param name="Html">The markup.</param>

@@ -3,18 +3,25 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace MovieRec.Cli.Notebooks;
+namespace MovieRec.Notebooks;
 
-/// <summary>Renders an executed notebook as one self-contained HTML page (markdown, code, outputs).</summary>
-internal static partial class NotebookHtml
+/// <summary>Renders an executed notebook as one self-contained HTML page (markdown, code, outputs); a page with charts
+/// carries plotly.js once, in its head, so it works offline.</summary>
+public static partial class NotebookHtml
 {
+    /// <summary>The page of <paramref name="document"/>.</summary>
     public static string Render(NotebookDocument document, string title)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        var outputs = document.Cells.OfType<JsonObject>().SelectMany(c => c["outputs"] as JsonArray ?? []).OfType<JsonObject>();
+        var charts = outputs.Any(o => o["data"]?["text/html"] is { } h && NotebookDocument.Join(h).Contains("Plotly.newPlot", StringComparison.Ordinal));
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(title)).Append("</title><style>")
           .Append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;line-height:1.45}pre{background:#f6f8fa;padding:.6em;overflow:auto}")
           .Append("table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.2em .5em}.error{background:#fee;color:#900}.count{color:#888;font-size:.8em}")
-          .Append("</style></head><body>");
+          .Append("</style>");
+        if (charts) sb.Append("<script type=\"text/javascript\">").Append(MimeFormatter.PlotlyJs.Value).Append("</script>");
+        sb.Append("</head><body>");
         foreach (var cell in document.Cells.OfType<JsonObject>())
         {
             var source = NotebookDocument.Source(cell);

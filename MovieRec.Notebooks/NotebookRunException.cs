@@ -1,4 +1,4 @@
-namespace MovieRec.Cli.Notebooks;
+namespace MovieRec.Notebooks;
 
 /// <summary>A notebook failed: the message names the notebook, the cell (1-based; 0 for the whole notebook) and the problem.</summary>
 public sealed class NotebookRunException : Exception

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace MovieRec.Cli.Notebooks;
+namespace MovieRec.Notebooks;
 
 /// <summary>
 /// A headless Chromium driven over the DevTools protocol (a WebSocket to <c>--remote-debugging-port</c>): one browser

@@ -1,12 +1,13 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace MovieRec.Cli.Notebooks;
+namespace MovieRec.Notebooks;
 
 /// <summary>
 /// Renders Plotly.NET chart HTML to PNG in one headless <see cref="Chromium"/>, and checks that every chart of a page drew.
 /// </summary>
 /// <remarks>Pages load plotly.js from a file written once beside them, so rendering needs no network.</remarks>
-internal sealed class ChartRenderer : IAsyncDisposable
+public sealed class ChartRenderer : IAsyncDisposable
 {
     /// <summary>A JavaScript expression: every chart on the page has drawn at least one trace.</summary>
     public const string ChartsDrawn = "[...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg .trace'))";
@@ -44,7 +45,7 @@ internal sealed class ChartRenderer : IAsyncDisposable
             var browser = await Chromium.StartAsync(executable, cancellationToken).ConfigureAwait(false);
             var folder = Path.Combine(Path.GetTempPath(), "movierec-charts-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            await File.WriteAllTextAsync(Path.Combine(folder, "plotly.min.js"), OutputFormatter.PlotlyJs.Value, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(folder, "plotly.min.js"), MimeFormatter.PlotlyJs.Value, cancellationToken).ConfigureAwait(false);
             return (new ChartRenderer(browser, folder), null);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception or System.Net.WebSockets.WebSocketException)
@@ -69,8 +70,30 @@ internal sealed class ChartRenderer : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens a notebook's HTML page and checks that it shows as many drawn charts as <paramref name="document"/> has
+    /// chart outputs (each with traces, a visible size and its static fallback removed).</summary>
+    /// <returns>A one-line report.</returns>
+    /// <exception cref="InvalidOperationException">A chart is missing or did not draw; the message names the page and the charts.</exception>
+    public async Task<string> VerifyPageAsync(string page, NotebookDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var expected = document.Cells.SelectMany(c => c?["outputs"] as JsonArray ?? [])
+            .Count(o => o?["data"]?["text/html"] is { } h && NotebookDocument.Join(h).Contains("class=\"movierec-chart\"", StringComparison.Ordinal));
+        var report = await CheckPageAsync(page, cancellationToken).ConfigureAwait(false);
+        var failed = report.Where(r => r!["traces"]!.GetValue<int>() == 0 || r["width"]!.GetValue<double>() <= 0 || r["height"]!.GetValue<double>() <= 0 || r["fallbackLeft"]!.GetValue<bool>())
+            .Select(r => r!["index"]!.GetValue<int>() + 1).ToList();
+        var name = Path.GetFileName(page);
+        if (report.Count != expected || failed.Count > 0)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {report.Count} charts on the page (the notebook has {expected}); not drawn: {(failed.Count == 0 ? "none" : string.Join(", ", failed))}"));
+        }
+
+        return report.Count == 0 ? $"{name}: no charts to check" : string.Create(CultureInfo.InvariantCulture, $"{name}: all {report.Count} charts drew in headless Chromium");
+    }
+
     /// <summary>Opens a notebook's HTML page and reports every chart (see <see cref="ChartReport"/>).</summary>
-    public async Task<JsonArray> CheckPageAsync(string path, CancellationToken cancellationToken = default) =>
+    internal async Task<JsonArray> CheckPageAsync(string path, CancellationToken cancellationToken = default) =>
         await _browser.EvaluateAsync(path, ChartsDrawn, ChartReport, 1200, 900, Timeout, cancellationToken).ConfigureAwait(false) as JsonArray ?? [];
 
     /// <inheritdoc/>

@@ -3,18 +3,23 @@ using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 
-namespace MovieRec.Cli.Notebooks;
+namespace MovieRec.Notebooks;
 
-/// <summary>Turns a displayed value into notebook output data: text/html (tables) and text/plain.</summary>
-internal static partial class OutputFormatter
+/// <summary>
+/// Turns a displayed value into a <see cref="MimeBundle"/>: DataFrames and collections as text/html tables plus aligned
+/// text/plain, Plotly.NET charts as <see cref="MimeBundle.PlotlyMimeType"/> plus a text/html fallback, <see cref="HtmlContent"/>
+/// as text/html, anything else as invariant text.
+/// </summary>
+public static partial class MimeFormatter
 {
     /// <summary>Rows shown of a DataFrame or collection.</summary>
     public const int MaxRows = 20;
 
     /// <summary>The plotly.js that Plotly.NET embeds (2.28.0), for offline pages.</summary>
-    public static readonly Lazy<string> PlotlyJs = new(() =>
+    internal static readonly Lazy<string> PlotlyJs = new(() =>
     {
         var assembly = typeof(Plotly.NET.GenericChart).Assembly;
         var name = assembly.GetManifestResourceNames().First(n => n.EndsWith(".min.js", StringComparison.Ordinal));
@@ -22,7 +27,17 @@ internal static partial class OutputFormatter
         return reader.ReadToEnd();
     });
 
-    public static (string? Html, string Text) Format(object? value)
+    /// <summary>The representations of <paramref name="value"/> (see the class remarks).</summary>
+    public static MimeBundle Format(object? value)
+    {
+        var (html, text) = Represent(value);
+        var bundle = new MimeBundle().Set("text/plain", text);
+        if (value is Plotly.NET.GenericChart chart) bundle.Set(MimeBundle.PlotlyMimeType, JsonNode.Parse(Plotly.NET.GenericChart.toJson(chart))!);
+        if (html is not null) bundle.Set("text/html", html);
+        return bundle;
+    }
+
+    private static (string? Html, string Text) Represent(object? value)
     {
         switch (value)
         {
@@ -33,7 +48,7 @@ internal static partial class OutputFormatter
             case HtmlContent h:
                 return (h.Html, PlainText(h.Html));
             case Plotly.NET.GenericChart chart:
-                return (Plotly.NET.GenericChart.toChartHTML(chart), "Plotly chart (open the HTML output or the notebook's HTML page)");
+                return (Plotly.NET.GenericChart.toChartHTML(chart), "Plotly chart");
             case DataFrame frame:
                 return (FrameHtml(frame), FrameText(frame));
             case IEnumerable items when value is not IDictionary:
