@@ -12,4 +12,5 @@ root.Subcommands.Add(ModelsCommand.Create());
 foreach (var command in RecommendCommands.Create()) root.Subcommands.Add(command);
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(NotebooksCommand.Create());
+root.Subcommands.Add(KernelCommand.Create());
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

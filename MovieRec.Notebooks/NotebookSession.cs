@@ -83,7 +83,7 @@ public sealed partial class NotebookSession
             var run = Task.Run(() => RunAsync(source, cancellationToken), CancellationToken.None);
             var state = await run.WaitAsync(cancellationToken).ConfigureAwait(false);
             _state = state;
-            if (state.ReturnValue is { } value) cell.Enqueue(MimeFormatter.Format(value), bundle => output.Result(bundle, count));
+            if (state.ReturnValue is { } value and not DisplayHandle) cell.Enqueue(MimeFormatter.Format(value), bundle => output.Result(bundle, count));
         }
         catch (DirectiveException e)
         {
