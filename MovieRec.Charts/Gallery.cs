@@ -36,11 +36,15 @@ public static class Gallery
             sb.Append(CultureInfo.InvariantCulture, $"<div><b>{m.Rank}. {Encode(m.Title)}</b>");
             if (m.Year > 0 && !m.Title.Contains(m.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)) sb.Append(CultureInfo.InvariantCulture, $" ({m.Year})");
             sb.Append(CultureInfo.InvariantCulture, $"</div><div style=\"color:#555\">{Encode(m.Genres.Replace("|", ", ", StringComparison.Ordinal))}</div>");
-            sb.Append(CultureInfo.InvariantCulture, $"<div>{Encode(scoreName)} {m.Score:F3}</div><div style=\"color:#555\"><i>{Encode(m.Reason)}</i></div></div>");
+            sb.Append(CultureInfo.InvariantCulture, $"<div>{Encode(scoreName)} {Score(m.Score)}</div><div style=\"color:#555\"><i>{Encode(m.Reason)}</i></div></div>");
         }
 
         return sb.Append("</div>").ToString();
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>A score as shown on a card: whole numbers (counts) without decimals, others with three.</summary>
+    internal static string Score(double score) =>
+        score == Math.Round(score) && Math.Abs(score) < 1e15 ? score.ToString("0", CultureInfo.InvariantCulture) : score.ToString("F3", CultureInfo.InvariantCulture);
 }

@@ -34,8 +34,9 @@ public static class Plot
         var chart = horizontal
             ? CSharpChart.Bar<double, string, string>(values: values.Reverse(), Keys: new Optional<IEnumerable<string>>(keys.Reverse(), true))
             : CSharpChart.Column<double, string, string>(values: values, Keys: new Optional<IEnumerable<string>>(keys, true));
+        // Horizontal bars get 24 px per category, so plotly.js has room to label every one instead of every other.
         return horizontal
-            ? Style(chart, title, yTitle ?? y, xTitle ?? x, logX: logY)
+            ? Style(chart, title, yTitle ?? y, xTitle ?? x, logX: logY, height: Math.Max(Height, 120 + (CategoryPixels * keys.Length)))
             : Style(chart, title, xTitle ?? x, yTitle ?? y, logY: logY);
     }
 
@@ -94,7 +95,9 @@ public static class Plot
         return Style(CSharpChart.Combine(traces), title, xTitle ?? x, yTitle ?? y);
     }
 
-    private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logX = false, bool logY = false)
+    private const int CategoryPixels = 24;
+
+    private static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logX = false, bool logY = false, int height = Height)
     {
         chart = Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
         chart = logX
@@ -103,7 +106,7 @@ public static class Plot
         chart = logY
             ? chart.WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: StyleParam.AxisType.Log)
             : chart.WithYAxisStyle<double, double, string>(TitleText: yTitle);
-        return chart.WithSize(Width, Height);
+        return chart.WithSize(Width, height);
     }
 
     private static IEnumerable<(string? Name, List<int> Rows)> Groups(DataFrame frame, string? column)

@@ -140,10 +140,38 @@ internal sealed class Chromium : IAsyncDisposable
         return Convert.FromBase64String(shot["data"]!.GetValue<string>());
     }
 
+    /// <summary>Opens <paramref name="url"/> (a file path or an http URL) and waits for <paramref name="readyExpression"/>.</summary>
+    internal Task OpenAsync(string url, string readyExpression, int width, int height, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        NavigateAsync(url, readyExpression, width, height, timeout, cancellationToken);
+
+    /// <summary>The value of <paramref name="expression"/> on the open page.</summary>
+    internal Task<JsonNode?> EvaluateAsync(string expression, CancellationToken cancellationToken = default) => ValueAsync(expression, cancellationToken);
+
+    /// <summary>Waits until <paramref name="expression"/> is true on the open page; false when <paramref name="timeout"/> passes first.</summary>
+    internal async Task<bool> WaitForAsync(string expression, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            if (await ValueAsync($"!!({expression})", cancellationToken).ConfigureAwait(false) is JsonValue v && v.TryGetValue<bool>(out var ok) && ok) return true;
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    /// <summary>A PNG of the whole open page.</summary>
+    internal async Task<byte[]> ScreenshotPageAsync(CancellationToken cancellationToken = default)
+    {
+        var shot = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true }, _session, cancellationToken).ConfigureAwait(false);
+        return Convert.FromBase64String(shot["data"]!.GetValue<string>());
+    }
+
     private async Task NavigateAsync(string path, string readyExpression, int width, int height, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false }, _session, cancellationToken).ConfigureAwait(false);
-        await SendAsync("Page.navigate", new JsonObject { ["url"] = new Uri(Path.GetFullPath(path)).AbsoluteUri }, _session, cancellationToken).ConfigureAwait(false);
+        var url = path.StartsWith("http://", StringComparison.Ordinal) || path.StartsWith("https://", StringComparison.Ordinal) ? path : new Uri(Path.GetFullPath(path)).AbsoluteUri;
+        await SendAsync("Page.navigate", new JsonObject { ["url"] = url }, _session, cancellationToken).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         while (true)
         {

@@ -18,6 +18,10 @@ public static partial class MimeFormatter
     /// <summary>Rows shown of a DataFrame or collection.</summary>
     public const int MaxRows = 20;
 
+    /// <summary>plotly.js in a script element that always defines <c>window.Plotly</c>: its UMD header would register an AMD
+    /// module instead where RequireJS is loaded (the classic Notebook), so <c>define</c>, <c>exports</c> and <c>module</c> are hidden from it.</summary>
+    internal static string PlotlyScript() => "<script type=\"text/javascript\">(function (define, exports, module) {\n" + PlotlyJs.Value + "\n})();</script>";
+
     /// <summary>The plotly.js that Plotly.NET embeds (2.28.0), for offline pages.</summary>
     internal static readonly Lazy<string> PlotlyJs = new(() =>
     {
@@ -56,11 +60,15 @@ public static partial class MimeFormatter
                 var list = items.Cast<object?>().Take(MaxRows + 1).ToList();
                 var more = list.Count > MaxRows;
                 if (more) list.RemoveAt(MaxRows);
-                return (ObjectsHtml(list, more), string.Join(Environment.NewLine, list.Select(Text)) + (more ? Environment.NewLine + "…" : string.Empty));
+                var properties = RecordProperties(list);
+                var text = properties.Length > 0 ? RecordsText(list, properties) : string.Join(Environment.NewLine, list.Select(Text));
+                return (ObjectsHtml(list, more), text + (more ? Environment.NewLine + "…" : string.Empty));
             }
 
             default:
-                return IsRecordLike(value.GetType()) ? (ObjectsHtml([value], false), Text(value)) : (null, Text(value));
+                return IsRecordLike(value.GetType()) && RecordProperties([value]) is { Length: > 0 } scalars
+                    ? (ObjectsHtml([value], false), RecordsText([value], scalars))
+                    : (null, Text(value));
         }
     }
 
@@ -99,13 +107,24 @@ public static partial class MimeFormatter
     internal static string FrameText(DataFrame frame)
     {
         var rows = (int)Math.Min(MaxRows, frame.Rows.Count);
-        var columns = frame.Columns.Select(c => (Name: c.Name, Numeric: c.IsNumericColumn(), Cells: Enumerable.Range(0, rows).Select(r => Text(c[r])).ToArray())).ToArray();
+        var columns = frame.Columns.Select(c => (c.Name, Numeric: c.IsNumericColumn(), Cells: Enumerable.Range(0, rows).Select(r => Text(c[r])).ToArray())).ToList();
+        return AlignedTable(columns) + Footer(frame.Rows.Count);
+    }
+
+    /// <summary>Records (anonymous objects, records, classes with properties) as an aligned text table of their scalar properties.</summary>
+    internal static string RecordsText(IReadOnlyList<object?> items, PropertyInfo[] properties) =>
+        AlignedTable([.. properties.Select(p => (p.Name, Numeric: IsNumber(p.PropertyType), Cells: items.Select(i => Text(i is null ? null : p.GetValue(i))).ToArray()))]);
+
+    /// <summary>Columns as text: a header line, then one line per row; numbers right-aligned, text left-aligned.</summary>
+    private static string AlignedTable(IReadOnlyList<(string Name, bool Numeric, string[] Cells)> columns)
+    {
+        var rows = columns.Count == 0 ? 0 : columns[0].Cells.Length;
         var widths = columns.Select(c => c.Cells.Append(c.Name).Max(t => t.Length)).ToArray();
         string Pad(string text, int c) => columns[c].Numeric ? text.PadLeft(widths[c]) : text.PadRight(widths[c]);
         var sb = new StringBuilder();
         sb.AppendJoin("  ", columns.Select((c, i) => Pad(c.Name, i))).Append('\n');
         for (var r = 0; r < rows; r++) sb.AppendJoin("  ", columns.Select((c, i) => Pad(c.Cells[r], i))).Append('\n');
-        return sb.ToString().TrimEnd('\n').Replace("\n", Environment.NewLine, StringComparison.Ordinal) + Footer(frame.Rows.Count);
+        return string.Join(Environment.NewLine, sb.ToString().TrimEnd('\n').Split('\n').Select(line => line.TrimEnd()));
     }
 
     private static string FrameHtml(DataFrame frame)
@@ -128,8 +147,7 @@ public static partial class MimeFormatter
 
     private static string ObjectsHtml(List<object?> items, bool more)
     {
-        var type = items.FirstOrDefault(i => i is not null)?.GetType();
-        var properties = type is not null && IsRecordLike(type) ? type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && IsScalar(p.PropertyType)).ToArray() : [];
+        var properties = RecordProperties(items);
         var sb = new StringBuilder("<table><thead><tr>");
         if (properties.Length == 0) sb.Append("<th>value</th>");
         foreach (var p in properties) sb.Append("<th>").Append(WebUtility.HtmlEncode(p.Name)).Append("</th>");
@@ -145,6 +163,21 @@ public static partial class MimeFormatter
         sb.Append("</tbody></table>");
         if (more) sb.Append("<p><i>first ").Append(MaxRows).Append(" items</i></p>");
         return sb.ToString();
+    }
+
+    /// <summary>The public scalar properties of the items' type when it is record-like, else none.</summary>
+    private static PropertyInfo[] RecordProperties(IReadOnlyList<object?> items)
+    {
+        var type = items.FirstOrDefault(i => i is not null)?.GetType();
+        return type is not null && IsRecordLike(type)
+            ? [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && IsScalar(p.PropertyType))]
+            : [];
+    }
+
+    private static bool IsNumber(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsPrimitive && type != typeof(bool) && type != typeof(char) || type == typeof(decimal);
     }
 
     private static bool IsRecordLike(Type type) =>

@@ -20,7 +20,7 @@ public static partial class NotebookHtml
           .Append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;line-height:1.45}pre{background:#f6f8fa;padding:.6em;overflow:auto}")
           .Append("table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.2em .5em}.error{background:#fee;color:#900}.count{color:#888;font-size:.8em}")
           .Append("</style>");
-        if (charts) sb.Append("<script type=\"text/javascript\">").Append(MimeFormatter.PlotlyJs.Value).Append("</script>");
+        if (charts) sb.Append(MimeFormatter.PlotlyScript());
         sb.Append("</head><body>");
         foreach (var cell in document.Cells.OfType<JsonObject>())
         {

@@ -167,7 +167,7 @@ public sealed partial class NotebookSession
         html = MimeFormatter.ChartHtml(html, png);
         if (_options.EmbedPlotlyJs && !_plotlyEmbedded)
         {
-            html = "<script type=\"text/javascript\">" + MimeFormatter.PlotlyJs.Value + "</script>\n" + html;
+            html = MimeFormatter.PlotlyScript() + "\n" + html;
             _plotlyEmbedded = true;
         }
 

@@ -40,7 +40,11 @@ public sealed partial class DatasetCatalog
         ["ml-25m"] = "MovieLens 25M (2019): 25M ratings, 162k users, 62k movies, genome (250 MB zip)",
         ["ml-32m"] = "MovieLens 32M (2024): 32M ratings, 200k users, 87k movies (239 MB zip)",
         ["ml-latest"] = "MovieLens latest full (changes over time; for education, not for published results)",
+        ["seed-sample"] = "the original Python project's inputs: 9,000 ratings (MovieLens 20M ids), movie_metadata.csv, genome (local only: put it in data/ or under MOVIEREC_DATA)",
     };
+
+    /// <summary>Names that are never downloaded: they are found locally or not at all.</summary>
+    private static readonly HashSet<string> LocalOnly = new(StringComparer.Ordinal) { "seed-sample" };
 
     private readonly DatasetCatalogOptions _options;
 
@@ -72,9 +76,11 @@ public sealed partial class DatasetCatalog
             return target;
         }
 
-        if (!_options.AllowDownload)
+        if (!_options.AllowDownload || LocalOnly.Contains(name))
         {
-            throw new DatasetDownloadException(name, $"not found (looked in {string.Join(", ", Candidates(name))}) and downloads are disabled");
+            throw new DatasetDownloadException(name, LocalOnly.Contains(name)
+                ? $"not found (looked in {string.Join(", ", Candidates(name))}); it is never downloaded: set {DatasetCatalogOptions.DataEnvironmentVariable} to the folder that holds '{name}'"
+                : $"not found (looked in {string.Join(", ", Candidates(name))}) and downloads are disabled");
         }
 
         return await DownloadAsync(name, force: false, progress, cancellationToken).ConfigureAwait(false);
@@ -95,6 +101,11 @@ public sealed partial class DatasetCatalog
     {
         CheckName(name);
         if (name == "sample") throw new DatasetDownloadException(name, "is generated, not downloaded: run 'movierec data generate'");
+        if (LocalOnly.Contains(name))
+        {
+            throw new DatasetDownloadException(name, $"is not a GroupLens release and is never downloaded: it was not found (looked in {string.Join(", ", Candidates(name))}); set {DatasetCatalogOptions.DataEnvironmentVariable} to the folder that holds '{name}'");
+        }
+
         var target = Path.Combine(_options.CacheFolder, name);
         if (Directory.Exists(target) && !force) return target;
         Directory.CreateDirectory(_options.CacheFolder);
@@ -283,7 +294,9 @@ public sealed partial class DatasetCatalog
         }
     }
 
-    private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient { Timeout = TimeSpan.FromMinutes(30) });
+    // A host that cannot be reached fails within ConnectTimeout (a clear DatasetDownloadException), never a long hang;
+    // a slow download of a large release still has 30 minutes.
+    private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) }) { Timeout = TimeSpan.FromMinutes(30) });
 
     [GeneratedRegex("\\b[0-9a-fA-F]{32}\\b")]
     private static partial Regex Md5Hex();

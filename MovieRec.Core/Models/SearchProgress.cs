@@ -7,4 +7,10 @@ namespace MovieRec.Models;
 /// <param name="Fold">Fold just finished (1-based).</param>
 /// <param name="Folds">Number of folds.</param>
 /// <param name="BestScore">Best mean cross-validated score so far (NaN before the first candidate completes).</param>
-public sealed record SearchProgress(string Stage, int Candidate, int Candidates, int Fold, int Folds, double BestScore);
+public sealed record SearchProgress(string Stage, int Candidate, int Candidates, int Fold, int Folds, double BestScore)
+{
+    /// <summary>One line for a progress display, for example "tuning LightGbm: candidate 3 of 9, fold 2 of 3, best cross-validated score 0.7012".</summary>
+    public override string ToString() => Candidates == 0
+        ? Stage
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Stage}: candidate {Candidate} of {Candidates}, fold {Fold} of {Folds}, best cross-validated score {BestScore:F4}");
+}

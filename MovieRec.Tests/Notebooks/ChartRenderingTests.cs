@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MovieRec.Cli.Notebooks;
+using MovieRec.Notebooks;
 using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Notebooks;
@@ -58,9 +58,9 @@ public sealed class ChartRenderingTests : IDisposable
     [Fact]
     public void Without_a_png_the_chart_html_has_no_fallback_image()
     {
-        var html = OutputFormatter.ChartHtml("<div id=\"c\"></div>", null);
+        var html = MimeFormatter.ChartHtml("<div id=\"c\"></div>", null);
         Assert.Equal("<div class=\"movierec-chart\"><div id=\"c\"></div></div>", html);
-        var withPng = OutputFormatter.ChartHtml("<div id=\"c\"></div>", [1, 2, 3]);
+        var withPng = MimeFormatter.ChartHtml("<div id=\"c\"></div>", [1, 2, 3]);
         Assert.Contains("src=\"data:image/png;base64,AQID\"", withPng, StringComparison.Ordinal);
         Assert.Contains(".remove()", withPng, StringComparison.Ordinal);
     }
@@ -68,15 +68,15 @@ public sealed class ChartRenderingTests : IDisposable
     [Fact]
     public void Html_content_shows_as_html_with_its_text_as_plain_text()
     {
-        var (html, text) = OutputFormatter.Format(new HtmlContent("<p>a &amp; <b>b</b></p>"));
-        Assert.Equal("<p>a &amp; <b>b</b></p>", html);
-        Assert.Equal("a & b", text);
+        var bundle = MimeFormatter.Format(new HtmlContent("<p>a &amp; <b>b</b></p>"));
+        Assert.Equal("<p>a &amp; <b>b</b></p>", bundle.Html);
+        Assert.Equal("a & b", bundle.PlainText);
     }
 
     [Fact]
     public void Data_frames_print_as_aligned_tables()
     {
         var frame = new Microsoft.Data.Analysis.DataFrame(new Microsoft.Data.Analysis.StringDataFrameColumn("name", ["a", "bbb"]), new Microsoft.Data.Analysis.DoubleDataFrameColumn("value", [1.5, 10]));
-        Assert.Equal(string.Join(Environment.NewLine, "name  value", "a       1.5", "bbb      10"), OutputFormatter.FrameText(frame));
+        Assert.Equal(string.Join(Environment.NewLine, "name  value", "a       1.5", "bbb      10"), MimeFormatter.FrameText(frame));
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MovieRec.Cli.Notebooks;
+using MovieRec.Notebooks;
 using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Notebooks;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using MovieRec.Cli.Notebooks;
+using MovieRec.Notebooks;
 using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Notebooks;
@@ -74,8 +74,7 @@ public sealed partial class NotebookRunTests(NotebookRunFixture run) : IClassFix
     {
         var summary = string.Concat(NotebookRunFixture.Outputs(run.Runs.First[Expected[0]]).Select(o => NotebookRunFixture.Text(o.Output)));
         Assert.Contains("79,989", summary, StringComparison.Ordinal);
-        var features = string.Concat(NotebookRunFixture.Outputs(run.Runs.First[Expected[1]]).Select(o => NotebookRunFixture.Text(o.Output)));
-        var rates = LikeRate().Matches(features).Select(m => Number(m.Groups[1].Value)).ToList();
+        var rates = NotebookRunFixture.Table(run.Runs.First[Expected[1]], "split", "rows", "features", "likeRate").Select(r => Number(r["likeRate"])).ToList();
         Assert.Equal(2, rates.Count);
         Assert.InRange(Math.Abs(rates[0] - rates[1]), 0, 0.02);
     }
@@ -105,11 +104,42 @@ public sealed partial class NotebookRunTests(NotebookRunFixture run) : IClassFix
         var engines = NotebookRunFixture.Table(run.Runs.First[Expected[4]], "engine", "titleless").ToDictionary(r => r["engine"]);
         Assert.All(engines.Values, e => Assert.Equal("0", e["titleless"]));
         Assert.True(Number(engines["svd"]["hitRate"]) > Number(engines["ml"]["hitRate"]));
-        var similar = string.Concat(NotebookRunFixture.Outputs(run.Runs.First[Expected[5]]).Select(o => NotebookRunFixture.Text(o.Output)));
-        var shares = GenreShares().Match(similar);
-        Assert.True(shares.Success, similar);
-        Assert.True(Number(shares.Groups[1].Value) > Number(shares.Groups[2].Value) + 0.2);
+        var shares = Assert.Single(NotebookRunFixture.Table(run.Runs.First[Expected[5]], "neighbourGenreShare", "randomPairGenreShare"));
+        Assert.True(Number(shares["neighbourGenreShare"]) > Number(shares["randomPairGenreShare"]) + 0.2);
     }
+
+    [JupyterFact]
+    public async Task Every_notebook_runs_through_the_kernel_with_nbclient_and_gives_the_batch_outputs()
+    {
+        using var temp = new TempFolder();
+        var jupyterPath = await Jupyter.InstallKernelAsync(temp.Sub("prefix"), "movierec-nbclient");
+        var files = Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal);
+        var (code, stdout, stderr) = await Jupyter.RunAsync(["run_notebooks_nbclient.py", "movierec-nbclient", temp.Sub("out"), .. files], jupyterPath);
+        Assert.True(code == 0, stdout + stderr);
+        foreach (var name in run.Names)
+        {
+            var kernel = NotebookDocument.Load(Path.Combine(temp.Path, "out", name));
+            Assert.DoesNotContain(NotebookRunFixture.Outputs(kernel), o => o.Output["output_type"]!.GetValue<string>() == "error");
+            Assert.Equal(TextByCodeCell(run.Runs.First[name]), TextByCodeCell(kernel)); // the same session type gives the same outputs
+        }
+    }
+
+    /// <summary>Per code cell, its outputs as "type: text/plain" lines, with consecutive console text of one stream joined.</summary>
+    private static List<string> TextByCodeCell(NotebookDocument document) =>
+        [.. document.Cells.Where(c => NotebookDocument.CellType(c!) == "code").Select(c =>
+        {
+            var parts = new List<string>();
+            foreach (var output in ((JsonArray)c!["outputs"]!).OfType<JsonObject>())
+            {
+                var type = output["output_type"]!.GetValue<string>();
+                var text = NotebookRunFixture.Text(output);
+                var label = type == "stream" ? "stream " + output["name"]!.GetValue<string>() : type;
+                if (type == "stream" && parts.Count > 0 && parts[^1].StartsWith(label + ": ", StringComparison.Ordinal)) parts[^1] += text;
+                else parts.Add(label + ": " + text);
+            }
+
+            return string.Join("\n", parts);
+        })];
 
     [Fact]
     public void Committed_notebooks_carry_real_data_outputs_without_errors_or_machine_paths()
@@ -120,18 +150,16 @@ public sealed partial class NotebookRunTests(NotebookRunFixture run) : IClassFix
             var document = NotebookDocument.Load(path);
             var outputs = NotebookRunFixture.Outputs(document).ToList();
             Assert.All(document.Cells.Where(c => c!["cell_type"]!.GetValue<string>() == "code"), c => Assert.NotNull(c!["execution_count"]?.GetValue<int>()));
-            var injected = Assert.Single(document.Cells, c => NotebookDocument.HasTag(c!, "injected-parameters"));
-            Assert.Contains("string Dataset = \"ml-latest-small\";", NotebookDocument.Source(injected!), StringComparison.Ordinal);
+            // The real-data parameters are recorded, not left in a code cell: Run All on a fresh clone uses the sample.
+            var injected = Assert.Single(document.Cells, c => NotebookDocument.HasTag(c!, NotebookRunner.InjectedTag));
+            Assert.Equal("markdown", NotebookDocument.CellType(injected!));
+            Assert.Equal("ml-latest-small", document.Root["metadata"]!["movierec"]!["parameters"]!["Dataset"]!.GetValue<string>());
+            Assert.Equal("movierec", document.Root["metadata"]!["kernelspec"]!["name"]!.GetValue<string>());
+            Assert.True(new FileInfo(path).Length < 1_000_000, $"{name} is {new FileInfo(path).Length:N0} bytes; committed notebooks stay under 1 MB");
             Assert.DoesNotContain(outputs, o => o.Output["output_type"]!.GetValue<string>() == "error");
             Assert.Contains(outputs, o => NotebookRunFixture.Text(o.Output).StartsWith("ml-latest-small: 100,836 ratings", StringComparison.Ordinal));
             var text = File.ReadAllText(path);
             foreach (var machine in new[] { "/work/", "/tmp/", "/home/", "/root/", "C:\\\\" }) Assert.DoesNotContain(machine, text, StringComparison.Ordinal);
         }
     }
-
-    [GeneratedRegex(@"likeRate = ([0-9.]+)")]
-    private static partial Regex LikeRate();
-
-    [GeneratedRegex(@"neighbourGenreShare = ([0-9.]+), randomPairGenreShare = ([0-9.]+)")]
-    private static partial Regex GenreShares();
 }

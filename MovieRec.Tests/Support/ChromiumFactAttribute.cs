@@ -1,4 +1,4 @@
-using MovieRec.Cli.Notebooks;
+using MovieRec.Notebooks;
 
 namespace MovieRec.Tests.Support;
 

@@ -1,0 +1,194 @@
+"""Jupyter's own conformance suite (jupyter_kernel_test, vendored at ../shared/vendor) run against `movierec kernel`,
+plus protocol checks of our own made with jupyter_client, the client every front end uses.
+
+Run by KernelConformanceTests.cs (dotnet test), which installs the kernelspec into a temporary JUPYTER_DATA_DIR and
+names it in MOVIEREC_KERNEL_NAME. By hand:
+
+    movierec kernel install --prefix /tmp/k && JUPYTER_PATH=/tmp/k/share/jupyter \
+    PYTHONPATH=../shared/vendor/jupyter_kernel_test /usr/bin/python3 -m unittest MovieRec.Tests/Kernel/test_movierec_kernel.py -v
+
+Skipped on purpose, where the protocol makes the feature optional:
+- test_pager: pager payloads are deprecated in the messaging protocol (5.x "Payloads (DEPRECATED)"); inspection serves help.
+- IopubWelcomeTests is not run: iopub_welcome belongs to protocol 5.4 (JEP 65), this kernel speaks 5.3.
+"""
+import os
+import time
+import unittest
+from queue import Empty
+
+import jupyter_kernel_test as jkt
+from jupyter_client.manager import start_new_kernel
+
+KERNEL = os.environ.get("MOVIEREC_KERNEL_NAME", "movierec")
+
+
+class MovieRecKernelTests(jkt.KernelTests):
+    kernel_name = KERNEL
+    language_name = "csharp"
+    file_extension = ".cs"
+
+    code_hello_world = 'Console.WriteLine("hello, world");'
+    code_stderr = 'Console.Error.WriteLine("some error");'
+
+    completion_samples = [
+        {"text": "Math.Sq", "matches": {"Sqrt"}},
+        {"text": "Console.WriteL", "matches": {"WriteLine"}},
+        {"text": '"abc".ToUpp', "matches": {"ToUpper", "ToUpperInvariant"}},
+        {"text": "var zebraCount = 1; zebraC", "matches": {"zebraCount"}},
+        {"text": "new List<int>().Cou", "matches": {"Count", "CountBy"}},  # the property and LINQ's extension methods
+    ]
+
+    complete_code_samples = ["1", "int j = 5;", 'var s = "a{";', "if (true) { }", "#r \"nuget: MovieRec.Core\"\nusing MovieRec.Data;"]
+    incomplete_code_samples = ["if (true) {", "1 +", "var xs = new[] {", "Math.Max(1,", 'var s = """\nopen']
+    invalid_code_samples = ["var 5 = 1;", "int x = ;", "}"]
+
+    code_generate_error = 'throw new InvalidOperationException("oops");'
+
+    code_execute_result = [
+        {"code": "6*7", "result": "42"},
+        {"code": '"a" + "b"', "result": "ab"},
+        {"code": "new List<int> { 1, 2, 3 }.Count", "result": "3"},
+        {"code": "1.5 + 1", "result": "2.5"},
+    ]
+
+    code_display_data = [
+        {"code": 'display(HTML("<b>bold</b>"));', "mime": "text/html"},
+        {"code": 'display(new Microsoft.Data.Analysis.DataFrame(new Microsoft.Data.Analysis.Int32DataFrameColumn("x", new[] { 1, 2 })));', "mime": "text/html"},
+        {
+            "code": 'var frame = new Microsoft.Data.Analysis.DataFrame(new Microsoft.Data.Analysis.Int32DataFrameColumn("x", new[] { 1, 2 }), new Microsoft.Data.Analysis.Int32DataFrameColumn("y", new[] { 3, 5 }));\n'
+            'display(MovieRec.Charts.Plot.Line(frame, "x", "y", "a line"));',
+            "mime": "application/vnd.plotly.v1+json",
+        },
+    ]
+
+    code_history_pattern = "6*7"
+    supported_history_operations = ("tail", "range", "search")
+
+    code_inspect_sample = "Math.Sqrt"
+
+    code_clear_output = 'Console.WriteLine("gone"); ClearOutput();'
+
+
+class MovieRecProtocolTests(unittest.TestCase):
+    """What the conformance suite does not check: signatures, ordering under load, heartbeat and interrupts."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel()
+
+    def run_cell(self, code, timeout=60):
+        msg_id = self.kc.execute(code)
+        reply = self.kc.get_shell_msg(timeout=timeout)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        outputs = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return reply["content"], outputs
+            outputs.append(msg)
+
+    def test_movierec_bad_signature_is_dropped(self):
+        good = self.kc.session.key
+        self.kc.session.key = b"not-the-key"
+        try:
+            self.kc.execute("var forged = 1;")
+            with self.assertRaises(Empty):
+                self.kc.get_shell_msg(timeout=2)
+        finally:
+            self.kc.session.key = good
+        reply, outputs = self.run_cell('typeof(object).Assembly.GetName().Name')
+        self.assertEqual(reply["status"], "ok")
+        reply, outputs = self.run_cell("forged")
+        self.assertEqual(reply["status"], "error")  # the forged cell never ran
+        self.assertIn("CS0103", reply["evalue"])
+
+    def test_movierec_fifty_requests_in_a_row_keep_state_and_order(self):
+        self.run_cell("var counter = 0;")
+        ids = [self.kc.execute(f"counter += {i}; counter") for i in range(50)]
+        replies = [self.kc.get_shell_msg(timeout=60) for _ in ids]
+        self.assertEqual([r["parent_header"]["msg_id"] for r in replies], ids)
+        self.assertTrue(all(r["content"]["status"] == "ok" for r in replies))
+        counts = [r["content"]["execution_count"] for r in replies]
+        self.assertEqual(counts, list(range(counts[0], counts[0] + 50)))
+        results = {}
+        deadline = time.time() + 60
+        while len(results) < 50 and time.time() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=10)
+            if msg["msg_type"] == "execute_result" and msg["parent_header"].get("msg_id") in ids:
+                results[msg["parent_header"]["msg_id"]] = int(msg["content"]["data"]["text/plain"])
+        expected = [sum(range(i + 1)) for i in range(50)]
+        self.assertEqual([results[i] for i in ids], expected)
+
+    def test_movierec_heartbeat_answers_while_a_cell_runs(self):
+        msg_id = self.kc.execute("System.Threading.Thread.Sleep(3000);")
+        time.sleep(1.0)
+        self.assertTrue(self.kc.hb_channel.is_beating())
+        reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "ok")
+
+    def test_movierec_interrupt_cancels_a_cell_and_the_next_one_runs(self):
+        self.run_cell("var steps = 0;")
+        msg_id = self.kc.execute("for (var i = 0; i < 600; i++) { steps++; await Task.Delay(100, CancellationToken); }")
+        time.sleep(1.5)
+        started = time.time()
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=30)
+        self.assertLess(time.time() - started, 5)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        reply, outputs = self.run_cell("steps > 0 && steps < 600")
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"], ["True"])
+
+    def test_movierec_interrupt_abandons_a_cell_that_ignores_the_token(self):
+        msg_id = self.kc.execute("while (true) System.Threading.Thread.Sleep(50);")
+        time.sleep(1.0)
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        reply, _ = self.run_cell("1 + 1")
+        self.assertEqual(reply["status"], "ok")
+
+    def test_movierec_error_names_the_cell_line(self):
+        reply, outputs = self.run_cell('var a = 1;\nvar b = 2;\nthrow new ArgumentException("third line");')
+        self.assertEqual(reply["status"], "error")
+        self.assertIn("   at line 3 of the cell", reply["traceback"])
+        reply, outputs = self.run_cell("var a = 1;\nvar b = missing;")
+        self.assertTrue(reply["traceback"][0].startswith("line 2, column 9: CS0103"))
+
+    def test_movierec_progress_updates_one_display_in_place(self):
+        reply, outputs = self.run_cell('var p = Progress<int>();\nfor (var i = 1; i <= 3; i++) p.Report(i);')
+        self.assertEqual(reply["status"], "ok")
+        kinds = [m["msg_type"] for m in outputs if m["msg_type"] in ("display_data", "update_display_data")]
+        self.assertEqual(kinds, ["display_data", "update_display_data", "update_display_data", "update_display_data"])
+        ids = {m["content"]["transient"]["display_id"] for m in outputs if m["msg_type"] in ("display_data", "update_display_data")}
+        self.assertEqual(len(ids), 1)
+        self.assertEqual(outputs[-1]["content"]["data"]["text/plain"], "3")
+
+    def test_movierec_shutdown_with_restart_replies(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL)
+        try:
+            msg_id = kc.shutdown(restart=True)
+            reply = kc.get_control_msg(timeout=10)  # jupyter_client sends shutdown on the control channel
+            self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+            self.assertEqual(reply["content"], {"status": "ok", "restart": True})
+            km.finish_shutdown(waittime=10)
+            self.assertFalse(km.is_alive())
+        finally:
+            kc.stop_channels()
+            if km.is_alive():
+                km.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
