@@ -8,5 +8,5 @@ namespace MovieRec.Notebooks;
 public sealed record CellError(string Name, string Value, IReadOnlyList<string> Traceback, int? Line)
 {
     /// <summary>The error in one line: name, message and cell line.</summary>
-    public override string ToString() => Line is { } line ? $"{Name} (line {line}): {Value}" : $"{Name}: {Value}";
+    public override string ToString() => Line is { } line ? $"{Name}: {Value} (cell line {line})" : $"{Name}: {Value}";
 }

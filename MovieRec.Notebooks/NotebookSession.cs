@@ -83,6 +83,8 @@ public sealed partial class NotebookSession
             var run = Task.Run(() => RunAsync(source, cancellationToken), CancellationToken.None);
             var state = await run.WaitAsync(cancellationToken).ConfigureAwait(false);
             _state = state;
+            cell.Stdout.Flush(); // console text written before the cell ended comes before its value
+            cell.Stderr.Flush();
             if (state.ReturnValue is { } value and not DisplayHandle) cell.Enqueue(MimeFormatter.Format(value), bundle => output.Result(bundle, count));
         }
         catch (DirectiveException e)

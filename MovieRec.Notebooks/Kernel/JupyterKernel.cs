@@ -184,7 +184,7 @@ public sealed class JupyterKernel : IDisposable
         switch (request.Type)
         {
             case "interrupt_request":
-                _running?.Cancel();
+                Interrupt();
                 Reply(Route.Control, request, "interrupt_reply", new JsonObject { ["status"] = "ok" });
                 break;
             case "shutdown_request":
@@ -361,7 +361,7 @@ public sealed class JupyterKernel : IDisposable
     private void Shutdown(Route route, JupyterMessage request)
     {
         var restart = request.Content["restart"]?.GetValue<bool>() ?? false;
-        _running?.Cancel();
+        Interrupt();
         Reply(route, request, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart });
         _stop.Cancel();
     }
@@ -371,6 +371,19 @@ public sealed class JupyterKernel : IDisposable
     {
         _outgoing.Dispose();
         _stop.Dispose();
+    }
+
+    /// <summary>Cancels the running cell, if any (from the control thread, racing with the cell's end).</summary>
+    private void Interrupt()
+    {
+        try
+        {
+            Volatile.Read(ref _running)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the cell ended between the read and the cancel
+        }
     }
 
     private static JsonObject KernelInfo() => new()

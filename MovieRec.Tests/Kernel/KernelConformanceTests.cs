@@ -15,7 +15,7 @@ public sealed partial class KernelConformanceTests : IDisposable
     public async Task Conformance_suite_and_protocol_checks_pass_with_only_optional_features_skipped()
     {
         var path = await Jupyter.InstallKernelAsync(_temp.Sub("prefix"), "movierec-conformance");
-        var (code, stdout, stderr) = await Jupyter.RunAsync(["-m", "unittest", "-v", "test_movierec_kernel"], path);
+        var (code, stdout, stderr) = await Jupyter.RunAsync(["-m", "unittest", "-v", "test_movierec_kernel"], path, "movierec-conformance");
         var log = stdout + stderr;
         Assert.True(code == 0, log);
         var ran = int.Parse(Ran().Match(log).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

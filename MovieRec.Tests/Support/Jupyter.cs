@@ -33,14 +33,15 @@ internal static class Jupyter
     }
 
     /// <summary>Runs <see cref="Python"/> with the conformance suite and the test scripts importable.</summary>
-    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, string? jupyterPath, string? workingDirectory = null)
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, string? jupyterPath, string? kernelName = null)
     {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory ?? Scripts };
+        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Scripts };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["PYTHONPATH"] = ConformanceSuite + Path.PathSeparator + Scripts;
         start.Environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1";
         start.Environment["JUPYTER_PLATFORM_DIRS"] = "1";
         if (jupyterPath is not null) start.Environment["JUPYTER_PATH"] = jupyterPath;
+        if (kernelName is not null) start.Environment["MOVIEREC_KERNEL_NAME"] = kernelName;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
