@@ -73,7 +73,8 @@ public static partial class MimeFormatter
     }
 
     /// <summary>A chart's HTML in a <c>movierec-chart</c> wrapper; with a PNG, the wrapper starts with it as an image that
-    /// the wrapper's script removes, so the PNG shows exactly where scripts do not run.</summary>
+    /// the wrapper's script removes once plotly.js is there, so the PNG shows exactly where scripts do not run or plotly.js
+    /// is missing (a notebook file opened in a front end that draws its HTML but has no plotly.js).</summary>
     internal static string ChartHtml(string chartHtml, byte[]? png)
     {
         var sb = new StringBuilder("<div class=\"movierec-chart\">");
@@ -85,7 +86,7 @@ public static partial class MimeFormatter
         sb.Append(chartHtml);
         if (png is not null)
         {
-            sb.Append("<script type=\"text/javascript\">(function () { var s = document.currentScript; var i = s && s.parentElement.querySelector('.movierec-chart-png'); if (i) i.remove(); })();</script>");
+            sb.Append("<script type=\"text/javascript\">(function () { var s = document.currentScript; var i = s && s.parentElement.querySelector('.movierec-chart-png'); if (i && window.Plotly) i.remove(); })();</script>");
         }
 
         return sb.Append("</div>").ToString();

@@ -25,6 +25,29 @@ public sealed partial class KernelConformanceTests : IDisposable
         Assert.Contains("dropped a shell message: bad signature", log);
     }
 
+    [JupyterFact]
+    public async Task Jupyter_finds_the_installed_kernelspec_and_uninstall_removes_it()
+    {
+        var prefix = _temp.Sub("spec");
+        var path = await Jupyter.InstallKernelAsync(prefix, "movierec-spec");
+        const string list = "from jupyter_client.kernelspec import KernelSpecManager; import json; specs = KernelSpecManager().get_all_specs(); "
+            + "print(json.dumps({n: s['spec'] for n, s in specs.items() if n.startswith('movierec-spec')}))";
+        var (code, stdout, stderr) = await Jupyter.RunAsync(["-c", list], path);
+        Assert.True(code == 0, stderr);
+        var spec = System.Text.Json.Nodes.JsonNode.Parse(stdout)!["movierec-spec"]!;
+        Assert.Equal("C# (MovieRec)", spec["display_name"]!.GetValue<string>());
+        Assert.Equal("C#", spec["language"]!.GetValue<string>());
+        Assert.Equal("message", spec["interrupt_mode"]!.GetValue<string>());
+        Assert.Contains("{connection_file}", spec["argv"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.True(File.Exists(Path.Combine(path, "kernels", "movierec-spec", "logo-64x64.png")));
+
+        var (removed, output, _) = await Movierec.RunAsync("kernel", "uninstall", "--prefix", prefix, "--name", "movierec-spec");
+        Assert.Equal(0, removed);
+        Assert.Contains("removed kernelspec 'movierec-spec'", output, StringComparison.Ordinal);
+        (code, stdout, _) = await Jupyter.RunAsync(["-c", list], path);
+        Assert.Equal("{}", stdout.Trim());
+    }
+
     [GeneratedRegex(@"Ran (\d+) tests?")]
     private static partial Regex Ran();
 
