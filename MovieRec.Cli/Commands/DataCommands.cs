@@ -86,10 +86,16 @@ internal static class DataCommands
     {
         var name = new Argument<string>("name") { Description = "A GroupLens dataset name, e.g. ml-latest-small." };
         var force = new Option<bool>("--force") { Description = "Download again even if cached." };
-        var command = new Command("download", "Download a MovieLens release from GroupLens, verify its MD5 and extract it into the cache.") { name, force };
+        var baseUrl = new Option<Uri?>("--base-url")
+        {
+            Description = $"Download from this location instead of GroupLens (a mirror, or a test server); default ${DatasetCatalogOptions.BaseUriEnvironmentVariable} or {DatasetCatalog.GroupLensBaseUri}.",
+            CustomParser = r => Uri.TryCreate(r.Tokens[0].Value.EndsWith('/') ? r.Tokens[0].Value : r.Tokens[0].Value + "/", UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+                ? u : Error(r, $"--base-url must be an http(s) URL, not '{r.Tokens[0].Value}'"),
+        };
+        var command = new Command("download", "Download a MovieLens release from GroupLens, verify its MD5 and extract it into the cache.") { name, force, baseUrl };
         command.SetAction(async (parse, ct) => await CliRunner.RunAsync(async () =>
         {
-            var catalog = new DatasetCatalog();
+            var catalog = parse.GetValue(baseUrl) is { } uri ? new DatasetCatalog(new DatasetCatalogOptions { BaseUri = uri }) : new DatasetCatalog();
             var progress = new Progress<DownloadProgress>(p => Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
                 $"\r{p.Dataset}: {p.BytesReceived / 1e6:F1} MB{(p.Fraction is { } f ? $" ({f:P0})" : string.Empty)}   ")));
             var folder = await catalog.DownloadAsync(parse.GetValue(name)!, parse.GetValue(force), progress, ct).ConfigureAwait(false);
@@ -114,6 +120,12 @@ internal static class DataCommands
             AnsiConsole.Write(table);
         }));
         return command;
+    }
+
+    private static Uri? Error(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return null;
     }
 
     /// <summary>A folder argument is used as is; anything else is a catalog name.</summary>

@@ -97,6 +97,19 @@ public sealed partial class DatasetCatalog
     /// <param name="force">Replace a cached copy.</param>
     /// <param name="progress">Receives byte counts while the zip downloads.</param>
     /// <param name="cancellationToken">Cancels the download; temporary files are removed.</param>
+    /// <remarks>
+    /// <para>Concurrent downloads of one name (threads or processes) are serialized by a lock file <c>.NAME.lock</c> in the
+    /// cache, the one file a download leaves beside the dataset; a download that waited finds the folder the first one
+    /// made (unless <paramref name="force"/>). Temporaries of the name left by a killed run are deleted under the lock.</para>
+    /// <para>Extraction checks every entry: no absolute path, no <c>..</c> escaping the folder, no symbolic link, and at
+    /// most <see cref="MaxExtractedBytes"/> bytes in all (twice the release's known unpacked size), counted while writing,
+    /// not taken from the zip's headers.</para>
+    /// <para>An existing folder is replaced by renames: it is renamed aside, the new one (complete and verified) renamed in,
+    /// the old one deleted; if the second rename fails the old one is renamed back. The folder is never partly written;
+    /// between the two renames (microseconds) it is absent, so a reader may see "folder not found" but never half a release.</para>
+    /// </remarks>
+    /// <exception cref="DatasetDownloadException">Any failure (network, HTTP status, checksum, bad or hostile zip, too large,
+    /// disk); nothing but the lock file is left behind.</exception>
     public async Task<string> DownloadAsync(string name, bool force = false, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         CheckName(name);
@@ -108,40 +121,168 @@ public sealed partial class DatasetCatalog
 
         var target = Path.Combine(_options.CacheFolder, name);
         if (Directory.Exists(target) && !force) return target;
-        Directory.CreateDirectory(_options.CacheFolder);
-        var stamp = Guid.NewGuid().ToString("N");
-        var zipPath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.zip.part");
-        var extractPath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.extract");
-        var zipUri = new Uri(_options.BaseUri, $"{name}.zip");
-        var client = _options.HttpClient ?? SharedClient.Value;
         try
         {
-            var expected = await FetchMd5Async(client, name, new Uri(_options.BaseUri, $"{name}.zip.md5"), cancellationToken).ConfigureAwait(false);
-            var actual = await DownloadFileAsync(client, name, zipUri, zipPath, progress, cancellationToken).ConfigureAwait(false);
-            if (!string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new DatasetDownloadException(name, $"checksum mismatch for {zipUri}: published MD5 {expected}, downloaded {actual} (corrupted or incomplete download)");
-            }
-
+            Directory.CreateDirectory(_options.CacheFolder);
+            using var held = await AcquireLockAsync(name, cancellationToken).ConfigureAwait(false);
+            if (Directory.Exists(target) && !force) return target; // another download finished while we waited
+            DeleteTemporaries(name);
+            var stamp = Guid.NewGuid().ToString("N");
+            var zipPath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.zip.part");
+            var extractPath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.extract");
+            var asidePath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.old");
             try
             {
-                ZipFile.ExtractToDirectory(zipPath, extractPath);
+                return await DownloadLockedAsync(name, target, zipPath, extractPath, asidePath, progress, cancellationToken).ConfigureAwait(false);
             }
-            catch (InvalidDataException e)
+            finally
             {
-                throw new DatasetDownloadException(name, $"{zipUri} is not a valid zip: {e.Message}", e);
+                TryDelete(zipPath);
+                TryDelete(extractPath);
+                TryDelete(asidePath);
             }
-
-            var content = ContentRoot(extractPath);
-            if (!HasRatings(content)) throw new DatasetDownloadException(name, $"{zipUri} holds no MovieLens ratings file");
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(content, target);
-            return target;
         }
-        finally
+        catch (Exception e) when (e is not DatasetDownloadException and not OperationCanceledException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            TryDelete(zipPath);
-            TryDelete(extractPath);
+            throw new DatasetDownloadException(name, e is OperationCanceledException ? $"timed out: {e.Message}" : $"failed: {e.Message}", e);
+        }
+    }
+
+    private async Task<string> DownloadLockedAsync(string name, string target, string zipPath, string extractPath, string asidePath, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var zipUri = new Uri(_options.BaseUri, $"{name}.zip");
+        var client = _options.HttpClient ?? SharedClient.Value;
+        var expected = await FetchMd5Async(client, name, new Uri(_options.BaseUri, $"{name}.zip.md5"), cancellationToken).ConfigureAwait(false);
+        var actual = await DownloadFileAsync(client, name, zipUri, zipPath, progress, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DatasetDownloadException(name, $"checksum mismatch for {zipUri}: published MD5 {expected}, downloaded {actual} (corrupted or incomplete download)");
+        }
+
+        Extract(name, zipUri, zipPath, extractPath, MaxExtractedBytes(name), cancellationToken);
+        var content = ContentRoot(extractPath);
+        if (!HasRatings(content)) throw new DatasetDownloadException(name, $"{zipUri} holds no MovieLens ratings file");
+        if (Directory.Exists(target))
+        {
+            Directory.Move(target, asidePath);
+            try
+            {
+                Directory.Move(content, target);
+            }
+            catch
+            {
+                Directory.Move(asidePath, target);
+                throw;
+            }
+        }
+        else
+        {
+            Directory.Move(content, target);
+        }
+
+        return target;
+    }
+
+    /// <summary>Known unpacked sizes of the GroupLens releases, in MB (rounded up; <c>ml-latest</c> grows over time).</summary>
+    private static readonly Dictionary<string, long> UnpackedMegabytes = new(StringComparer.Ordinal)
+    {
+        ["ml-latest-small"] = 4, ["ml-100k"] = 16, ["ml-1m"] = 25, ["ml-10m"] = 280, ["ml-20m"] = 900,
+        ["ml-25m"] = 1_200, ["ml-32m"] = 1_000, ["ml-latest"] = 1_500,
+    };
+
+    /// <summary>The most bytes a download of <paramref name="name"/> may extract to: twice its known unpacked size
+    /// (ml-latest-small 8 MB … ml-latest 3 GB). A zip that unpacks to more is rejected as a zip bomb or a wrong file.</summary>
+    public static long MaxExtractedBytes(string name)
+    {
+        CheckName(name);
+        return 2 * (UnpackedMegabytes.TryGetValue(name, out var mb) ? mb : 64) * 1_000_000;
+    }
+
+    /// <summary>Extracts entry by entry, refusing absolute paths, paths that leave the folder, symbolic links and more
+    /// than <paramref name="limit"/> bytes in all.</summary>
+    private static void Extract(string name, Uri zipUri, string zipPath, string extractPath, long limit, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(extractPath) + Path.DirectorySeparatorChar;
+        Directory.CreateDirectory(root);
+        long written = 0;
+        var buffer = new byte[1 << 16];
+        try
+        {
+            using var archive = ZipFile.OpenRead(zipPath);
+            foreach (var entry in archive.Entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var entryName = entry.FullName.Replace('\\', '/');
+                if (entryName.StartsWith('/') || Path.IsPathRooted(entryName) || (entryName.Length > 1 && entryName[1] == ':'))
+                {
+                    throw new DatasetDownloadException(name, $"{zipUri} has an entry with an absolute path ('{entry.FullName}'); refusing to extract it");
+                }
+
+                var path = Path.GetFullPath(Path.Combine(root, entryName));
+                if (!path.StartsWith(root, StringComparison.Ordinal) && path + Path.DirectorySeparatorChar != root)
+                {
+                    throw new DatasetDownloadException(name, $"{zipUri} has an entry that leaves the extraction folder ('{entry.FullName}'); refusing to extract it");
+                }
+
+                const int UnixFileTypeMask = 0xF000, UnixSymbolicLink = 0xA000;
+                if (((entry.ExternalAttributes >> 16) & UnixFileTypeMask) == UnixSymbolicLink)
+                {
+                    throw new DatasetDownloadException(name, $"{zipUri} has a symbolic link entry ('{entry.FullName}'); refusing to extract it");
+                }
+
+                if (entryName.EndsWith('/'))
+                {
+                    Directory.CreateDirectory(path);
+                    continue;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using var input = entry.Open();
+                using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                int n;
+                while ((n = input.Read(buffer)) > 0)
+                {
+                    written += n;
+                    if (written > limit)
+                    {
+                        throw new DatasetDownloadException(name, string.Create(CultureInfo.InvariantCulture,
+                            $"{zipUri} unpacks to more than {limit / 1_000_000:N0} MB, twice the release's known size; refusing it (a zip bomb or the wrong file)"));
+                    }
+
+                    output.Write(buffer, 0, n);
+                }
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DatasetDownloadException(name, $"{zipUri} is not a valid zip: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Waits for the lock file of <paramref name="name"/> (an exclusive open, released on dispose).</summary>
+    private async Task<FileStream> AcquireLockAsync(string name, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_options.CacheFolder, $".{name}.lock");
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Deletes temporaries of <paramref name="name"/> (zip parts, extraction and set-aside folders); called under
+    /// the name's lock, so any that exist were left by a run that was killed.</summary>
+    private void DeleteTemporaries(string name)
+    {
+        foreach (var pattern in (string[])[$".{name}.*.zip.part", $".{name}.*.extract", $".{name}.*.old"])
+        {
+            foreach (var path in Directory.EnumerateFileSystemEntries(_options.CacheFolder, pattern)) TryDelete(path);
         }
     }
 
@@ -202,9 +343,20 @@ public sealed partial class DatasetCatalog
         string text;
         try
         {
-            text = await client.GetStringAsync(uri, ct).ConfigureAwait(false);
+            // A checksum file is a line; read at most 4 KB of whatever the server sends.
+            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                var buffer = new byte[4096];
+                var length = 0;
+                int n;
+                while (length < buffer.Length && (n = await body.ReadAsync(buffer.AsMemory(length), ct).ConfigureAwait(false)) > 0) length += n;
+                text = System.Text.Encoding.ASCII.GetString(buffer, 0, length);
+            }
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             throw new DatasetDownloadException(name, $"cannot fetch the published checksum {uri}: {e.Message}", e);
         }
@@ -273,7 +425,7 @@ public sealed partial class DatasetCatalog
     private static bool HasRatings(string folder) =>
         File.Exists(Path.Combine(folder, "ratings.csv")) || File.Exists(Path.Combine(folder, "ratings.dat")) || File.Exists(Path.Combine(folder, "u.data"));
 
-    private static void CheckName(string name)
+    internal static void CheckName(string name)
     {
         if (!KnownDatasets.ContainsKey(name))
         {

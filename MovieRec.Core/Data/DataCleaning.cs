@@ -40,7 +40,14 @@ public static partial class DataCleaning
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var movies = DataMerge.MoviesWithMetadata(dataset.Movies, metadata ?? dataset.Metadata, dataset.Links);
-        return Clean(dataset.Ratings, movies);
+        var clean = Clean(dataset.Ratings, movies);
+        if (clean.Ratings.Rows.Count == 0 && dataset.Ratings.Rows.Count > 0)
+        {
+            throw new DataFileException(Path.Combine(dataset.Folder, MovieLensLoader.RatingsFileName(dataset.Format)),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"none of its {dataset.Ratings.Rows.Count:N0} ratings refers to a movie of the movies file, so nothing is left after cleaning"));
+        }
+
+        return clean;
     }
 
     /// <summary>The release year in a MovieLens title, e.g. 1995 in "Toy Story (1995)" or "Babylon 5 (1994-1998)"; null when absent.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Unicode;
 using Microsoft.Data.Analysis;
 using MovieRec.Data.Parsing;
@@ -36,7 +37,27 @@ public static class MovieLensLoader
     /// <exception cref="DataFileException">The folder does not exist or holds no known ratings file.</exception>
     public static MovieLensFormat DetectFormat(string folder)
     {
-        if (!Directory.Exists(folder)) throw new DataFileException(folder, "folder not found");
+        if (!Directory.Exists(folder)) throw new DataFileException(folder, File.Exists(folder) ? "is a file, not a MovieLens release folder" : "folder not found");
+        try
+        {
+            // Enumerating first turns an unreadable folder into "permission denied", not "holds no ratings file".
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            entries.MoveNext();
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new DataFileException(folder, "folder not found", inner: e);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new DataFileException(folder, $"cannot be read ({e.Message})", inner: e);
+        }
+
+        foreach (var file in (string[])["ratings.csv", "u.data", "ratings.dat"])
+        {
+            if (Directory.Exists(Path.Combine(folder, file))) throw new DataFileException(Path.Combine(folder, file), "is a folder, not a file");
+        }
+
         if (File.Exists(Path.Combine(folder, "ratings.csv"))) return MovieLensFormat.Csv;
         if (File.Exists(Path.Combine(folder, "u.data"))) return MovieLensFormat.Ml100k;
         if (File.Exists(Path.Combine(folder, "ratings.dat")))
@@ -143,7 +164,7 @@ public static class MovieLensLoader
             while (reader.Read())
             {
                 reader.RequireFieldCount(itemNames.Length, itemNames);
-                var id = reader.GetInt32(0, Columns.MovieId);
+                var id = reader.GetId(0, Columns.MovieId);
                 if (!seen.Add(id)) throw reader.Error(0, Columns.MovieId, "is a duplicate movieId");
                 ids.Add(id);
                 titles.Add(reader.GetString(1, Columns.Title));
@@ -179,7 +200,7 @@ public static class MovieLensLoader
         while (reader.Read())
         {
             reader.RequireFieldCount(map.Width, map.HeaderNames);
-            movie.Add(reader.GetInt32(map[0], Columns.MovieId));
+            movie.Add(reader.GetId(map[0], Columns.MovieId));
             imdb.Add(reader.GetNullableInt32(map[1], Columns.ImdbId));
             tmdb.Add(reader.GetNullableInt32(map[2], Columns.TmdbId));
         }
@@ -199,8 +220,8 @@ public static class MovieLensLoader
         while (reader.Read())
         {
             reader.RequireFieldCount(map.Width, map.HeaderNames);
-            movie.Add(reader.GetInt32(map[0], Columns.MovieId));
-            tag.Add(reader.GetInt32(map[1], Columns.TagId));
+            movie.Add(reader.GetId(map[0], Columns.MovieId));
+            tag.Add(reader.GetId(map[1], Columns.TagId));
             var r = reader.GetDouble(map[2], Columns.Relevance);
             if (r is < 0 or > 1) throw reader.Error(map[2], Columns.Relevance, "is outside the relevance range [0, 1]");
             relevance.Add((float)r);
@@ -219,7 +240,7 @@ public static class MovieLensLoader
         while (reader.Read())
         {
             reader.RequireFieldCount(map.Width, map.HeaderNames);
-            ids.Add(reader.GetInt32(map[0], Columns.TagId));
+            ids.Add(reader.GetId(map[0], Columns.TagId));
             tags.Add(reader.GetString(map[1], Columns.Tag));
         }
 
@@ -237,10 +258,10 @@ public static class MovieLensLoader
         while (reader.Read())
         {
             reader.RequireFieldCount(map.Width, map.HeaderNames);
-            users.Add(reader.GetInt32(map[0], Columns.UserId));
-            movies.Add(reader.GetInt32(map[1], Columns.MovieId));
+            users.Add(reader.GetId(map[0], Columns.UserId));
+            movies.Add(reader.GetId(map[1], Columns.MovieId));
             tags.Add(reader.GetString(map[2], Columns.Tag));
-            times.Add(reader.GetInt64(map[3], Columns.Timestamp));
+            times.Add(reader.GetUnixTime(map[3], Columns.Timestamp));
         }
 
         return new DataFrame(users.ToColumn(Columns.UserId), movies.ToColumn(Columns.MovieId), new StringDataFrameColumn(Columns.Tag, tags), times.ToColumn(Columns.Timestamp));
@@ -260,12 +281,12 @@ public static class MovieLensLoader
         while (reader.Read())
         {
             if (reader.FieldCount != width) reader.RequireFieldCount(width, names);
-            users.Add(reader.GetInt32(iu, Columns.UserId));
-            movies.Add(reader.GetInt32(im, Columns.MovieId));
+            users.Add(reader.GetId(iu, Columns.UserId));
+            movies.Add(reader.GetId(im, Columns.MovieId));
             var r = reader.GetDouble(ir, Columns.Rating);
             if (!scale.Contains(r)) throw reader.Error(ir, Columns.Rating, $"is not a rating on this release's scale ({scale})");
             ratings.Add(r);
-            times.Add(reader.GetInt64(it, Columns.Timestamp));
+            times.Add(reader.GetUnixTime(it, Columns.Timestamp));
         }
 
         if (users.Count == 0) throw new DataFileException(reader.Path, "holds no ratings", reader.Line == 0 ? 1 : reader.Line);
@@ -282,7 +303,7 @@ public static class MovieLensLoader
         while (reader.Read())
         {
             reader.RequireFieldCount(map.Width, map.HeaderNames);
-            var id = reader.GetInt32(map[0], Columns.MovieId);
+            var id = reader.GetId(map[0], Columns.MovieId);
             if (!seen.Add(id)) throw reader.Error(map[0], Columns.MovieId, "is a duplicate movieId");
             ids.Add(id);
             titles.Add(reader.GetString(map[1], Columns.Title));
@@ -290,8 +311,17 @@ public static class MovieLensLoader
             genres.Add(genreCache.TryGetValue(g, out var cached) ? cached : genreCache[g] = g);
         }
 
+        if (ids.Count == 0) throw new DataFileException(reader.Path, "holds no movies (a header and no rows)", reader.Line == 0 ? 1 : reader.Line);
         return new DataFrame(ids.ToColumn(Columns.MovieId), new StringDataFrameColumn(Columns.Title, titles), new StringDataFrameColumn(Columns.Genres, genres));
     }
+
+    /// <summary>The ratings file of a release format: ratings.csv, u.data or ratings.dat.</summary>
+    public static string RatingsFileName(MovieLensFormat format) => format switch
+    {
+        MovieLensFormat.Ml100k => "u.data",
+        MovieLensFormat.Ml1m or MovieLensFormat.Ml10m => "ratings.dat",
+        _ => "ratings.csv",
+    };
 
     /// <summary>Reads the header record and maps each required name to its field position.</summary>
     internal static ColumnMap ReadHeader(DelimitedReader reader, IReadOnlyList<string> required)
@@ -307,6 +337,16 @@ public static class MovieLensLoader
                 {
                     throw new DataFileException(reader.Path, $"uses the wrong separator: the header looks {label}-separated, expected ','", 1, null, header[0]);
                 }
+            }
+        }
+
+        for (var i = 0; i < header.Length; i++)
+        {
+            var first = Array.FindIndex(header, h => string.Equals(h, header[i], StringComparison.OrdinalIgnoreCase));
+            if (first < i && header[i].Length > 0 && required.Contains(header[i], StringComparer.OrdinalIgnoreCase))
+            {
+                throw new DataFileException(reader.Path, string.Create(CultureInfo.InvariantCulture,
+                    $"has the column '{header[i]}' twice in its header (positions {first + 1} and {i + 1}), so which one to read is ambiguous"), 1, null, string.Join(",", header));
             }
         }
 
@@ -333,6 +373,7 @@ public static class MovieLensLoader
     private static string RequiredFile(string folder, string file)
     {
         var path = Path.Combine(folder, file);
+        if (Directory.Exists(path)) throw new DataFileException(path, "is a folder, not a file");
         if (!File.Exists(path)) throw new DataFileException(path, "file not found");
         return path;
     }
@@ -340,6 +381,7 @@ public static class MovieLensLoader
     private static string? OptionalFile(string folder, string file)
     {
         var path = Path.Combine(folder, file);
+        if (Directory.Exists(path)) throw new DataFileException(path, "is a folder, not a file (the file is optional, but a folder of its name is a mistake)");
         return File.Exists(path) ? path : null;
     }
 }

@@ -66,7 +66,7 @@ public static class MovieMetadataLoader
         while (reader.Read())
         {
             reader.RequireFieldCount(map.Width, header);
-            var movieId = reader.GetInt32(map[0], Columns.MovieId);
+            var movieId = reader.GetId(map[0], Columns.MovieId);
             if (!seen.Add(movieId)) throw reader.Error(map[0], Columns.MovieId, "is a duplicate movieId");
             int? year = null;
             if (iYear >= 0 && !reader.Field(iYear).IsEmpty)
@@ -119,7 +119,7 @@ public static class MovieMetadataLoader
         while (reader.Read())
         {
             reader.RequireFieldCount(map.Width, map.HeaderNames);
-            var tmdbId = reader.GetInt32(map[0], "id");
+            var tmdbId = reader.GetId(map[0], "id");
             if (!tmdbToMovies.TryGetValue(tmdbId, out var movieIds) || !seen.Add(tmdbId)) continue;
             var poster = reader.GetString(map[2], "poster_path").Trim();
             var date = reader.GetString(map[4], "release_date").Trim();
@@ -157,7 +157,7 @@ public static class MovieMetadataLoader
         while (reader.Read())
         {
             reader.RequireFieldCount(map.Width, map.HeaderNames);
-            var id = reader.GetInt32(map[2], "id");
+            var id = reader.GetId(map[2], "id");
             var cast = Names(reader, map[0], "cast");
             var directors = Names(reader, map[1], "crew", "job", "Director");
             result.TryAdd(id, (string.Join('|', cast.Take(topActors)), string.Join('|', directors.Distinct())));
@@ -174,7 +174,7 @@ public static class MovieMetadataLoader
         while (reader.Read())
         {
             reader.RequireFieldCount(map.Width, map.HeaderNames);
-            result.TryAdd(reader.GetInt32(map[0], "id"), JoinNames(reader, map[1], "keywords"));
+            result.TryAdd(reader.GetId(map[0], "id"), JoinNames(reader, map[1], "keywords"));
         }
 
         return result;

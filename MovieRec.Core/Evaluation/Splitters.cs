@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Analysis;
 using MovieRec.Data;
 
@@ -62,13 +63,24 @@ public static class Splitters
     /// the folds (starting at a random fold), so each fold holds ~1/k of every user and every user with at least two
     /// ratings is in every training set.
     /// </summary>
+    /// <remarks>The folds are built lazily from one fold-number array: each indexed split is made when read, so memory does
+    /// not grow with <paramref name="folds"/>. Valid fold counts: 2 ≤ folds ≤ the most ratings any user has (with more folds
+    /// than that, some folds would hold no test rating).</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A fold count outside that range; the message gives the range.</exception>
     public static IReadOnlyList<TrainTestSplit> KFold(DataFrame ratings, int folds = 5, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), "K-fold needs at least 2 folds.");
+        var groups = Groups(ratings.ToArray<int>(Columns.UserId)).ToList();
+        var most = groups.Count == 0 ? 0 : groups.Max(g => g.Count);
+        if (folds < 2 || folds > most)
+        {
+            throw new ArgumentOutOfRangeException(nameof(folds), folds, string.Create(CultureInfo.InvariantCulture,
+                $"k-fold needs 2 ≤ folds ≤ {most:N0} (the most ratings any user has), not {folds:N0}"));
+        }
+
         var fold = new int[ratings.Rows.Count];
         var rng = new Random(seed);
-        foreach (var rows in Groups(ratings.ToArray<int>(Columns.UserId)))
+        foreach (var rows in groups)
         {
             if (rows.Count < 2)
             {
@@ -81,7 +93,32 @@ public static class Splitters
             for (var p = 0; p < shuffled.Length; p++) fold[shuffled[p]] = (start + p) % folds;
         }
 
-        return [.. Enumerable.Range(0, folds).Select(f => Split(ratings, fold.Select(x => x == f).ToArray()))];
+        return new LazyFolds(ratings, fold, folds);
+    }
+
+    /// <summary>K-fold splits made on demand from one fold-number array (-1: always training).</summary>
+    private sealed class LazyFolds(DataFrame ratings, int[] fold, int count) : IReadOnlyList<TrainTestSplit>
+    {
+        public int Count => count;
+
+        public TrainTestSplit this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+                var isTest = new bool[fold.Length];
+                for (var r = 0; r < fold.Length; r++) isTest[r] = fold[r] == index;
+                return Split(ratings, isTest);
+            }
+        }
+
+        public IEnumerator<TrainTestSplit> GetEnumerator()
+        {
+            for (var f = 0; f < count; f++) yield return this[f];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static TrainTestSplit ByGroup(DataFrame ratings, string key, int seed, Func<List<int>, int, Random, IEnumerable<int>> heldOut)

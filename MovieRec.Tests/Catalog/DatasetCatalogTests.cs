@@ -37,7 +37,7 @@ public sealed class DatasetCatalogTests : IDisposable
         Assert.Equal(zip.Length, reports[^1].BytesReceived);
         Assert.Equal(1.0, reports[^1].Fraction);
         Assert.Equal(folder, catalog.TryFind("ml-latest-small"));
-        Assert.Equal(["ml-latest-small"], Directory.GetFileSystemEntries(Path.Combine(_temp.Path, "cache")).Select(Path.GetFileName));
+        Assert.Equal(["ml-latest-small", ".ml-latest-small.lock"], Directory.GetFileSystemEntries(Path.Combine(_temp.Path, "cache")).Select(Path.GetFileName).OrderDescending(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -116,6 +116,168 @@ public sealed class DatasetCatalogTests : IDisposable
         Assert.Contains("downloads are disabled", e.Message);
     }
 
+    [Theory]
+    [InlineData("../escape.csv", "leaves the extraction folder")]
+    [InlineData("ml-1m/../../escape.csv", "leaves the extraction folder")]
+    [InlineData("/tmp/absolute.csv", "absolute path")]
+    [InlineData("C:/windows.csv", "absolute path")]
+    public async Task Hostile_entry_names_are_refused_and_nothing_is_written_outside(string entry, string problem)
+    {
+        var zip = ZipOf(("ml-1m/ratings.dat", "1::1::5::1\n"), ("ml-1m/movies.dat", "1::A (1999)::Drama\n"), (entry, "pwned"));
+        _server.Serve("/ml-1m.zip", zip);
+        _server.Serve("/ml-1m.zip.md5", Encoding.ASCII.GetBytes(Md5(zip)));
+
+        var e = await Assert.ThrowsAsync<DatasetDownloadException>(() => Catalog().DownloadAsync("ml-1m"));
+
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_temp.Path, "escape.csv")));
+        Assert.False(File.Exists("/tmp/absolute.csv"));
+        AssertCacheEmpty();
+    }
+
+    [Fact]
+    public async Task A_symbolic_link_entry_is_refused()
+    {
+        using var memory = new MemoryStream();
+        using (var archive = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var w = new StreamWriter(archive.CreateEntry("ml-10m/ratings.dat").Open())) w.Write("1::1::5::1\n");
+            var link = archive.CreateEntry("ml-10m/movies.dat");
+            link.ExternalAttributes = unchecked((int)(0xA1FFu << 16)); // S_IFLNK | 0777
+            using (var w = new StreamWriter(link.Open())) w.Write("/etc/passwd");
+        }
+
+        var zip = memory.ToArray();
+        _server.Serve("/ml-10m.zip", zip);
+        _server.Serve("/ml-10m.zip.md5", Encoding.ASCII.GetBytes(Md5(zip)));
+
+        var e = await Assert.ThrowsAsync<DatasetDownloadException>(() => Catalog().DownloadAsync("ml-10m"));
+
+        Assert.Contains("symbolic link", e.Message, StringComparison.Ordinal);
+        AssertCacheEmpty();
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_stops_at_twice_the_release_size()
+    {
+        using var memory = new MemoryStream();
+        using (var archive = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var stream = archive.CreateEntry("ml-latest-small/ratings.csv", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 20; i++) stream.Write(zeros); // 21 MB of zeros, ~20 KB compressed
+        }
+
+        var zip = memory.ToArray();
+        Assert.True(zip.Length < 200_000);
+        _server.Serve("/ml-latest-small.zip", zip);
+        _server.Serve("/ml-latest-small.zip.md5", Encoding.ASCII.GetBytes(Md5(zip)));
+
+        var e = await Assert.ThrowsAsync<DatasetDownloadException>(() => Catalog().DownloadAsync("ml-latest-small"));
+
+        Assert.Contains("unpacks to more than 8 MB", e.Message, StringComparison.Ordinal);
+        Assert.Equal(8_000_000, DatasetCatalog.MaxExtractedBytes("ml-latest-small"));
+        AssertCacheEmpty();
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_a_zip_are_a_download_error()
+    {
+        var junk = Encoding.ASCII.GetBytes(new string('j', 5000));
+        _server.Serve("/ml-100k.zip", junk);
+        _server.Serve("/ml-100k.zip.md5", Encoding.ASCII.GetBytes(Md5(junk)));
+
+        var e = await Assert.ThrowsAsync<DatasetDownloadException>(() => Catalog().DownloadAsync("ml-100k"));
+
+        Assert.Contains("is not a valid zip", e.Message, StringComparison.Ordinal);
+        AssertCacheEmpty();
+    }
+
+    [Fact]
+    public async Task A_server_that_closes_early_without_a_length_is_a_download_error()
+    {
+        var zip = ReleaseZip("ml-20m");
+        _server.Serve("/ml-20m.zip", zip, truncateTo: zip.Length / 2, chunked: true);
+        _server.Serve("/ml-20m.zip.md5", Encoding.ASCII.GetBytes(Md5(zip)));
+
+        var e = await Assert.ThrowsAsync<DatasetDownloadException>(() => Catalog().DownloadAsync("ml-20m"));
+
+        Assert.Contains("ml-20m", e.Message, StringComparison.Ordinal);
+        AssertCacheEmpty();
+    }
+
+    [Fact]
+    public async Task Concurrent_downloads_of_one_name_all_succeed_and_replace_atomically()
+    {
+        var zip = ReleaseZip("ml-latest-small");
+        _server.Serve("/ml-latest-small.zip", zip);
+        _server.Serve("/ml-latest-small.zip.md5", Encoding.ASCII.GetBytes(Md5(zip)));
+        var catalog = Catalog();
+        var first = await catalog.DownloadAsync("ml-latest-small");
+
+        // Eight forced re-downloads at once, while a reader keeps loading the folder: every load that finds the folder sees
+        // a whole release (between the two renames of a swap it may briefly be absent).
+        using var stop = new CancellationTokenSource();
+        var reads = 0;
+        var reader = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    Assert.Equal(3, MovieLensLoader.Load(first).Ratings.Rows.Count);
+                    reads++;
+                }
+                catch (DataFileException e) when (e.Problem.Contains("not found", StringComparison.Ordinal) || e.Problem.StartsWith("holds no MovieLens", StringComparison.Ordinal))
+                {
+                }
+            }
+        });
+        var folders = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => catalog.DownloadAsync("ml-latest-small", force: true))));
+        await stop.CancelAsync();
+        await reader;
+
+        Assert.All(folders, f => Assert.Equal(first, f));
+        Assert.True(reads > 0);
+        Assert.Equal(3, MovieLensLoader.Load(first).Ratings.Rows.Count);
+        Assert.Equal(["ml-latest-small"], Directory.GetFileSystemEntries(Path.Combine(_temp.Path, "cache")).Select(Path.GetFileName).Where(n => !n!.EndsWith(".lock", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Temporaries_left_by_a_killed_download_are_deleted_by_the_next()
+    {
+        var cache = _temp.Sub("cache");
+        var stale = Directory.CreateDirectory(Path.Combine(cache, ".ml-100k.0123456789abcdef.extract")).FullName;
+        File.WriteAllText(Path.Combine(stale, "u.data"), "junk");
+        File.WriteAllText(Path.Combine(cache, ".ml-100k.0123456789abcdef.zip.part"), "junk");
+        var zip = ZipOf(("ml-100k/u.data", "1\t1\t5\t1\n"), ("ml-100k/u.item", "1|A (1999)|01-Jan-1999||x|0|0|0|0|0|0|0|0|1|0|0|0|0|0|0|0|0|0|0\n"));
+        _server.Serve("/ml-100k.zip", zip);
+        _server.Serve("/ml-100k.zip.md5", Encoding.ASCII.GetBytes(Md5(zip)));
+
+        await Catalog().DownloadAsync("ml-100k");
+
+        Assert.Equal(["ml-100k"], Directory.GetFileSystemEntries(cache).Select(Path.GetFileName).Where(n => !n!.EndsWith(".lock", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_cli_downloads_from_a_base_url_given_by_option_or_environment_and_exits_3_on_failure()
+    {
+        var zip = ReleaseZip("ml-latest-small");
+        _server.Serve("/mirror/ml-latest-small.zip", zip);
+        _server.Serve("/mirror/ml-latest-small.zip.md5", Encoding.ASCII.GetBytes(Md5(zip)));
+        var home = _temp.Sub("xdg");
+        var env = new Dictionary<string, string?> { ["XDG_DATA_HOME"] = home, ["MOVIEREC_DATA"] = null, ["MOVIEREC_DATASETS_URL"] = new Uri(_server.BaseUri, "mirror/").ToString() };
+
+        var (code, stdout, stderr) = await Movierec.RunWithAsync(env, "data", "download", "ml-latest-small");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(Path.Combine(home, "movierec", "datasets", "ml-latest-small"), stdout.Trim());
+
+        (code, _, stderr) = await Movierec.RunWithAsync(env, "data", "download", "ml-latest-small", "--force", "--base-url", "http://127.0.0.1:1/");
+        Assert.Equal(3, code);
+        Assert.Contains("error: Dataset 'ml-latest-small'", stderr, StringComparison.Ordinal);
+        Assert.Equal(3, MovieLensLoader.Load(Path.Combine(home, "movierec", "datasets", "ml-latest-small")).Ratings.Rows.Count);
+    }
+
     private DatasetCatalog Catalog(string? dataRoot = null, string? searchFrom = null, bool allowDownload = true) => new(new DatasetCatalogOptions
     {
         DataRoot = dataRoot,
@@ -129,8 +291,8 @@ public sealed class DatasetCatalogTests : IDisposable
     private void AssertCacheEmpty()
     {
         var cache = Path.Combine(_temp.Path, "cache");
-        Assert.True(!Directory.Exists(cache) || Directory.GetFileSystemEntries(cache).Length == 0,
-            "left behind: " + string.Join(", ", Directory.Exists(cache) ? Directory.GetFileSystemEntries(cache) : []));
+        var left = Directory.Exists(cache) ? Directory.GetFileSystemEntries(cache).Where(p => !p.EndsWith(".lock", StringComparison.Ordinal)).ToArray() : [];
+        Assert.True(left.Length == 0, "left behind: " + string.Join(", ", left));
     }
 
     private static byte[] ReleaseZip(string top) => ZipOf(
@@ -164,7 +326,7 @@ public sealed class DatasetCatalogTests : IDisposable
     private sealed class LoopbackServer : IDisposable
     {
         private readonly HttpListener _listener = new();
-        private readonly Dictionary<string, (byte[] Body, int? TruncateTo)> _routes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (byte[] Body, int? TruncateTo, bool Chunked)> _routes = new(StringComparer.Ordinal);
         private readonly Task _loop;
 
         public LoopbackServer()
@@ -183,9 +345,11 @@ public sealed class DatasetCatalogTests : IDisposable
 
         public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-        public void Serve(string path, byte[] body, int? truncateTo = null)
+        /// <summary>Serves <paramref name="body"/>; with <paramref name="truncateTo"/> the connection is dropped after that
+        /// many bytes (announcing the full length, or none when <paramref name="chunked"/>).</summary>
+        public void Serve(string path, byte[] body, int? truncateTo = null, bool chunked = false)
         {
-            lock (_routes) _routes[path] = (body, truncateTo);
+            lock (_routes) _routes[path] = (body, truncateTo, chunked);
         }
 
         public void Dispose()
@@ -216,7 +380,7 @@ public sealed class DatasetCatalogTests : IDisposable
                     return;
                 }
 
-                (byte[] Body, int? TruncateTo) route;
+                (byte[] Body, int? TruncateTo, bool Chunked) route;
                 bool found;
                 lock (_routes) found = _routes.TryGetValue(context.Request.Url!.AbsolutePath, out route);
                 try
@@ -228,7 +392,8 @@ public sealed class DatasetCatalogTests : IDisposable
                         continue;
                     }
 
-                    context.Response.ContentLength64 = route.Body.Length;
+                    if (route.Chunked) context.Response.SendChunked = true;
+                    else context.Response.ContentLength64 = route.Body.Length;
                     await context.Response.OutputStream.WriteAsync(route.Body.AsMemory(0, route.TruncateTo ?? route.Body.Length));
                     if (route.TruncateTo is not null) context.Response.Abort();
                     else context.Response.Close();

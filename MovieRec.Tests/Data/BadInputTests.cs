@@ -193,6 +193,122 @@ public sealed class BadInputTests : IDisposable
         Assert.EndsWith("genome-tags.csv", Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir)).FilePath);
     }
 
+    [Theory]
+    [InlineData("99999999999999")]
+    [InlineData("-99999999999999")]
+    public void Timestamp_outside_the_representable_years(string timestamp)
+    {
+        var dir = Release($"userId,movieId,rating,timestamp\n1,1,4.0,1\n1,2,3.0,{timestamp}\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(3, e.Line);
+        Assert.Equal("'timestamp' (4)", e.Column);
+        Assert.Contains("between the years 1 and 9999", e.Message);
+    }
+
+    [Fact]
+    public void Movies_file_with_a_header_only()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n", movies: "movieId,title,genres\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.EndsWith("movies.csv", e.FilePath);
+        Assert.Contains("holds no movies", e.Message);
+    }
+
+    [Fact]
+    public void Ratings_that_all_refer_to_unknown_movies_fail_cleaning_with_the_file_named()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,7,4.0,1\n2,8,3.0,2\n");
+        var e = Assert.Throws<DataFileException>(() => DataCleaning.Clean(MovieLensLoader.Load(dir)));
+        Assert.Equal(Path.Combine(dir, "ratings.csv"), e.FilePath);
+        Assert.Contains("none of its 2 ratings refers to a movie", e.Message);
+    }
+
+    [Theory]
+    [InlineData("4.0\0\0", "'rating' (3)")]
+    [InlineData("4.0", "'userId' (1)", "1\0")]
+    public void Numbers_with_nul_bytes_are_rejected(string rating, string column, string user = "1")
+    {
+        var dir = Release($"userId,movieId,rating,timestamp\n{user},1,{rating},1\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(column, e.Column);
+        Assert.Contains("NUL byte", e.Message);
+    }
+
+    [Fact]
+    public void Duplicate_header_name()
+    {
+        var dir = Release("userId,movieId,rating,rating,timestamp\n1,1,4.0,2.0,1\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(1, e.Line);
+        Assert.Contains("has the column 'rating' twice in its header (positions 3 and 4)", e.Message);
+    }
+
+    [Theory]
+    [InlineData("links.csv")]
+    [InlineData("tags.csv")]
+    [InlineData("movies.csv")]
+    public void A_folder_where_a_file_belongs(string file)
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n", movies: file == "movies.csv" ? null : Movies);
+        Directory.CreateDirectory(Path.Combine(dir, file));
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(Path.Combine(dir, file), e.FilePath);
+        Assert.Contains("is a folder, not a file", e.Message);
+    }
+
+    [Fact]
+    public void An_unreadable_folder_says_so()
+    {
+        if (OperatingSystem.IsWindows()) return; // Unix permissions
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n");
+        File.SetUnixFileMode(dir, UnixFileMode.None);
+        try
+        {
+            if (Directory.EnumerateFileSystemEntries(dir).Any()) return; // running as root: permissions do not apply
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        try
+        {
+            var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+            Assert.Contains("cannot be read", e.Message);
+            Assert.DoesNotContain("holds no MovieLens", e.Message);
+        }
+        finally
+        {
+            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    public void A_record_longer_than_the_limit_names_the_line()
+    {
+        var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n");
+        using (var stream = File.Open(Path.Combine(dir, "ratings.csv"), FileMode.Append))
+        {
+            var line = new byte[17 << 20];
+            Array.Fill(line, (byte)'9');
+            stream.Write(line);
+        }
+
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(3, e.Line);
+        Assert.Contains("longer than 16 MiB", e.Message);
+    }
+
+    [Theory]
+    [InlineData("-1,1,4.0,1", "'userId' (1)")]
+    [InlineData("1,-5,4.0,1", "'movieId' (2)")]
+    public void Negative_ids_are_rejected(string row, string column)
+    {
+        var dir = Release($"userId,movieId,rating,timestamp\n{row}\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Equal(column, e.Column);
+        Assert.Contains("negative ID", e.Message);
+    }
+
     private string Release(string ratings, string? movies = Movies)
     {
         var dir = _temp.Sub("r" + Guid.NewGuid().ToString("N")[..6]);

@@ -67,6 +67,32 @@ public sealed class SplitterTests
         Assert.NotEqual(Keys(folds[2].Test), Keys(Splitters.KFold(Ratings, 5, seed: 10)[2].Test));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    [InlineData(100_000)]
+    public void Kfold_rejects_a_fold_count_outside_its_range_with_the_range(int folds)
+    {
+        var most = Ratings.ToArray<int>(Columns.UserId).GroupBy(u => u).Max(g => g.Count());
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Splitters.KFold(Ratings, folds));
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"2 ≤ folds ≤ {most:N0}"), e.Message);
+    }
+
+    [Fact]
+    public void Kfold_builds_folds_on_demand_so_memory_does_not_grow_with_the_count()
+    {
+        var most = Ratings.ToArray<int>(Columns.UserId).GroupBy(u => u).Max(g => g.Count());
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var folds = Splitters.KFold(Ratings, most, seed: 3);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(most, folds.Count);
+
+        // Making the folds costs about one fold-number array, not `most` copies of the ratings.
+        Assert.True(allocated < 40L * Ratings.Rows.Count, $"{allocated:N0} bytes for {most} folds");
+        Assert.Equal(Keys(folds[most - 1].Test), Keys(folds[most - 1].Test));
+        Assert.Throws<ArgumentOutOfRangeException>(() => folds[most]);
+    }
+
     private static HashSet<long> Keys(DataFrame frame)
     {
         var u = frame.ToArray<int>(Columns.UserId);

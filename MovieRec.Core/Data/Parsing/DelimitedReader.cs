@@ -25,6 +25,10 @@ internal enum TextEncodingKind
 /// </remarks>
 internal sealed class DelimitedReader : IDisposable
 {
+    /// <summary>The longest record (line, or quoted multi-line record) a file may hold: 16 MiB. A longer one is a
+    /// <see cref="DataFileException"/> naming file and line, never an unbounded buffer.</summary>
+    public const int MaxRecordBytes = 16 << 20;
+
     private const int InitialBufferSize = 1 << 20;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -129,7 +133,7 @@ internal sealed class DelimitedReader : IDisposable
     /// <summary>Parses field <paramref name="index"/> as an invariant-culture Int32.</summary>
     public int GetInt32(int index, string columnName)
     {
-        var span = Field(index);
+        var span = NumberField(index, columnName);
         if (int.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
         throw Error(index, columnName, span.IsEmpty ? "is empty where a whole number is required" : "is not a whole number");
     }
@@ -140,15 +144,43 @@ internal sealed class DelimitedReader : IDisposable
     /// <summary>Parses field <paramref name="index"/> as an invariant-culture Int64.</summary>
     public long GetInt64(int index, string columnName)
     {
-        var span = Field(index);
+        var span = NumberField(index, columnName);
         if (long.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
         throw Error(index, columnName, span.IsEmpty ? "is empty where a whole number is required" : "is not a whole number");
+    }
+
+    /// <summary>Parses field <paramref name="index"/> as an ID: a whole number ≥ 0. MovieLens and TMDB IDs are positive, so a
+    /// negative one is a corrupted or foreign file and is rejected rather than carried into the vocabularies.</summary>
+    public int GetId(int index, string columnName)
+    {
+        var value = GetInt32(index, columnName);
+        if (value < 0) throw Error(index, columnName, "is a negative ID (IDs are whole numbers from 0)");
+        return value;
+    }
+
+    /// <summary>Smallest and largest Unix times (seconds) that <see cref="DateTimeOffset"/> can hold: years 1 to 9999.</summary>
+    public const long MinUnixTime = -62135596800, MaxUnixTime = 253402300799;
+
+    /// <summary>Parses field <paramref name="index"/> as a Unix time in seconds between years 1 and 9999.</summary>
+    public long GetUnixTime(int index, string columnName)
+    {
+        var value = GetInt64(index, columnName);
+        if (value is < MinUnixTime or > MaxUnixTime) throw Error(index, columnName, "is not a Unix time in seconds between the years 1 and 9999");
+        return value;
+    }
+
+    /// <summary>A numeric field: .NET's parsers ignore trailing NUL characters, so a field holding one is rejected here.</summary>
+    private ReadOnlySpan<byte> NumberField(int index, string columnName)
+    {
+        var span = Field(index);
+        if (span.Contains((byte)0)) throw Error(index, columnName, "holds a NUL byte (a binary or corrupted file?)");
+        return span;
     }
 
     /// <summary>Parses field <paramref name="index"/> as an invariant-culture Double (a decimal point, never a comma).</summary>
     public double GetDouble(int index, string columnName)
     {
-        var span = Field(index);
+        var span = NumberField(index, columnName);
         if (double.TryParse(span, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
             && double.IsFinite(value))
         {
@@ -361,7 +393,9 @@ internal sealed class DelimitedReader : IDisposable
         var remaining = _end - _pos;
         if (_pos == 0 && remaining == _buf.Length)
         {
-            Array.Resize(ref _buf, _buf.Length * 2); // one record larger than the buffer
+            // One record larger than the buffer: grow, up to the record limit.
+            if (_buf.Length >= MaxRecordBytes) throw new DataFileException(Path, $"has a record longer than {MaxRecordBytes / (1 << 20)} MiB, the limit for one line (a binary or corrupted file?)", _nextLine);
+            Array.Resize(ref _buf, Math.Min(_buf.Length * 2, MaxRecordBytes));
         }
         else if (_pos > 0)
         {
