@@ -2,6 +2,11 @@ using System.CommandLine;
 using MovieRec.Cli.Commands;
 using Spectre.Console;
 
+// Output is the same on every machine: numbers and dates are formatted invariantly ("0.005", "55,992"), whatever the
+// user's culture (the library formats invariantly too; this also covers notebook cells the tool runs).
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+
 // Tables are wide: keep them readable when the output goes to a file or a pipe.
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
 

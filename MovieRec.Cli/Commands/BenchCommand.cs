@@ -19,7 +19,7 @@ internal static class BenchCommand
     {
         var scale = new Option<string>("--scale") { Description = "small (the sample's size: 600 users, 3,000 movies, 80k ratings) or 25m (162,000 users, 59,000 movies, 25M ratings).", DefaultValueFactory = _ => "small" };
         scale.AcceptOnlyFromAmong("small", "25m");
-        var json = new Option<string?>("--json") { Description = "Also write the stage timings as JSON to this file." };
+        var json = new Option<string?>("--json") { Description = "Also write the stage timings as JSON to this file." }.OutputFile();
         var dataDir = new Option<string?>("--data-dir") { Description = "Where generated datasets are kept and reused (default: $MOVIEREC_BENCH_DATA, else the temp folder)." };
         var command = new Command("bench", "Time every stage end to end (load, clean, features, biased MF, PureSVD, top-10 for all users, similar movies) with peak memory.")
         {
@@ -87,7 +87,7 @@ internal static class BenchCommand
             AnsiConsole.Write(table);
             if (parse.GetValue(json) is { } path)
             {
-                File.WriteAllText(path, JsonSerializer.Serialize(new
+                AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new
                 {
                     scale = name,
                     ratings = clean.Ratings.Rows.Count,

@@ -53,10 +53,10 @@ internal static class DataCommands
     {
         var defaults = new SyntheticOptions();
         var output = new Option<string>("--out") { Description = "The folder to write.", DefaultValueFactory = _ => Path.Combine("data", "sample") };
-        var users = new Option<int>("--users") { Description = "Number of users.", DefaultValueFactory = _ => defaults.Users };
-        var movies = new Option<int>("--movies") { Description = "Number of movies.", DefaultValueFactory = _ => defaults.Movies };
-        var ratings = new Option<long>("--ratings") { Description = "Target number of ratings.", DefaultValueFactory = _ => defaults.Ratings };
-        var genome = new Option<int>("--genome-movies") { Description = "Movies with genome scores (the most popular).", DefaultValueFactory = _ => defaults.GenomeMovies };
+        var users = new Option<int>("--users") { Description = "Number of users.", DefaultValueFactory = _ => defaults.Users }.InRange(1, 10_000_000);
+        var movies = new Option<int>("--movies") { Description = "Number of movies.", DefaultValueFactory = _ => defaults.Movies }.InRange(1, 10_000_000);
+        var ratings = new Option<long>("--ratings") { Description = "Target number of ratings.", DefaultValueFactory = _ => defaults.Ratings }.InRange(1, 1_000_000_000);
+        var genome = new Option<int>("--genome-movies") { Description = "Movies with genome scores (the most popular).", DefaultValueFactory = _ => defaults.GenomeMovies }.InRange(0, 10_000_000);
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
         var force = new Option<bool>("--force") { Description = "Replace the folder if it exists." };
         var command = new Command("generate", "Write a deterministic synthetic dataset (CSV release format + movie_metadata.csv + genome).")

@@ -21,11 +21,11 @@ internal static class EvaluateCommand
         };
         var split = new Option<string>("--split") { Description = "kfold (by user), random (per user), stratified (per user, recommenders' python_stratified_split) or temporal (each user's latest).", DefaultValueFactory = _ => "kfold" };
         split.AcceptOnlyFromAmong("kfold", "random", "stratified", "temporal");
-        var folds = new Option<int>("--folds") { Description = "Folds for kfold.", DefaultValueFactory = _ => 5 };
-        var fraction = new Option<double>("--test-fraction") { Description = "Held-out share for random, stratified and temporal.", DefaultValueFactory = _ => 0.25 };
-        var k = new Option<int>("--k") { Description = "Ranking cut-off.", DefaultValueFactory = _ => 10 };
+        var folds = new Option<int>("--folds") { Description = "Folds for kfold.", DefaultValueFactory = _ => 5 }.InRange(2, 1_000);
+        var fraction = new Option<double>("--test-fraction") { Description = "Held-out share for random, stratified and temporal.", DefaultValueFactory = _ => 0.25 }.Fraction();
+        var k = new Option<int>("--k") { Description = "Ranking cut-off (1 to 1,000).", DefaultValueFactory = _ => 10 }.InRange(1, 1_000);
         var seed = new Option<int>("--seed") { Description = "Seed of splits and algorithms.", DefaultValueFactory = _ => 42 };
-        var json = new Option<string?>("--json") { Description = "Also write the results as a JSON array to this file." };
+        var json = new Option<string?>("--json") { Description = "Also write the results as a JSON array to this file." }.OutputFile();
         var command = new Command("evaluate", "Cross-validate or hold-out-evaluate collaborative filtering: RMSE, MAE and top-k ranking metrics, with timings.")
         {
             data, algorithms, split, folds, fraction, k, seed, json,
@@ -83,32 +83,33 @@ internal static class EvaluateCommand
     private static void WriteJson(string path, List<(string Name, EvaluationResult[] Results)> rows, int k)
     {
         var kk = k.ToString(CultureInfo.InvariantCulture);
-        using var stream = File.Create(path);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        writer.WriteStartArray();
-        foreach (var (name, results) in rows)
+        JsonFile.Write(path, writer =>
         {
-            var m = Summary(results);
-            writer.WriteStartObject();
-            writer.WriteString("algorithm", name);
-            writer.WriteString("details", results[0].Algorithm);
-            Number(writer, "rmse", m.Rmse);
-            Number(writer, "mae", m.Mae);
-            Number(writer, $"precision@{kk}", m.Precision);
-            Number(writer, $"recall@{kk}", m.Recall);
-            Number(writer, $"ndcg@{kk}", m.Ndcg);
-            Number(writer, $"map@{kk}", m.Map);
-            Number(writer, $"hitRate@{kk}", m.HitRate);
-            Number(writer, $"mrr@{kk}", m.Mrr);
-            Number(writer, "coverage", m.Coverage);
-            Number(writer, "novelty", m.Novelty);
-            Number(writer, "fitSeconds", m.Fit);
-            Number(writer, "predictSeconds", m.Predict);
-            Number(writer, "rankSeconds", m.Rank);
-            writer.WriteEndObject();
-        }
+            writer.WriteStartArray();
+            foreach (var (name, results) in rows)
+            {
+                var m = Summary(results);
+                writer.WriteStartObject();
+                writer.WriteString("algorithm", name);
+                writer.WriteString("details", results[0].Algorithm);
+                Number(writer, "rmse", m.Rmse);
+                Number(writer, "mae", m.Mae);
+                Number(writer, $"precision@{kk}", m.Precision);
+                Number(writer, $"recall@{kk}", m.Recall);
+                Number(writer, $"ndcg@{kk}", m.Ndcg);
+                Number(writer, $"map@{kk}", m.Map);
+                Number(writer, $"hitRate@{kk}", m.HitRate);
+                Number(writer, $"mrr@{kk}", m.Mrr);
+                Number(writer, "coverage", m.Coverage);
+                Number(writer, "novelty", m.Novelty);
+                Number(writer, "fitSeconds", m.Fit);
+                Number(writer, "predictSeconds", m.Predict);
+                Number(writer, "rankSeconds", m.Rank);
+                writer.WriteEndObject();
+            }
 
-        writer.WriteEndArray();
+            writer.WriteEndArray();
+        });
     }
 
     private static (double Rmse, double Mae, double Precision, double Recall, double Ndcg, double Map, double HitRate, double Mrr, double Coverage, double Novelty, double Fit, double Predict, double Rank)

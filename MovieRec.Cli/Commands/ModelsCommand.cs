@@ -18,9 +18,9 @@ internal static class ModelsCommand
         var metadata = new Option<string?>("--metadata") { Description = "A movie_metadata.csv or Kaggle TMDB movies_metadata.csv (joined through links.csv)." };
         var tune = new Option<bool>("--tune") { Description = "Also tune every family: grid search (logistic regression), randomized search (trees), 3-fold CV, F1." };
         var seed = new Option<int>("--seed") { Description = "Seed of split, folds, search and trainers.", DefaultValueFactory = _ => 42 };
-        var iterations = new Option<int>("--iterations") { Description = "Random-search candidates per tree family.", DefaultValueFactory = _ => 6 };
-        var json = new Option<string?>("--json") { Description = "Write the metrics as a JSON array to this file." };
-        var save = new Option<string?>("--save") { Description = "Save every trained model (with its feature pipeline) into this folder." };
+        var iterations = new Option<int>("--iterations") { Description = "Random-search candidates per tree family.", DefaultValueFactory = _ => 6 }.InRange(1, 1_000);
+        var json = new Option<string?>("--json") { Description = "Write the metrics as a JSON array to this file." }.OutputFile();
+        var save = new Option<string?>("--save") { Description = "Save every trained model (with its feature pipeline) into this folder; the folder is replaced as a set (it must hold nothing but saved models)." }.OutputFolder();
         var command = new Command("models", "Train logistic regression, random forest, gradient boosting and LightGBM to predict likes; print metrics on train, validation and test.")
         {
             data, metadata, tune, seed, iterations, json, save,
@@ -28,6 +28,7 @@ internal static class ModelsCommand
         command.SetAction((parse, cancellationToken) => Task.FromResult(CliRunner.Run(() =>
         {
             var total = Stopwatch.StartNew();
+            if (parse.GetValue(save) is { } saveTo) ModelExperimentResult.CheckModelFolder(saveTo); // before minutes of training
             var folder = DataCommands.ResolveFolder(parse.GetValue(data)!);
             var dataset = MovieLensLoader.Load(folder);
             var meta = parse.GetValue(metadata) is { } m ? MovieMetadataLoader.Load(m, dataset.Links) : null;
@@ -42,15 +43,14 @@ internal static class ModelsCommand
                 result = ModelExperiment.Run(clean.Ratings, clean.Movies, options, dataset.Tags, dataset.Genome, progress, cancellationToken);
             });
 
-            PrintFrame(result.Metrics, $"{Path.GetFileName(Path.GetFullPath(folder))}: {result.Split.Train.Rows.Count:N0} train / {result.Split.Validation.Rows.Count:N0} validation / {result.Split.Test.Rows.Count:N0} test ratings ({result.Split.MovedToTraining:N0} moved to training)");
+            PrintFrame(result.Metrics, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(Path.GetFullPath(folder))}: {result.Split.Train.Rows.Count:N0} train / {result.Split.Validation.Rows.Count:N0} validation / {result.Split.Test.Rows.Count:N0} test ratings ({result.Split.MovedToTraining:N0} moved to training)"));
             PrintFrame(result.BestParameters, "parameters");
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]total {total.Elapsed.TotalSeconds:F1} s[/]"));
             if (parse.GetValue(json) is { } path) WriteJson(path, result.Metrics);
             if (parse.GetValue(save) is { } dir)
             {
-                Directory.CreateDirectory(dir);
-                foreach (var ((kind, search), model) in result.Models) model.Save(Path.Combine(dir, $"{kind}-{search}.movierec.zip"));
-                AnsiConsole.WriteLine($"saved {result.Models.Count} models to {Path.GetFullPath(dir)}");
+                var files = result.SaveModels(dir);
+                AnsiConsole.WriteLine($"saved {files.Count} models to {Path.GetFullPath(dir)}");
             }
         })));
         return command;
@@ -75,27 +75,28 @@ internal static class ModelsCommand
 
     private static void WriteJson(string path, DataFrame metrics)
     {
-        using var stream = File.Create(path);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        writer.WriteStartArray();
-        foreach (var row in metrics.Rows)
+        JsonFile.Write(path, writer =>
         {
-            writer.WriteStartObject();
-            for (var c = 0; c < metrics.Columns.Count; c++)
+            writer.WriteStartArray();
+            foreach (var row in metrics.Rows)
             {
-                var name = metrics.Columns[c].Name;
-                switch (row[c])
+                writer.WriteStartObject();
+                for (var c = 0; c < metrics.Columns.Count; c++)
                 {
-                    case double d when double.IsNaN(d): writer.WriteNull(name); break;
-                    case double d: writer.WriteNumber(name, Math.Round(d, 6)); break;
-                    default: writer.WriteString(name, Convert.ToString(row[c], CultureInfo.InvariantCulture)); break;
+                    var name = metrics.Columns[c].Name;
+                    switch (row[c])
+                    {
+                        case double d when double.IsNaN(d): writer.WriteNull(name); break;
+                        case double d: writer.WriteNumber(name, Math.Round(d, 6)); break;
+                        default: writer.WriteString(name, Convert.ToString(row[c], CultureInfo.InvariantCulture)); break;
+                    }
                 }
+
+                writer.WriteEndObject();
             }
 
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+            writer.WriteEndArray();
+        });
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and race the status display).</summary>

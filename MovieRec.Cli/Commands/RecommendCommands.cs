@@ -20,7 +20,7 @@ internal static class RecommendCommands
     private static (Option<string> Data, Option<string?> Metadata, Option<string?> Json) Common() => (
         new Option<string>("--data") { Description = "A MovieLens release folder (any format) or a catalog name.", DefaultValueFactory = _ => "sample" },
         new Option<string?>("--metadata") { Description = "A movie_metadata.csv or Kaggle TMDB movies_metadata.csv (a movie_metadata.csv in the data folder is used without this flag)." },
-        new Option<string?>("--json") { Description = "Also write the rows as JSON to this file." });
+        new Option<string?>("--json") { Description = "Also write the rows as JSON to this file." }.OutputFile());
 
     private static Command Recommend()
     {
@@ -28,7 +28,7 @@ internal static class RecommendCommands
         var user = new Option<int>("--user") { Description = "The userId.", Required = true };
         var engine = new Option<string>("--engine") { Description = "svd (collaborative filtering), ml (like classifier) or hybrid (rank fusion of both and content).", DefaultValueFactory = _ => "svd" };
         engine.AcceptOnlyFromAmong("svd", "ml", "hybrid");
-        var n = new Option<int>("--n") { Description = "How many.", DefaultValueFactory = _ => 10 };
+        var n = new Option<int>("--n") { Description = "How many (1 to 10,000).", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
         var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, user, engine, n, json };
         command.SetAction(parse => CliRunner.Run(() =>
         {
@@ -45,7 +45,7 @@ internal static class RecommendCommands
     {
         var (data, metadata, json) = Common();
         var movie = new Option<string>("--movie") { Description = "A title (forgiving: \"toy story\") or a movieId.", Required = true };
-        var n = new Option<int>("--n") { Description = "How many.", DefaultValueFactory = _ => 10 };
+        var n = new Option<int>("--n") { Description = "How many (1 to 10,000).", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
         var command = new Command("similar", "Movies most similar to one movie (text, genres, statistics, genome).") { data, metadata, movie, n, json };
         command.SetAction(parse => CliRunner.Run(() =>
         {
@@ -72,7 +72,7 @@ internal static class RecommendCommands
             AnsiConsole.Write(table);
             if (parse.GetValue(json) is { } path)
             {
-                File.WriteAllText(path, JsonSerializer.Serialize(profile with { GenreTaste = new(), RatingDistribution = new() }, ProfileJson));
+                AtomicFile.WriteAllText(path, JsonSerializer.Serialize(profile with { GenreTaste = new(), RatingDistribution = new() }, ProfileJson));
             }
         }));
         return command;
@@ -113,24 +113,25 @@ internal static class RecommendCommands
 
     private static void Write(string path, IReadOnlyList<Recommendation> rows, string scoreName)
     {
-        using var stream = File.Create(path);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        writer.WriteStartArray();
-        foreach (var r in rows)
+        JsonFile.Write(path, writer =>
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("rank", r.Rank);
-            writer.WriteNumber("movieId", r.MovieId);
-            writer.WriteString("title", r.Title);
-            writer.WriteNumber("year", r.Year);
-            writer.WriteString("genres", r.Genres);
-            writer.WriteString("posterUrl", r.PosterUrl);
-            writer.WriteNumber(scoreName, Math.Round(r.Score, 6));
-            writer.WriteString("reason", r.Reason);
-            writer.WriteEndObject();
-        }
+            writer.WriteStartArray();
+            foreach (var r in rows)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("rank", r.Rank);
+                writer.WriteNumber("movieId", r.MovieId);
+                writer.WriteString("title", r.Title);
+                writer.WriteNumber("year", r.Year);
+                writer.WriteString("genres", r.Genres);
+                writer.WriteString("posterUrl", r.PosterUrl);
+                writer.WriteNumber(scoreName, Math.Round(r.Score, 6));
+                writer.WriteString("reason", r.Reason);
+                writer.WriteEndObject();
+            }
 
-        writer.WriteEndArray();
+            writer.WriteEndArray();
+        });
     }
 
     /// <summary>Leaves the profile's DataFrame views out of its JSON (they are for notebooks).</summary>

@@ -22,7 +22,7 @@ public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgo
     public BiasedMFOptions Options { get; } = options ?? new BiasedMFOptions();
 
     /// <inheritdoc />
-    public string Name => $"biasedmf(f={Options.Factors},e={Options.Epochs},lr={Options.LearningRate},reg={Options.Regularization})";
+    public string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"biasedmf(f={Options.Factors},e={Options.Epochs},lr={Options.LearningRate},reg={Options.Regularization})");
 
     /// <inheritdoc />
     public IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default)

@@ -19,7 +19,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
     public ItemKnnOptions Options { get; } = options ?? new ItemKnnOptions();
 
     /// <inheritdoc />
-    public string Name => $"itemknn(k={Options.Neighbors},s={Options.Shrinkage},{(Options.Similarity == ItemSimilarity.Cosine ? "cos" : "adjcos")})";
+    public string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"itemknn(k={Options.Neighbors},s={Options.Shrinkage},{(Options.Similarity == ItemSimilarity.Cosine ? "cos" : "adjcos")})");
 
     /// <inheritdoc />
     public IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default)

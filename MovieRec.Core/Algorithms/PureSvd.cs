@@ -21,7 +21,7 @@ public sealed class PureSvd(PureSvdOptions? options = null) : IRecommenderAlgori
     public PureSvdOptions Options { get; } = options ?? new PureSvdOptions();
 
     /// <inheritdoc />
-    public string Name => $"puresvd(f={Options.Factors}{(Options.CenterByUserMean ? string.Empty : ",raw")})";
+    public string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"puresvd(f={Options.Factors}{(Options.CenterByUserMean ? string.Empty : ",raw")})");
 
     /// <inheritdoc />
     public IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default)

@@ -9,6 +9,7 @@ public static class TopK
     /// </summary>
     public static int[] Select(ReadOnlySpan<float> scores, int k, ReadOnlySpan<int> excludeSorted = default)
     {
+        k = Math.Min(k, scores.Length); // k may be int.MaxValue: "all of them"
         if (k <= 0) return [];
         // Min-heap of (score, index) whose root is the worst kept candidate.
         var heap = new PriorityQueue<int, (float Score, int NegIndex)>(k + 1, Comparer<(float Score, int NegIndex)>.Create((a, b) =>

@@ -130,16 +130,14 @@ public sealed partial class DatasetCatalog
             var stamp = Guid.NewGuid().ToString("N");
             var zipPath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.zip.part");
             var extractPath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.extract");
-            var asidePath = Path.Combine(_options.CacheFolder, $".{name}.{stamp}.old");
             try
             {
-                return await DownloadLockedAsync(name, target, zipPath, extractPath, asidePath, progress, cancellationToken).ConfigureAwait(false);
+                return await DownloadLockedAsync(name, target, zipPath, extractPath, progress, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 TryDelete(zipPath);
                 TryDelete(extractPath);
-                TryDelete(asidePath);
             }
         }
         catch (Exception e) when (e is not DatasetDownloadException and not OperationCanceledException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -148,7 +146,7 @@ public sealed partial class DatasetCatalog
         }
     }
 
-    private async Task<string> DownloadLockedAsync(string name, string target, string zipPath, string extractPath, string asidePath, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+    private async Task<string> DownloadLockedAsync(string name, string target, string zipPath, string extractPath, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         var zipUri = new Uri(_options.BaseUri, $"{name}.zip");
         var client = _options.HttpClient ?? SharedClient.Value;
@@ -162,24 +160,7 @@ public sealed partial class DatasetCatalog
         Extract(name, zipUri, zipPath, extractPath, MaxExtractedBytes(name), cancellationToken);
         var content = ContentRoot(extractPath);
         if (!HasRatings(content)) throw new DatasetDownloadException(name, $"{zipUri} holds no MovieLens ratings file");
-        if (Directory.Exists(target))
-        {
-            Directory.Move(target, asidePath);
-            try
-            {
-                Directory.Move(content, target);
-            }
-            catch
-            {
-                Directory.Move(asidePath, target);
-                throw;
-            }
-        }
-        else
-        {
-            Directory.Move(content, target);
-        }
-
+        Temporaries.ReplaceFolder(content, target);
         return target;
     }
 

@@ -40,6 +40,57 @@ public sealed class ModelExperimentResult
     /// <summary>The trained classifiers by (family, "baseline" or "tuned"), each with the feature pipeline attached.</summary>
     public IReadOnlyDictionary<(ClassifierKind Kind, string Search), TrainedClassifier> Models { get; }
 
+    /// <summary>The file extension of a saved classifier (<see cref="TrainedClassifier.Save"/>).</summary>
+    public const string ModelFileExtension = ".movierec-model";
+
+    /// <summary>
+    /// Saves every model into <paramref name="folder"/> as <c>KIND-SEARCH.movierec-model</c>, replacing the folder as a set:
+    /// all files are written into a temporary sibling folder that is then renamed into place, so a failure or a kill leaves
+    /// the previous set whole (and the next save deletes the leftover temporary). Returns the files written.
+    /// </summary>
+    /// <exception cref="IOException"><paramref name="folder"/> exists and holds anything other than saved models (it would
+    /// be replaced as a whole); see <see cref="CheckModelFolder"/>.</exception>
+    public IReadOnlyList<string> SaveModels(string folder)
+    {
+        CheckModelFolder(folder);
+        var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        Temporaries.DeleteStale(full, "tmp");
+        var temp = Temporaries.NewPath(full, "tmp");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var names = new List<string>();
+            foreach (var ((kind, search), model) in Models.OrderBy(m => m.Key.Kind).ThenBy(m => m.Key.Search, StringComparer.Ordinal))
+            {
+                var name = $"{kind}-{search}{ModelFileExtension}";
+                model.Save(Path.Combine(temp, name));
+                names.Add(Path.Combine(full, name));
+            }
+
+            Temporaries.ReplaceFolder(temp, full);
+            return names;
+        }
+        finally
+        {
+            Temporaries.Delete(temp);
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="folder"/> is absent, empty or holds only saved models: the check
+    /// <see cref="SaveModels"/> makes, for callers that want to fail before training.</summary>
+    /// <exception cref="IOException">The folder is a file or holds other entries.</exception>
+    public static void CheckModelFolder(string folder)
+    {
+        if (File.Exists(folder)) throw new IOException($"{folder} is a file, not a folder for saved models.");
+        if (!Directory.Exists(folder)) return;
+        var other = Directory.EnumerateFileSystemEntries(folder).FirstOrDefault(e => !e.EndsWith(ModelFileExtension, StringComparison.Ordinal) || Directory.Exists(e));
+        if (other is not null)
+        {
+            throw new IOException($"{folder} holds {Path.GetFileName(other)}, which is not a saved model; the folder is replaced as a set, so choose an empty or new folder.");
+        }
+    }
+
     /// <summary>ROC curves of every trained model on one split (<c>test</c>, <c>validation</c> or <c>train</c>): columns
     /// model, search, label ("model search"), fpr, tpr (see <see cref="ClassificationMetrics.RocCurve"/>).</summary>
     /// <remarks>Held-out rows are transformed by the training-split features, as in <see cref="Metrics"/>; training rows

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MovieRec.Data;
 using MovieRec.Features;
 
 namespace MovieRec.Models;
@@ -74,49 +75,65 @@ public sealed class TrainedClassifier
         return [.. Model.Transform(data.AsDataView()).GetColumn<float>("Probability")];
     }
 
-    /// <summary>Saves the model, its parameters and the attached feature pipeline into one zip file.</summary>
-    public void Save(string path)
-    {
-        var temp = path + ".tmp";
-        using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
-        {
-            using (var stream = zip.CreateEntry("model.zip").Open()) _ml.Model.Save(Model, _inputSchema, stream);
-            using (var stream = zip.CreateEntry("classifier.json").Open())
-            {
-                JsonSerializer.Serialize(stream, new Header(Kind, Parameters, [.. FeatureNames], Features is not null));
-            }
+    /// <summary>The magic at the start of a saved classifier.</summary>
+    private const string FileMagic = "MOVIEREC-CLASSIF";
 
-            if (Features is not null)
-            {
-                using var stream = zip.CreateEntry("features.bin").Open();
-                using var writer = new BinaryWriter(stream);
-                FeatureModelSerializer.Write(Features, writer);
-            }
+    /// <summary>The format version <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
+    public const int FileFormatVersion = 1;
+
+    /// <summary>Saves the model, its parameters and the attached feature pipeline into one file, atomically.</summary>
+    /// <remarks>The file is a MovieRec container (magic, format version, length, SHA-256) around a zip with the ML.NET
+    /// model, a JSON header and the feature pipeline; <see cref="Load"/> verifies the container before reading.</remarks>
+    public void Save(string path) => ChecksummedFile.Write(path, FileMagic, FileFormatVersion, payload =>
+    {
+        using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
+        using (var stream = zip.CreateEntry("model.zip").Open()) _ml.Model.Save(Model, _inputSchema, stream);
+        using (var stream = zip.CreateEntry("classifier.json").Open())
+        {
+            JsonSerializer.Serialize(stream, new Header(Kind, Parameters, [.. FeatureNames], Features is not null));
         }
 
-        File.Move(temp, path, overwrite: true);
-    }
+        if (Features is not null)
+        {
+            using var stream = zip.CreateEntry("features.bin").Open();
+            using var writer = new BinaryWriter(stream);
+            FeatureModelSerializer.Write(Features, writer);
+        }
+    });
 
     /// <summary>Loads a file written by <see cref="Save"/>; predictions are identical to the saved model's.</summary>
+    /// <exception cref="DataFileException">The file is missing, not a MovieRec classifier, damaged (truncated or changed:
+    /// checksum), or of another format version. No other exception type escapes for a bad file.</exception>
     public static TrainedClassifier Load(string path, int seed = 42)
     {
-        using var zip = ZipFile.OpenRead(path);
-        var ml = new MLContext(seed);
-        Header header;
-        using (var stream = zip.GetEntry("classifier.json")!.Open()) header = JsonSerializer.Deserialize<Header>(stream)!;
-        ITransformer model;
-        DataViewSchema schema;
-        using (var stream = CopyOf(zip.GetEntry("model.zip")!)) model = ml.Model.Load(stream, out schema);
-        FeatureModel? features = null;
-        if (header.HasFeatures)
+        var payload = ChecksummedFile.Read(path, FileMagic, FileFormatVersion, "a MovieRec classifier");
+        try
         {
-            using var stream = zip.GetEntry("features.bin")!.Open();
-            using var reader = new BinaryReader(stream);
-            features = FeatureModelSerializer.Read(reader);
-        }
+            using var zip = new ZipArchive(new MemoryStream(payload, writable: false), ZipArchiveMode.Read);
+            var ml = new MLContext(seed);
+            Header header;
+            using (var stream = Entry(zip, "classifier.json").Open()) header = JsonSerializer.Deserialize<Header>(stream) ?? throw new InvalidDataException("classifier.json is null");
+            ITransformer model;
+            DataViewSchema schema;
+            using (var stream = CopyOf(Entry(zip, "model.zip"))) model = ml.Model.Load(stream, out schema);
+            FeatureModel? features = null;
+            if (header.HasFeatures)
+            {
+                using var stream = Entry(zip, "features.bin").Open();
+                using var reader = new BinaryReader(stream);
+                features = FeatureModelSerializer.Read(reader);
+            }
 
-        return new TrainedClassifier(ml, header.Kind, header.Parameters, model, schema, header.FeatureNames, features);
+            return new TrainedClassifier(ml, header.Kind, header.Parameters, model, schema, header.FeatureNames, features);
+        }
+        catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
+        {
+            // The checksum matched, so the bytes are what Save wrote: this is a library mismatch, still one clear error.
+            throw new DataFileException(path, $"cannot be read by this version of MovieRec ({e.GetType().Name}: {e.Message})", inner: e);
+        }
     }
+
+    private static ZipArchiveEntry Entry(ZipArchive zip, string name) => zip.GetEntry(name) ?? throw new InvalidDataException($"the entry {name} is missing");
 
     private static MemoryStream CopyOf(ZipArchiveEntry entry)
     {

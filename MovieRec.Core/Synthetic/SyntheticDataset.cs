@@ -54,7 +54,8 @@ public sealed class SyntheticDataset
 
     /// <summary>
     /// Writes the dataset to <paramref name="folder"/> in the CSV release format (UTF-8, LF, RFC 4180 quoting, invariant
-    /// numbers), into a temporary sibling folder first that is renamed into place, so a failure leaves nothing half-written.
+    /// numbers), into a temporary sibling folder first that is renamed into place, so a failure leaves nothing half-written;
+    /// temporaries left by a killed run are deleted first.
     /// </summary>
     /// <exception cref="IOException"><paramref name="folder"/> exists and <paramref name="overwrite"/> is false.</exception>
     public void WriteTo(string folder, bool overwrite = false)
@@ -63,7 +64,8 @@ public sealed class SyntheticDataset
         if (Directory.Exists(folder) && !overwrite) throw new IOException($"{folder} already exists; pass overwrite to replace it.");
         var parent = Path.GetDirectoryName(folder)!;
         Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".{Path.GetFileName(folder)}.tmp-{Guid.NewGuid():N}");
+        Temporaries.DeleteStale(folder, "tmp");
+        var temp = Temporaries.NewPath(folder, "tmp");
         Directory.CreateDirectory(temp);
         try
         {
@@ -77,8 +79,7 @@ public sealed class SyntheticDataset
             CsvWriter.Write(Path.Combine(temp, "genome-tags.csv"), GenomeTags, ["tagId", "tag"]);
             var readme = Path.Combine(folder, "README.md");
             if (File.Exists(readme)) File.Copy(readme, Path.Combine(temp, "README.md"));
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            Directory.Move(temp, folder);
+            Temporaries.ReplaceFolder(temp, folder);
         }
         catch
         {

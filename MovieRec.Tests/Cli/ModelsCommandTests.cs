@@ -24,6 +24,6 @@ public sealed class ModelsCommandTests
 
         Assert.Equal(["GradientBoosting", "LightGbm", "LogisticRegression", "RandomForest"], rows.Select(r => r.GetProperty("model").GetString()).Distinct().Order());
         Assert.All(rows.Where(r => r.GetProperty("split").GetString() == "test"), r => Assert.InRange(r.GetProperty("rocAuc").GetDouble(), 0.6, 1.0));
-        Assert.Equal(4, Directory.GetFiles(saved, "*.movierec.zip").Length);
+        Assert.Equal(4, Directory.GetFiles(saved, "*.movierec-model").Length);
     }
 }

@@ -92,7 +92,7 @@ public sealed class ModelExperimentTests : IClassFixture<ModelExperimentTests.Ru
     {
         using var temp = new TempFolder();
         var model = _run.Result.Models[(ClassifierKind.LightGbm, "baseline")];
-        var path = temp.File("model.movierec.zip");
+        var path = temp.File("model.movierec-model");
         model.Save(path);
         var loaded = TrainedClassifier.Load(path);
 
@@ -103,5 +103,77 @@ public sealed class ModelExperimentTests : IClassFixture<ModelExperimentTests.Ru
         Assert.Equal(model.Features.Transform(test).Features(5), loadedRows.Features(5));
         Assert.Equal(model.Parameters, loaded.Parameters);
         Assert.Equal(model.Features.Text!.Transform(["a haunted house"], out _), loaded.Features.Text!.Transform(["a haunted house"], out _));
+    }
+
+    [Fact]
+    public void Every_corruption_of_a_saved_classifier_is_one_clear_error()
+    {
+        using var temp = new TempFolder();
+        var good = temp.File("good.movierec-model");
+        _run.Result.Models[(ClassifierKind.LogisticRegression, "baseline")].Save(good);
+        var bytes = File.ReadAllBytes(good);
+        var cases = new List<(string Name, byte[] Content, string Expected)>
+        {
+            ("empty", [], "is not a MovieRec classifier"),
+            ("text", "hello, I am a CSV\n"u8.ToArray(), "is not a MovieRec classifier"),
+            ("bare zip", bytes[60..], "is not a MovieRec classifier"),
+            ("magic only", bytes[..16], "truncated inside its header"),
+            ("header only", bytes[..60], "is damaged"),
+            ("truncated half", bytes[..(bytes.Length / 2)], "is damaged"),
+            ("truncated by one", bytes[..^1], "is damaged"),
+            ("appended", [.. bytes, 0], "is damaged"),
+        };
+        foreach (var at in new[] { 60, 100, bytes.Length / 3, bytes.Length / 2, bytes.Length - 1 })
+        {
+            var flipped = (byte[])bytes.Clone();
+            flipped[at] ^= 0x01;
+            flipped[at - 1] ^= 0x80; // a two-byte flip
+            cases.Add(($"flip at {at}", flipped, "checksum mismatch"));
+        }
+
+        var newer = (byte[])bytes.Clone();
+        newer[16] = 9;
+        cases.Add(("format 9", newer, "was written by format 9, this version of MovieRec reads format 1"));
+        var hash = (byte[])bytes.Clone();
+        hash[40] ^= 0xFF;
+        cases.Add(("hash damaged", hash, "checksum mismatch"));
+
+        foreach (var (name, content, expected) in cases)
+        {
+            var path = temp.WriteBytes(name.Replace(' ', '-') + ".movierec-model", content);
+            var e = Assert.Throws<MovieRec.Data.DataFileException>(() => TrainedClassifier.Load(path));
+            Assert.True(e.Message.Contains(expected, StringComparison.Ordinal), $"{name}: {e.Message}");
+            Assert.Equal(path, e.FilePath);
+        }
+
+        Assert.Equal(13 + 2, cases.Count);
+        Assert.Contains("file not found", Assert.Throws<MovieRec.Data.DataFileException>(() => TrainedClassifier.Load(temp.File("missing"))).Message);
+    }
+
+    [Fact]
+    public void Saving_the_models_replaces_the_folder_as_a_set_and_removes_a_killed_run_leftover()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.File("saved");
+        var first = _run.Result.SaveModels(folder);
+        var stale = temp.Sub(".saved.999999999-0123456789abcdef.tmp"); // a killed run's: no such process
+        var live = temp.Sub($".saved.{Environment.ProcessId}-fedcba9876543210.tmp"); // a running save's: kept
+        File.WriteAllText(Path.Combine(stale, "half.movierec-model"), "x");
+        var stamp = File.GetLastWriteTimeUtc(first[0]);
+
+        var second = _run.Result.SaveModels(folder);
+
+        Assert.Equal(first, second);
+        Assert.Equal(second.Order(StringComparer.Ordinal), Directory.GetFileSystemEntries(folder).Order(StringComparer.Ordinal));
+        Assert.True(File.GetLastWriteTimeUtc(second[0]) >= stamp);
+        Assert.False(Directory.Exists(stale));
+        Assert.True(Directory.Exists(live));
+        Assert.Equal(["live", "saved"], Directory.GetFileSystemEntries(temp.Path).Select(p => p == live ? "live" : Path.GetFileName(p)).Order(StringComparer.Ordinal));
+        Assert.All(second, f => TrainedClassifier.Load(f));
+
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+        var e = Assert.Throws<IOException>(() => _run.Result.SaveModels(folder));
+        Assert.Contains("notes.txt, which is not a saved model", e.Message);
+        Assert.True(File.Exists(Path.Combine(folder, "notes.txt")));
     }
 }
