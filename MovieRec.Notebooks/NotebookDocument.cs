@@ -23,6 +23,13 @@ public sealed class NotebookDocument
     /// <summary>The cells, in file order.</summary>
     public JsonArray Cells => (JsonArray)Root["cells"]!;
 
+    /// <summary>The number of bytes from the first invalid UTF-8 sequence to the end.</summary>
+    private static int InvalidTail(byte[] bytes)
+    {
+        System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return bytes.Length - read;
+    }
+
     /// <summary>Reads and checks a notebook.</summary>
     /// <exception cref="NotebookRunException">The file is missing, is not JSON, or is not an nbformat 4 notebook; the
     /// message names the file and the first problem (cells numbered from 1, as they are in the file).</exception>
@@ -32,8 +39,15 @@ public sealed class NotebookDocument
         JsonNode? node;
         try
         {
-            using var stream = File.OpenRead(path);
-            node = JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            var bytes = File.ReadAllBytes(path);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                // JsonNode decodes strings lazily, so invalid UTF-8 inside one would surface later as another exception.
+                var valid = bytes.Length - InvalidTail(bytes);
+                throw new NotebookRunException(name, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"not valid UTF-8 (byte {valid + 1}); nbformat files are UTF-8 JSON"));
+            }
+
+            node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 256, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
