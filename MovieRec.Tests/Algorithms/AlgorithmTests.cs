@@ -149,4 +149,13 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
         Assert.Equal(rmse.Take(3).Average(), rmse[3], 12);
         Assert.Contains("ndcg@10", frame.Columns.Select(c => c.Name));
     }
+
+    [Fact]
+    public void TopK_with_a_huge_k_returns_every_scored_index_best_first()
+    {
+        float[] scores = [0.5f, float.NaN, 2f, 1f];
+        Assert.Equal([2, 3, 0], TopK.Select(scores, int.MaxValue));
+        Assert.Equal([2, 0], TopK.Select(scores, int.MaxValue, [3]));
+        Assert.Empty(TopK.Select(scores, 0));
+    }
 }

@@ -36,6 +36,22 @@ public sealed class SyntheticDataTests : IClassFixture<SyntheticDataTests.Sample
     }
 
     [Fact]
+    public void Writing_replaces_the_folder_and_deletes_a_killed_run_leftover()
+    {
+        var folder = Path.Combine(_temp.Path, "gen");
+        var stale = _temp.Sub(".gen.999999999-0123456789abcdef.tmp");
+        File.WriteAllText(Path.Combine(stale, "ratings.csv"), "half");
+        _temp.Write("gen/old.txt", "from an earlier run");
+
+        _sample.Generated.WriteTo(folder, overwrite: true);
+
+        Assert.False(Directory.Exists(stale));
+        Assert.False(File.Exists(Path.Combine(folder, "old.txt")));
+        Assert.Equal(["gen"], Directory.GetFileSystemEntries(_temp.Path).Select(Path.GetFileName));
+        Assert.Equal(_sample.Loaded.Ratings.Rows.Count, MovieLensLoader.Load(folder).Ratings.Rows.Count);
+    }
+
+    [Fact]
     public void Same_seed_same_data_other_seed_other_data()
     {
         var small = new SyntheticOptions { Users = 50, Movies = 200, Ratings = 3_000, GenomeMovies = 20 };
