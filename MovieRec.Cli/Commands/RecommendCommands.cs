@@ -12,9 +12,37 @@ internal static class RecommendCommands
 {
     public static IEnumerable<Command> Create()
     {
+        yield return Fit();
         yield return Recommend();
         yield return Similar();
         yield return Profile();
+    }
+
+    private static Option<string?> ModelOption() => new("--model")
+    {
+        Description = "A recommender saved by 'movierec fit': loads in milliseconds instead of fitting (--data and --metadata are then not read).",
+    };
+
+    private static Command Fit()
+    {
+        var (data, metadata, _) = Common();
+        var output = new Option<string?>("--out") { Description = "The bundle to write.", DefaultValueFactory = _ => "model.movierec" }.OutputFile();
+        var seed = new Option<int>("--seed") { Description = "Seed of every learned part.", DefaultValueFactory = _ => 42 };
+        var command = new Command("fit", "Fit everything recommend, similar and profile need (features, like classifier, PureSVD, similarity space, catalog) once and save it as one file for --model.")
+        {
+            data, metadata, output, seed,
+        };
+        command.SetAction(parse => CliRunner.Run(() =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata), null, parse.GetValue(seed), fitting: true);
+            var path = parse.GetValue(output)!;
+            recommender.Save(path);
+            var info = recommender.Info;
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1e6:F1} MB): {info.Ratings:N0} ratings, {info.Users:N0} users, {info.Movies:N0} movies, classifier {info.Classifier}, seed {info.Seed}, data {info.DatasetFingerprint}, in {watch.Elapsed.TotalSeconds:F1} s"));
+        }));
+        return command;
     }
 
     private static (Option<string> Data, Option<string?> Metadata, Option<string?> Json) Common() => (
@@ -29,10 +57,11 @@ internal static class RecommendCommands
         var engine = new Option<string>("--engine") { Description = "svd (collaborative filtering), ml (like classifier) or hybrid (rank fusion of both and content).", DefaultValueFactory = _ => "svd" };
         engine.AcceptOnlyFromAmong("svd", "ml", "hybrid");
         var n = new Option<int>("--n") { Description = "How many (1 to 10,000).", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
-        var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, user, engine, n, json };
+        var model = ModelOption();
+        var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, model, user, engine, n, json };
         command.SetAction(parse => CliRunner.Run(() =>
         {
-            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata));
+            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model));
             var which = parse.GetValue(engine) switch { "ml" => RecommenderEngine.Ml, "hybrid" => RecommenderEngine.Hybrid, _ => RecommenderEngine.Svd };
             var rows = recommender.Recommend(parse.GetValue(user), which, parse.GetValue(n));
             Print(rows, $"{parse.GetValue(engine)} recommendations for user {parse.GetValue(user)}", "score");
@@ -46,10 +75,11 @@ internal static class RecommendCommands
         var (data, metadata, json) = Common();
         var movie = new Option<string>("--movie") { Description = "A title (forgiving: \"toy story\") or a movieId.", Required = true };
         var n = new Option<int>("--n") { Description = "How many (1 to 10,000).", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
-        var command = new Command("similar", "Movies most similar to one movie (text, genres, statistics, genome).") { data, metadata, movie, n, json };
+        var model = ModelOption();
+        var command = new Command("similar", "Movies most similar to one movie (text, genres, statistics, genome).") { data, metadata, model, movie, n, json };
         command.SetAction(parse => CliRunner.Run(() =>
         {
-            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata));
+            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model));
             var rows = recommender.Similar(parse.GetValue(movie)!, parse.GetValue(n));
             Print(rows, $"similar to {recommender.Catalog.TitleOf(recommender.Catalog.Find(parse.GetValue(movie)!))}", "similarity");
             if (parse.GetValue(json) is { } path) Write(path, rows, "similarity");
@@ -61,10 +91,11 @@ internal static class RecommendCommands
     {
         var (data, metadata, json) = Common();
         var user = new Option<int>("--user") { Description = "The userId.", Required = true };
-        var command = new Command("profile", "A user's rating behaviour and taste.") { data, metadata, user, json };
+        var model = ModelOption();
+        var command = new Command("profile", "A user's rating behaviour and taste.") { data, metadata, model, user, json };
         command.SetAction(parse => CliRunner.Run(() =>
         {
-            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata));
+            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model));
             var profile = recommender.Profile(parse.GetValue(user));
             var table = new Table().Title($"user {profile.UserId}").AddColumn("field").AddColumn("value");
             var frame = profile.ToDataFrame();
@@ -86,16 +117,24 @@ internal static class RecommendCommands
         Converters = { new SkipDataFrames() },
     };
 
-    private static MovieRecommender Build(string dataOrName, string? metadataPath)
+    private static MovieRecommender Build(string dataOrName, string? metadataPath, string? modelPath, int seed = 42, bool fitting = false)
     {
+        if (modelPath is not null) return MovieRecommender.Load(modelPath);
         MovieRecommender recommender = null!;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var folder = DataCommands.ResolveFolder(dataOrName);
         AnsiConsole.Status().Start("loading data and fitting features, classifier and PureSVD…", _ =>
         {
-            var dataset = MovieLensLoader.Load(DataCommands.ResolveFolder(dataOrName));
+            var dataset = MovieLensLoader.Load(folder);
             var meta = metadataPath is not null ? MovieMetadataLoader.Load(metadataPath, dataset.Links) : null;
             var clean = DataCleaning.Clean(dataset, meta);
-            recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, tags: dataset.Tags, genome: dataset.Genome);
+            recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, new RecommenderOptions { Seed = seed }, tags: dataset.Tags, genome: dataset.Genome);
         });
+        if (!fitting)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"fitted features, the like classifier and PureSVD on {folder} in {watch.Elapsed.TotalSeconds:F1} s (run 'movierec fit' once and pass --model to skip this)"));
+        }
         return recommender;
     }
 

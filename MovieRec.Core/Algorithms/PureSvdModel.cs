@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using System.Numerics.Tensors;
+using MovieRec.Data;
 using MovieRec.LinearAlgebra;
 
 namespace MovieRec.Algorithms;
@@ -34,6 +35,21 @@ public sealed class PureSvdModel : IRecommenderModel
 
     /// <inheritdoc />
     public RatingSet Train { get; }
+
+    /// <summary>Writes the learned factors (not the ratings: <see cref="Read"/> takes them back).</summary>
+    internal void Write(BinaryWriter w)
+    {
+        w.Write(_k);
+        w.WriteFloats(_offset);
+        w.WriteFloats(_p);
+        w.WriteFloats(_q);
+        w.WriteDoubles([.. SingularValues]);
+        w.Write(_centered);
+    }
+
+    /// <summary>Reads a model written by <see cref="Write"/> for the same <paramref name="train"/> ratings.</summary>
+    internal static PureSvdModel Read(BinaryReader r, RatingSet train) =>
+        new(train, r.ReadInt32(), r.ReadFloats(), r.ReadFloats(), r.ReadFloats(), r.ReadDoubles(), r.ReadBoolean());
 
     /// <inheritdoc />
     public bool PredictsRatings => _centered;

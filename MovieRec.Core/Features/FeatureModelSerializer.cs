@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MovieRec.Data;
 using MovieRec.Features.Text;
 
 namespace MovieRec.Features;
@@ -20,35 +21,35 @@ internal static class FeatureModelSerializer
         w.Write(FormatVersion);
         w.Write(JsonSerializer.Serialize(model.Options));
         var catalog = model.Catalog;
-        Ints(w, catalog.MovieIds);
-        Ints(w, catalog.Years);
+        w.WriteInts(catalog.MovieIds);
+        w.WriteInts(catalog.Years);
         w.Write(catalog.Genres.Length);
-        foreach (var g in catalog.Genres) Ints(w, g);
-        Strings(w, catalog.GenreNames);
+        foreach (var g in catalog.Genres) w.WriteInts(g);
+        w.WriteStrings(catalog.GenreNames);
         var s = model.Statistics;
         w.Write(s.GlobalMean);
         w.Write(s.GlobalStd);
         w.Write(s.GlobalLikeRatio);
         w.Write(s.GlobalModernShare);
         w.Write(s.ReferenceTime);
-        Ints(w, s.UserIds);
-        Ints(w, s.UserFavorite);
-        Floats(w, s.UserAffinity);
-        Strings(w, [.. model.MovieFeatureNames]);
-        Floats(w, model.UserTableArray);
-        Floats(w, model.UnknownUser);
-        Floats(w, model.MovieTableArray);
-        Floats(w, model.UnknownMovie);
+        w.WriteInts(s.UserIds);
+        w.WriteInts(s.UserFavorite);
+        w.WriteFloats(s.UserAffinity);
+        w.WriteStrings([.. model.MovieFeatureNames]);
+        w.WriteFloats(model.UserTableArray);
+        w.WriteFloats(model.UnknownUser);
+        w.WriteFloats(model.MovieTableArray);
+        w.WriteFloats(model.UnknownMovie);
         w.Write(model.Text is not null);
         if (model.Text is { } text)
         {
             w.Write(JsonSerializer.Serialize(text.Options));
-            Strings(w, [.. text.Tfidf.Terms]);
-            Doubles(w, [.. text.Tfidf.Idf]);
+            w.WriteStrings([.. text.Tfidf.Terms]);
+            w.WriteDoubles([.. text.Tfidf.Idf]);
             w.Write(text.Components);
-            Doubles(w, text.Projection);
-            Doubles(w, [.. text.SingularValues]);
-            Doubles(w, [.. text.ExplainedVarianceRatio]);
+            w.WriteDoubles(text.Projection);
+            w.WriteDoubles([.. text.SingularValues]);
+            w.WriteDoubles([.. text.ExplainedVarianceRatio]);
         }
     }
 
@@ -58,78 +59,26 @@ internal static class FeatureModelSerializer
         var version = r.ReadInt32();
         if (version != FormatVersion) throw new InvalidDataException($"Feature model format {version} is not supported (expected {FormatVersion}).");
         var options = JsonSerializer.Deserialize<FeatureOptions>(r.ReadString())!;
-        var movieIds = Ints(r);
-        var years = Ints(r);
+        var movieIds = r.ReadInts();
+        var years = r.ReadInts();
         var genres = new int[r.ReadInt32()][];
-        for (var i = 0; i < genres.Length; i++) genres[i] = Ints(r);
-        var catalog = new MovieCatalog(movieIds, years, genres, Strings(r));
-        var stats = TrainingStatistics.Restore(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), Ints(r), Ints(r), Floats(r));
-        var movieNames = Strings(r);
-        var userTable = Floats(r);
-        var unknownUser = Floats(r);
-        var movieTable = Floats(r);
-        var unknownMovie = Floats(r);
+        for (var i = 0; i < genres.Length; i++) genres[i] = r.ReadInts();
+        var catalog = new MovieCatalog(movieIds, years, genres, r.ReadStrings());
+        var stats = TrainingStatistics.Restore(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInts(), r.ReadInts(), r.ReadFloats());
+        var movieNames = r.ReadStrings();
+        var userTable = r.ReadFloats();
+        var unknownUser = r.ReadFloats();
+        var movieTable = r.ReadFloats();
+        var unknownMovie = r.ReadFloats();
         TextEmbeddingModel? text = null;
         if (r.ReadBoolean())
         {
             var textOptions = JsonSerializer.Deserialize<TextEmbeddingOptions>(r.ReadString())!;
-            var tfidf = new TfidfModel(Strings(r), Doubles(r), textOptions.Tfidf);
+            var tfidf = new TfidfModel(r.ReadStrings(), r.ReadDoubles(), textOptions.Tfidf);
             var components = r.ReadInt32();
-            text = new TextEmbeddingModel(tfidf, Doubles(r), components, Doubles(r), Doubles(r), textOptions);
+            text = new TextEmbeddingModel(tfidf, r.ReadDoubles(), components, r.ReadDoubles(), r.ReadDoubles(), textOptions);
         }
 
         return new FeatureModel(options, catalog, stats, text, movieNames, userTable, unknownUser, movieTable, unknownMovie);
-    }
-
-    private static void Ints(BinaryWriter w, int[] values)
-    {
-        w.Write(values.Length);
-        foreach (var v in values) w.Write(v);
-    }
-
-    private static int[] Ints(BinaryReader r)
-    {
-        var values = new int[r.ReadInt32()];
-        for (var i = 0; i < values.Length; i++) values[i] = r.ReadInt32();
-        return values;
-    }
-
-    private static void Floats(BinaryWriter w, float[] values)
-    {
-        w.Write(values.Length);
-        foreach (var v in values) w.Write(v);
-    }
-
-    private static float[] Floats(BinaryReader r)
-    {
-        var values = new float[r.ReadInt32()];
-        for (var i = 0; i < values.Length; i++) values[i] = r.ReadSingle();
-        return values;
-    }
-
-    private static void Doubles(BinaryWriter w, double[] values)
-    {
-        w.Write(values.Length);
-        foreach (var v in values) w.Write(v);
-    }
-
-    private static double[] Doubles(BinaryReader r)
-    {
-        var values = new double[r.ReadInt32()];
-        for (var i = 0; i < values.Length; i++) values[i] = r.ReadDouble();
-        return values;
-    }
-
-    private static void Strings(BinaryWriter w, string[] values)
-    {
-        w.Write(values.Length);
-        foreach (var v in values) w.Write(v);
-    }
-
-    private static string[] Strings(BinaryReader r)
-    {
-        var values = new string[r.ReadInt32()];
-        for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
-        return values;
     }
 }

@@ -26,6 +26,11 @@ public sealed record ClassifierParameters
     /// <summary>Share of features each tree (or split) may use.</summary>
     public double FeatureFraction { get; init; } = 1.0;
 
+    /// <summary>Threads every trainer uses (LightGBM's and FastTree's native threads included); default: the machine's
+    /// cores. Set explicitly because a native trainer left to itself starts as many threads as it likes, and two such
+    /// processes on two cores slow each other down tenfold. Not a hyperparameter: <see cref="For"/> leaves it out.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>The parameters that matter for <paramref name="kind"/>, as name → value.</summary>
     public IReadOnlyDictionary<string, double> For(ClassifierKind kind) => kind switch
     {

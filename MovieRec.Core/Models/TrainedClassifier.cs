@@ -84,7 +84,10 @@ public sealed class TrainedClassifier
     /// <summary>Saves the model, its parameters and the attached feature pipeline into one file, atomically.</summary>
     /// <remarks>The file is a MovieRec container (magic, format version, length, SHA-256) around a zip with the ML.NET
     /// model, a JSON header and the feature pipeline; <see cref="Load"/> verifies the container before reading.</remarks>
-    public void Save(string path) => ChecksummedFile.Write(path, FileMagic, FileFormatVersion, payload =>
+    public void Save(string path) => ChecksummedFile.Write(path, FileMagic, FileFormatVersion, WritePayload);
+
+    /// <summary>Writes the model as a zip (ML.NET model, JSON header, feature pipeline) into <paramref name="payload"/>.</summary>
+    internal void WritePayload(Stream payload)
     {
         using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
         using (var stream = zip.CreateEntry("model.zip").Open()) _ml.Model.Save(Model, _inputSchema, stream);
@@ -99,7 +102,7 @@ public sealed class TrainedClassifier
             using var writer = new BinaryWriter(stream);
             FeatureModelSerializer.Write(Features, writer);
         }
-    });
+    }
 
     /// <summary>Loads a file written by <see cref="Save"/>; predictions are identical to the saved model's.</summary>
     /// <exception cref="DataFileException">The file is missing, not a MovieRec classifier, damaged (truncated or changed:
@@ -109,7 +112,20 @@ public sealed class TrainedClassifier
         var payload = ChecksummedFile.Read(path, FileMagic, FileFormatVersion, "a MovieRec classifier");
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(payload, writable: false), ZipArchiveMode.Read);
+            return ReadPayload(new MemoryStream(payload, writable: false), seed);
+        }
+        catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
+        {
+            // The checksum matched, so the bytes are what Save wrote: this is a library mismatch, still one clear error.
+            throw new DataFileException(path, $"cannot be read by this version of MovieRec ({e.GetType().Name}: {e.Message})", inner: e);
+        }
+    }
+
+    /// <summary>Reads what <see cref="WritePayload"/> wrote.</summary>
+    internal static TrainedClassifier ReadPayload(Stream payload, int seed)
+    {
+        {
+            using var zip = new ZipArchive(payload, ZipArchiveMode.Read);
             var ml = new MLContext(seed);
             Header header;
             using (var stream = Entry(zip, "classifier.json").Open()) header = JsonSerializer.Deserialize<Header>(stream) ?? throw new InvalidDataException("classifier.json is null");
@@ -125,11 +141,6 @@ public sealed class TrainedClassifier
             }
 
             return new TrainedClassifier(ml, header.Kind, header.Parameters, model, schema, header.FeatureNames, features);
-        }
-        catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
-        {
-            // The checksum matched, so the bytes are what Save wrote: this is a library mismatch, still one clear error.
-            throw new DataFileException(path, $"cannot be read by this version of MovieRec ({e.GetType().Name}: {e.Message})", inner: e);
         }
     }
 

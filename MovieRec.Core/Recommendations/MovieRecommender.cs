@@ -22,14 +22,21 @@ namespace MovieRec.Recommendations;
 /// liked Heat (1995)"; without liked movies, the genre and popularity. Unknown users get popularity within genre, labelled
 /// "cold start"; a new user with a few ratings gets PureSVD fold-in scores (no retraining).</para>
 /// </remarks>
-public sealed class MovieRecommender
+public sealed partial class MovieRecommender
 {
     private readonly double _likeThreshold;
     private readonly RecommenderOptions _options;
 
-    private MovieRecommender(MovieCatalogView catalog, RatingSet ratings, FeatureModel features, TrainedClassifier classifier, PureSvdModel svd,
-        MovieEmbeddingSpace space, RecommenderOptions options)
+    private readonly DataFrame _ratingsFrame;
+    private readonly DataFrame _moviesFrame;
+
+    private MovieRecommender(DataFrame ratingsFrame, DataFrame moviesFrame, RatingSet ratings, FeatureModel features, TrainedClassifier classifier, PureSvdModel svd,
+        RecommenderOptions options)
     {
+        _ratingsFrame = ratingsFrame;
+        _moviesFrame = moviesFrame;
+        var catalog = new MovieCatalogView(moviesFrame);
+        var space = MovieEmbeddingSpace.Build(features, options.Space);
         Catalog = catalog;
         Ratings = ratings;
         Features = features;
@@ -69,7 +76,7 @@ public sealed class MovieRecommender
         var classifier = TrainedClassifier.Train(options.Classifier, options.ClassifierParameters, table, options.Seed).WithFeatures(features);
         var set = RatingSet.From(ratings);
         var svd = (PureSvdModel)new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
-        return new MovieRecommender(new MovieCatalogView(movies), set, features, classifier, svd, MovieEmbeddingSpace.Build(features, options.Space), options);
+        return new MovieRecommender(RatingColumns(ratings), movies, set, features, classifier, svd, options);
     }
 
     /// <summary>

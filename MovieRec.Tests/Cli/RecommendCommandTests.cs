@@ -37,4 +37,33 @@ public sealed class RecommendCommandTests
         Assert.Equal(4, missing);
         Assert.Contains("No movie matches 'zzzz qqqq'. Closest:", message);
     }
+
+    [Fact]
+    public async Task Fit_once_then_every_query_with_model_answers_as_a_fresh_fit_does()
+    {
+        using var temp = new TempFolder();
+        var model = temp.File("sample.movierec");
+        var (code, stdout, stderr) = await Movierec.RunAsync("fit", "--data", TestPaths.Sample, "--out", model);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("wrote ", stdout, StringComparison.Ordinal);
+        Assert.Contains("ratings, 600 users, 3,000 movies", stdout, StringComparison.Ordinal);
+
+        foreach (var (command, option, value) in new[] { ("recommend", "--user", "7"), ("similar", "--movie", "1") })
+        {
+            var fresh = temp.File($"{command}-fresh.json");
+            var saved = temp.File($"{command}-saved.json");
+            (code, _, stderr) = await Movierec.RunAsync(command, "--data", TestPaths.Sample, option, value, "--json", fresh);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("run 'movierec fit' once and pass --model", stderr, StringComparison.Ordinal);
+            (code, _, stderr) = await Movierec.RunAsync(command, "--model", model, option, value, "--json", saved);
+            Assert.True(code == 0, stderr);
+            Assert.DoesNotContain("fitted", stderr, StringComparison.Ordinal);
+            Assert.Equal(File.ReadAllText(fresh), File.ReadAllText(saved));
+        }
+
+        File.WriteAllText(temp.File("junk.movierec"), "not a model");
+        (code, _, stderr) = await Movierec.RunAsync("recommend", "--model", temp.File("junk.movierec"), "--user", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("is not a MovieRec model", stderr, StringComparison.Ordinal);
+    }
 }

@@ -143,4 +143,58 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
             Assert.Equal(_world.Recommender.Recommend(3, engine, 10), again.Recommend(3, engine, 10));
         }
     }
+
+    [Fact]
+    public void A_saved_recommender_loads_and_answers_exactly_as_the_fitted_one()
+    {
+        using var temp = new Support.TempFolder();
+        var path = temp.File("world.movierec");
+        _world.Recommender.Save(path);
+        var loaded = MovieRecommender.Load(path);
+
+        foreach (var user in new[] { 1, 2, 3, 40, 999 })
+        {
+            foreach (var engine in Enum.GetValues<RecommenderEngine>())
+            {
+                Assert.Equal(_world.Recommender.Recommend(user, engine, 10), loaded.Recommend(user, engine, 10));
+            }
+        }
+
+        Assert.Equal(_world.Recommender.Similar(5, 10), loaded.Similar(5, 10));
+        Assert.Equal(_world.Recommender.Similar("love letter 40", 5), loaded.Similar("love letter 40", 5));
+        Assert.Equal(_world.Recommender.RecommendForNewUser([(40, 5.0), (41, 5.0)], 5), loaded.RecommendForNewUser([(40, 5.0), (41, 5.0)], 5));
+        Assert.Equal(_world.Recommender.Profile(1).ToDataFrame().ToString(), loaded.Profile(1).ToDataFrame().ToString());
+        Assert.Equal(_world.Recommender.Info, loaded.Info);
+        Assert.Equal(_world.Ratings.Rows.Count, loaded.Info.Ratings);
+        Assert.Equal(60, loaded.Info.Movies);
+
+        // Saving the loaded one and loading that again still answers the same: nothing is lost on the way.
+        loaded.Save(temp.File("again.movierec"));
+        var again = MovieRecommender.Load(temp.File("again.movierec"));
+        Assert.Equal(_world.Recommender.Recommend(3, RecommenderEngine.Hybrid, 10), again.Recommend(3, RecommenderEngine.Hybrid, 10));
+        Assert.Equal(_world.Recommender.Info, again.Info);
+    }
+
+    [Fact]
+    public void A_damaged_or_foreign_bundle_is_one_clear_error()
+    {
+        using var temp = new Support.TempFolder();
+        var path = temp.File("world.movierec");
+        _world.Recommender.Save(path);
+        var bytes = File.ReadAllBytes(path);
+
+        var flipped = (byte[])bytes.Clone();
+        flipped[bytes.Length / 2] ^= 0x10;
+        Assert.Contains("is damaged (checksum mismatch)", Load(temp.WriteBytes("flipped.movierec", flipped)));
+        Assert.Contains("is damaged", Load(temp.WriteBytes("truncated.movierec", bytes[..^100])));
+        Assert.Contains("is not a MovieRec model", Load(temp.Write("foreign.movierec", "userId,movieId\n")));
+        var classifier = temp.File("classifier.movierec-model");
+        _world.Recommender.Classifier.Save(classifier);
+        Assert.Contains("is not a MovieRec model", Load(classifier));
+        var newer = (byte[])bytes.Clone();
+        newer[16] = 3;
+        Assert.Contains("was written by format 3, this version of MovieRec reads format 1", Load(temp.WriteBytes("newer.movierec", newer)));
+
+        static string Load(string file) => Assert.Throws<DataFileException>(() => MovieRecommender.Load(file)).Message;
+    }
 }

@@ -1,0 +1,131 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Analysis;
+
+namespace MovieRec.Data;
+
+/// <summary>Length-prefixed arrays and DataFrames in MovieRec's binary files (little-endian, bulk copies).</summary>
+internal static class BinaryArrays
+{
+    public static void WriteInts(this BinaryWriter w, int[] values) => WriteSpan<int>(w, values);
+
+    public static int[] ReadInts(this BinaryReader r) => ReadArray<int>(r);
+
+    public static void WriteLongs(this BinaryWriter w, long[] values) => WriteSpan<long>(w, values);
+
+    public static long[] ReadLongs(this BinaryReader r) => ReadArray<long>(r);
+
+    public static void WriteFloats(this BinaryWriter w, float[] values) => WriteSpan<float>(w, values);
+
+    public static float[] ReadFloats(this BinaryReader r) => ReadArray<float>(r);
+
+    public static void WriteDoubles(this BinaryWriter w, double[] values) => WriteSpan<double>(w, values);
+
+    public static double[] ReadDoubles(this BinaryReader r) => ReadArray<double>(r);
+
+    public static void WriteStrings(this BinaryWriter w, string[] values)
+    {
+        w.Write(values.Length);
+        foreach (var v in values) w.Write(v);
+    }
+
+    public static string[] ReadStrings(this BinaryReader r)
+    {
+        var values = new string[Length(r)];
+        for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
+        return values;
+    }
+
+    /// <summary>Writes a DataFrame of string, int, long, float, double and bool columns (nulls kept).</summary>
+    public static void WriteFrame(this BinaryWriter w, DataFrame frame)
+    {
+        w.Write(frame.Columns.Count);
+        w.Write(checked((int)frame.Rows.Count));
+        foreach (var column in frame.Columns)
+        {
+            w.Write(column.Name);
+            switch (column)
+            {
+                case StringDataFrameColumn s:
+                    w.Write('s');
+                    for (long i = 0; i < s.Length; i++)
+                    {
+                        w.Write(s[i] is not null);
+                        if (s[i] is { } text) w.Write(text);
+                    }
+
+                    break;
+                case PrimitiveDataFrameColumn<int> c: Primitive(w, 'i', c, w.Write); break;
+                case PrimitiveDataFrameColumn<long> c: Primitive(w, 'l', c, w.Write); break;
+                case PrimitiveDataFrameColumn<float> c: Primitive(w, 'f', c, w.Write); break;
+                case PrimitiveDataFrameColumn<double> c: Primitive(w, 'd', c, w.Write); break;
+                case PrimitiveDataFrameColumn<bool> c: Primitive(w, 'b', c, w.Write); break;
+                default: throw new NotSupportedException($"Column '{column.Name}' of type {column.DataType.Name} cannot be saved.");
+            }
+        }
+    }
+
+    /// <summary>Reads a DataFrame written by <see cref="WriteFrame"/>.</summary>
+    public static DataFrame ReadFrame(this BinaryReader r)
+    {
+        var columns = Length(r);
+        var rows = Length(r);
+        var frame = new DataFrame();
+        for (var c = 0; c < columns; c++)
+        {
+            var name = r.ReadString();
+            DataFrameColumn column = r.ReadChar() switch
+            {
+                's' => new StringDataFrameColumn(name, Enumerable.Range(0, rows).Select(_ => r.ReadBoolean() ? r.ReadString() : null).ToList()),
+                'i' => Primitive(r, new Int32DataFrameColumn(name, rows), r.ReadInt32),
+                'l' => Primitive(r, new Int64DataFrameColumn(name, rows), r.ReadInt64),
+                'f' => Primitive(r, new SingleDataFrameColumn(name, rows), r.ReadSingle),
+                'd' => Primitive(r, new DoubleDataFrameColumn(name, rows), r.ReadDouble),
+                'b' => Primitive(r, new BooleanDataFrameColumn(name, rows), r.ReadBoolean),
+                var t => throw new InvalidDataException($"unknown column type '{t}'"),
+            };
+            frame.Columns.Add(column);
+        }
+
+        return frame;
+    }
+
+    private static void Primitive<T>(BinaryWriter w, char tag, PrimitiveDataFrameColumn<T> column, Action<T> write)
+        where T : unmanaged
+    {
+        w.Write(tag);
+        for (long i = 0; i < column.Length; i++)
+        {
+            var value = column[i];
+            w.Write(value.HasValue);
+            if (value.HasValue) write(value.Value);
+        }
+    }
+
+    private static PrimitiveDataFrameColumn<T> Primitive<T>(BinaryReader r, PrimitiveDataFrameColumn<T> column, Func<T> read)
+        where T : unmanaged
+    {
+        for (long i = 0; i < column.Length; i++) column[i] = r.ReadBoolean() ? read() : null;
+        return column;
+    }
+
+    private static void WriteSpan<T>(BinaryWriter w, ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        w.Write(values.Length);
+        w.Write(MemoryMarshal.AsBytes(values));
+    }
+
+    private static T[] ReadArray<T>(BinaryReader r)
+        where T : unmanaged
+    {
+        var values = new T[Length(r)];
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
+    private static int Length(BinaryReader r)
+    {
+        var n = r.ReadInt32();
+        return n >= 0 ? n : throw new InvalidDataException($"negative length {n}");
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
+using MovieRec.Data;
+using MovieRec.Features;
+using MovieRec.Models;
+
+namespace MovieRec.Recommendations;
+
+/// <summary>Saving and loading a fitted recommender: fit once (<c>movierec fit</c>), answer many times.</summary>
+public sealed partial class MovieRecommender
+{
+    /// <summary>The magic at the start of a saved recommender.</summary>
+    private const string BundleMagic = "MOVIEREC-BUNDLE1";
+
+    /// <summary>The bundle format <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
+    public const int BundleFormatVersion = 1;
+
+    private static readonly JsonSerializerOptions HeaderJson = new() { IncludeFields = true, WriteIndented = true };
+
+    /// <summary>What the bundle holds and how it was made.</summary>
+    public RecommenderBundleInfo Info => _info ??= new(BundleFormatVersion, LibraryVersion, Fingerprint(_ratingsFrame, _moviesFrame), _options.Seed,
+        (int)_ratingsFrame.Rows.Count, Ratings.UserIds.Count, Catalog.MovieIds.Length, Classifier.Kind.ToString());
+
+    private RecommenderBundleInfo? _info;
+
+    /// <summary>
+    /// Saves everything the queries need (ratings, movie catalog with titles, genres, years and posters, the feature
+    /// pipeline, the like classifier, the PureSVD factors, the options) into one file, written to a temporary file and
+    /// renamed into place.
+    /// </summary>
+    /// <remarks>The file is a MovieRec container (magic <c>MOVIEREC-BUNDLE1</c>, format version, length, SHA-256) around a zip
+    /// of <c>bundle.json</c> (<see cref="Info"/> and the options), <c>ratings.bin</c>, <c>movies.bin</c>, <c>features.bin</c>,
+    /// <c>classifier.zip</c> and <c>svd.bin</c>. The similarity space is rebuilt from the features on load (milliseconds).</remarks>
+    public void Save(string path) => ChecksummedFile.Write(path, BundleMagic, BundleFormatVersion, payload =>
+    {
+        using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
+        using (var stream = zip.CreateEntry("bundle.json", CompressionLevel.Fastest).Open())
+        {
+            JsonSerializer.Serialize(stream, new BundleHeader(Info, _options), HeaderJson);
+        }
+
+        Entry(zip, "ratings.bin", w => w.WriteFrame(_ratingsFrame));
+        Entry(zip, "movies.bin", w => w.WriteFrame(_moviesFrame));
+        Entry(zip, "features.bin", w => FeatureModelSerializer.Write(Features, w));
+        Entry(zip, "svd.bin", Svd.Write);
+        using (var stream = zip.CreateEntry("classifier.zip", CompressionLevel.NoCompression).Open())
+        {
+            Classifier.WritePayload(stream);
+        }
+    });
+
+    /// <summary>Loads a recommender saved by <see cref="Save"/>; its answers are identical to the saved one's.</summary>
+    /// <exception cref="DataFileException">The file is missing, not a MovieRec model, damaged (checksum) or of another
+    /// format version: "… is not a MovieRec model", "… is damaged (checksum mismatch)", "… was written by format 3, this
+    /// version of MovieRec reads format 1".</exception>
+    public static MovieRecommender Load(string path)
+    {
+        var payload = ChecksummedFile.Read(path, BundleMagic, BundleFormatVersion, "a MovieRec model (a bundle written by 'movierec fit')");
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(payload, writable: false), ZipArchiveMode.Read);
+            BundleHeader header;
+            using (var stream = Open(zip, "bundle.json")) header = JsonSerializer.Deserialize<BundleHeader>(stream, HeaderJson) ?? throw new InvalidDataException("bundle.json is null");
+            var ratings = Read(zip, "ratings.bin", r => r.ReadFrame());
+            var movies = Read(zip, "movies.bin", r => r.ReadFrame());
+            var features = Read(zip, "features.bin", FeatureModelSerializer.Read);
+            var set = RatingSet.From(ratings);
+            var svd = Read(zip, "svd.bin", r => PureSvdModel.Read(r, set));
+            TrainedClassifier classifier;
+            using (var stream = Open(zip, "classifier.zip"))
+            {
+                var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                copy.Position = 0;
+                classifier = TrainedClassifier.ReadPayload(copy, header.Options.Seed).WithFeatures(features);
+            }
+
+            return new MovieRecommender(ratings, movies, set, features, classifier, svd, header.Options);
+        }
+        catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
+        {
+            // The checksum matched, so the bytes are what Save wrote: a library mismatch, still one clear error.
+            throw new DataFileException(path, $"cannot be read by this version of MovieRec ({e.GetType().Name}: {e.Message})", inner: e);
+        }
+    }
+
+    /// <summary>The four rating columns the bundle keeps.</summary>
+    private static DataFrame RatingColumns(DataFrame ratings)
+    {
+        var columns = new List<DataFrameColumn>
+        {
+            new Int32DataFrameColumn(Columns.UserId, ratings.ToArray<int>(Columns.UserId)),
+            new Int32DataFrameColumn(Columns.MovieId, ratings.ToArray<int>(Columns.MovieId)),
+            new DoubleDataFrameColumn(Columns.Rating, ratings.ToArray<double>(Columns.Rating)),
+        };
+        if (ratings.HasColumn(Columns.Timestamp)) columns.Add(new Int64DataFrameColumn(Columns.Timestamp, ratings.ToArray<long>(Columns.Timestamp)));
+        return new DataFrame(columns);
+    }
+
+    /// <summary>SHA-256 (first 16 hex digits) of the ratings and the movie IDs: which data a bundle was fitted on.</summary>
+    private static string Fingerprint(DataFrame ratings, DataFrame movies)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ratings.ToArray<int>(Columns.UserId).AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ratings.ToArray<int>(Columns.MovieId).AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ratings.ToArray<double>(Columns.Rating).AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(movies.ToArray<int>(Columns.MovieId).AsSpan()));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    private static string LibraryVersion =>
+        typeof(MovieRecommender).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(MovieRecommender).Assembly.GetName().Version?.ToString() ?? "0";
+
+    private static void Entry(ZipArchive zip, string name, Action<BinaryWriter> write)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = new BinaryWriter(stream);
+        write(writer);
+    }
+
+    private static T Read<T>(ZipArchive zip, string name, Func<BinaryReader, T> read)
+    {
+        using var stream = Open(zip, name);
+        using var buffered = new BufferedStream(stream, 1 << 16);
+        using var reader = new BinaryReader(buffered);
+        return read(reader);
+    }
+
+    private static Stream Open(ZipArchive zip, string name) =>
+        (zip.GetEntry(name) ?? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the entry {name} is missing"))).Open();
+
+    private sealed record BundleHeader(RecommenderBundleInfo Info, RecommenderOptions Options);
+}
