@@ -73,3 +73,58 @@ public class RecommendationBenchmarks
         return total;
     }
 }
+
+/// <summary><c>movierec recommend --model</c> and <c>similar --model</c> as processes, on a quiet machine and while two
+/// other processes keep both cores busy. Target: the busy time under 3x the quiet time.</summary>
+[MedianColumn]
+public class QueryUnderLoadBenchmarks
+{
+    private readonly List<System.Diagnostics.Process> _hogs = [];
+    private string _bundle = null!;
+
+    /// <summary>Whether two busy-looping processes run beside the query.</summary>
+    [Params(false, true)]
+    public bool Busy { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var ds = MovieLensLoader.Load(BenchPaths.MlLatestSmall);
+        var clean = DataCleaning.Clean(ds, MovieMetadataLoader.Load(BenchPaths.TmdbMetadata, ds.Links));
+        _bundle = Path.Combine(Path.GetTempPath(), $"movierec-load-{Environment.ProcessId}.movierec");
+        MovieRecommender.Build(clean.Ratings, clean.Movies, tags: ds.Tags).Save(_bundle);
+        if (!Busy) return;
+        for (var i = 0; i < Environment.ProcessorCount; i++)
+        {
+            _hogs.Add(System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!);
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (var hog in _hogs)
+        {
+            hog.Kill();
+            hog.Dispose();
+        }
+
+        File.Delete(_bundle);
+    }
+
+    [Benchmark]
+    public int Recommend_Hybrid() => Run("recommend", "--user", "414", "--engine", "hybrid");
+
+    [Benchmark]
+    public int Similar() => Run("similar", "--movie", "matrix");
+
+    private int Run(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "movierec.dll"), args[0], "--model", _bundle, .. args[1..]]) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output.Length : throw new InvalidOperationException(process.StandardError.ReadToEnd());
+    }
+}
