@@ -39,6 +39,12 @@ internal static class RecommendCommands
             var path = parse.GetValue(output)!;
             recommender.Save(path);
             var info = recommender.Info;
+            foreach (var score in recommender.ClassifierSelection.Scores)
+            {
+                AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"classifier {score.Candidate} ({score.Parameters}): validation ROC-AUC {score.ValidationAuc:F4}, average precision {score.ValidationAveragePrecision:F4}{(score.Candidate == info.Classifier ? "  ← chosen" : string.Empty)}"));
+            }
+
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1e6:F1} MB): {info.Ratings:N0} ratings, {info.Users:N0} users, {info.Movies:N0} movies, classifier {info.Classifier}, seed {info.Seed}, data {info.DatasetFingerprint}, in {watch.Elapsed.TotalSeconds:F1} s"));
         }));
@@ -54,15 +60,15 @@ internal static class RecommendCommands
     {
         var (data, metadata, json) = Common();
         var user = new Option<int>("--user") { Description = "The userId.", Required = true };
-        var engine = new Option<string>("--engine") { Description = "svd (collaborative filtering), ml (like classifier) or hybrid (rank fusion of both and content).", DefaultValueFactory = _ => "svd" };
-        engine.AcceptOnlyFromAmong("svd", "ml", "hybrid");
+        var engine = new Option<string>("--engine") { Description = "svd (collaborative filtering), ml (like classifier × popularity prior), content (similar to the movies the user liked) or hybrid (rank fusion of the three).", DefaultValueFactory = _ => "svd" };
+        engine.AcceptOnlyFromAmong("svd", "ml", "content", "hybrid");
         var n = new Option<int>("--n") { Description = "How many (1 to 10,000).", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
         var model = ModelOption();
         var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, model, user, engine, n, json };
         command.SetAction(parse => CliRunner.Run(() =>
         {
             var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model));
-            var which = parse.GetValue(engine) switch { "ml" => RecommenderEngine.Ml, "hybrid" => RecommenderEngine.Hybrid, _ => RecommenderEngine.Svd };
+            var which = parse.GetValue(engine) switch { "ml" => RecommenderEngine.Ml, "content" => RecommenderEngine.Content, "hybrid" => RecommenderEngine.Hybrid, _ => RecommenderEngine.Svd };
             var rows = recommender.Recommend(parse.GetValue(user), which, parse.GetValue(n));
             Print(rows, $"{parse.GetValue(engine)} recommendations for user {parse.GetValue(user)}", "score");
             if (parse.GetValue(json) is { } path) Write(path, rows, "score");

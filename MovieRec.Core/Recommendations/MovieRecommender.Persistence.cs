@@ -18,13 +18,13 @@ public sealed partial class MovieRecommender
     private const string BundleMagic = "MOVIEREC-BUNDLE1";
 
     /// <summary>The bundle format <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
-    public const int BundleFormatVersion = 1;
+    public const int BundleFormatVersion = 2;
 
     private static readonly JsonSerializerOptions HeaderJson = new() { IncludeFields = true, WriteIndented = true };
 
     /// <summary>What the bundle holds and how it was made.</summary>
     public RecommenderBundleInfo Info => _info ??= new(BundleFormatVersion, LibraryVersion, Fingerprint(_ratingsFrame, _moviesFrame), _options.Seed,
-        (int)_ratingsFrame.Rows.Count, Ratings.UserIds.Count, Catalog.MovieIds.Length, Classifier.Kind.ToString());
+        (int)_ratingsFrame.Rows.Count, Ratings.UserIds.Count, Catalog.MovieIds.Length, ClassifierSelection.Chosen.Name);
 
     private RecommenderBundleInfo? _info;
 
@@ -41,7 +41,7 @@ public sealed partial class MovieRecommender
         using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
         using (var stream = zip.CreateEntry("bundle.json", CompressionLevel.Fastest).Open())
         {
-            JsonSerializer.Serialize(stream, new BundleHeader(Info, _options), HeaderJson);
+            JsonSerializer.Serialize(stream, new BundleHeader(Info, _options, ClassifierSelection), HeaderJson);
         }
 
         Entry(zip, "ratings.bin", w => w.WriteFrame(_ratingsFrame));
@@ -57,7 +57,7 @@ public sealed partial class MovieRecommender
     /// <summary>Loads a recommender saved by <see cref="Save"/>; its answers are identical to the saved one's.</summary>
     /// <exception cref="DataFileException">The file is missing, not a MovieRec model, damaged (checksum) or of another
     /// format version: "… is not a MovieRec model", "… is damaged (checksum mismatch)", "… was written by format 3, this
-    /// version of MovieRec reads format 1".</exception>
+    /// version of MovieRec reads format 2".</exception>
     public static MovieRecommender Load(string path)
     {
         var payload = ChecksummedFile.Read(path, BundleMagic, BundleFormatVersion, "a MovieRec model (a bundle written by 'movierec fit')");
@@ -80,7 +80,7 @@ public sealed partial class MovieRecommender
                 classifier = TrainedClassifier.ReadPayload(copy, header.Options.Seed).WithFeatures(features);
             }
 
-            return new MovieRecommender(ratings, movies, set, features, classifier, svd, header.Options);
+            return new MovieRecommender(ratings, movies, set, features, classifier, header.Selection, svd, header.Options);
         }
         catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
         {
@@ -135,5 +135,5 @@ public sealed partial class MovieRecommender
     private static Stream Open(ZipArchive zip, string name) =>
         (zip.GetEntry(name) ?? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the entry {name} is missing"))).Open();
 
-    private sealed record BundleHeader(RecommenderBundleInfo Info, RecommenderOptions Options);
+    private sealed record BundleHeader(RecommenderBundleInfo Info, RecommenderOptions Options, ClassifierSelection Selection);
 }

@@ -15,9 +15,10 @@ namespace MovieRec.Recommendations;
 /// <remarks>
 /// <para>Engines. <b>svd</b>: PureSVD scores of the movies the user has not rated. <b>ml</b>: every unrated movie becomes a
 /// feature row (the user's profile features, the movie's statistics and embeddings, the genre match) in one batch, scored
-/// by the like classifier; the score is P(like). <b>hybrid</b>: reciprocal-rank fusion Σ w_e / (k + rank_e) of the svd,
-/// ml and content rankings, the content score being the cosine between a movie and the centroid of the user's liked
-/// movies in the similarity space.</para>
+/// by the like classifier (chosen by validation, <see cref="ClassifierSelection"/>), times a popularity prior: score =
+/// P(like | rated) · ((n + 1) / U)^a (<see cref="RecommenderOptions.PopularityPrior"/>). <b>content</b>: the cosine
+/// between a movie and the centroid of the user's liked movies in the similarity space. <b>hybrid</b>: reciprocal-rank
+/// fusion Σ w_e / (k + rank_e) of the svd, ml and content rankings.</para>
 /// <para>Explanations: the liked movie (rating ≥ the like threshold) most similar to the recommendation — "because you
 /// liked Heat (1995)"; without liked movies, the genre and popularity. Unknown users get popularity within genre, labelled
 /// "cold start"; a new user with a few ratings gets PureSVD fold-in scores (no retraining).</para>
@@ -30,8 +31,8 @@ public sealed partial class MovieRecommender
     private readonly DataFrame _ratingsFrame;
     private readonly DataFrame _moviesFrame;
 
-    private MovieRecommender(DataFrame ratingsFrame, DataFrame moviesFrame, RatingSet ratings, FeatureModel features, TrainedClassifier classifier, PureSvdModel svd,
-        RecommenderOptions options)
+    private MovieRecommender(DataFrame ratingsFrame, DataFrame moviesFrame, RatingSet ratings, FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection,
+        PureSvdModel svd, RecommenderOptions options)
     {
         _ratingsFrame = ratingsFrame;
         _moviesFrame = moviesFrame;
@@ -41,6 +42,7 @@ public sealed partial class MovieRecommender
         Ratings = ratings;
         Features = features;
         Classifier = classifier;
+        ClassifierSelection = selection;
         Svd = svd;
         Space = space;
         _options = options;
@@ -59,6 +61,9 @@ public sealed partial class MovieRecommender
     /// <summary>The ML engine's classifier.</summary>
     public TrainedClassifier Classifier { get; }
 
+    /// <summary>How <see cref="Classifier"/> was chosen: each candidate's validation scores.</summary>
+    public ClassifierSelection ClassifierSelection { get; }
+
     /// <summary>The SVD engine's model.</summary>
     public PureSvdModel Svd { get; }
 
@@ -72,11 +77,12 @@ public sealed partial class MovieRecommender
         ArgumentNullException.ThrowIfNull(movies);
         options ??= new RecommenderOptions();
         var features = FeaturePipeline.Fit(ratings, movies, options.Features, tags, genome);
+        var selection = ClassifierSelection.Run(ratings, movies, features, options, tags, genome);
         var table = FeatureTable.From(features.TransformTraining(ratings));
-        var classifier = TrainedClassifier.Train(options.Classifier, options.ClassifierParameters, table, options.Seed).WithFeatures(features);
+        var classifier = TrainedClassifier.Train(selection.Chosen.Kind, selection.Chosen.Parameters, table, options.Seed).WithFeatures(features);
         var set = RatingSet.From(ratings);
         var svd = (PureSvdModel)new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
-        return new MovieRecommender(RatingColumns(ratings), movies, set, features, classifier, svd, options);
+        return new MovieRecommender(RatingColumns(ratings), movies, set, features, classifier, selection, svd, options);
     }
 
     /// <summary>
@@ -92,6 +98,7 @@ public sealed partial class MovieRecommender
         {
             RecommenderEngine.Svd => SvdScores(user),
             RecommenderEngine.Ml => MlScores(userId),
+            RecommenderEngine.Content => ContentScores(user),
             _ => HybridScores(user, userId, allowed),
         };
         return Explain(TopRows(scores, allowed, count), scores, LikedRows(user));
@@ -199,7 +206,17 @@ public sealed partial class MovieRecommender
         var values = new float[Catalog.MovieIds.Length * d];
         var userRow = Features.UserRowOf(userId);
         for (var m = 0; m < Catalog.MovieIds.Length; m++) Features.FillRow(userRow, Features.Catalog.RowOf(Catalog.MovieIds[m]), values.AsSpan(m * d, d));
-        return Classifier.PredictProbabilities(new FeatureTable(values, new bool[Catalog.MovieIds.Length], Features.FeatureNames));
+        var p = Classifier.PredictProbabilities(new FeatureTable(values, new bool[Catalog.MovieIds.Length], Features.FeatureNames));
+        var a = _options.PopularityPrior;
+        if (a == 0) return p;
+        double users = Ratings.UserIds.Count;
+        for (var m = 0; m < p.Length; m++)
+        {
+            var i = Ratings.ItemIndex(Catalog.MovieIds[m]);
+            p[m] *= (float)Math.Pow(((i < 0 ? 0 : Ratings.ItemCounts[i]) + 1.0) / users, a);
+        }
+
+        return p;
     }
 
     private float[] ContentScores(int user)
@@ -217,19 +234,38 @@ public sealed partial class MovieRecommender
         return scores;
     }
 
-    private float[] HybridScores(int user, int userId, bool[] allowed)
+    private float[] HybridScores(int user, int userId, bool[] allowed) =>
+        Fuse(EngineRankings(user, userId, allowed), _options.HybridWeights, _options.FusionK, Catalog.MovieIds.Length);
+
+    /// <summary>The svd, ml and content rankings (catalog rows, best first) of the allowed movies for a known user.</summary>
+    internal int[][] EngineRankings(int user, int userId, bool[] allowed) =>
+        [TopRows(SvdScores(user), allowed, allowed.Length), TopRows(MlScores(userId), allowed, allowed.Length), TopRows(ContentScores(user), allowed, allowed.Length)];
+
+    /// <summary>The same for a user id, with the movies the user rated excluded: what <see cref="RecommendationSanity.TuneHybrid"/> fuses.</summary>
+    internal (int[][] Rankings, bool[] Allowed) EngineRankings(int userId)
     {
-        var (ws, wm, wc) = _options.HybridWeights;
-        var fused = new float[Catalog.MovieIds.Length];
-        foreach (var (scores, weight) in new[] { (SvdScores(user), ws), (MlScores(userId), wm), (ContentScores(user), wc) })
+        var user = Ratings.UserIndex(userId);
+        var allowed = Allowed(null, Ratings.ItemsOf(user));
+        return (EngineRankings(user, userId, allowed), allowed);
+    }
+
+    /// <summary>Reciprocal-rank fusion Σ w_e / (k + rank_e) of the svd, ml and content rankings over <paramref name="rows"/> catalog rows.</summary>
+    internal static float[] Fuse(int[][] rankings, (double Svd, double Ml, double Content) weights, int fusionK, int rows)
+    {
+        var fused = new float[rows];
+        double[] w = [weights.Svd, weights.Ml, weights.Content];
+        for (var e = 0; e < rankings.Length; e++)
         {
-            if (weight == 0) continue;
-            var ranked = TopRows(scores, allowed, fused.Length);
-            for (var rank = 0; rank < ranked.Length; rank++) fused[ranked[rank]] += (float)(weight / (_options.FusionK + rank + 1));
+            if (w[e] == 0) continue;
+            var ranked = rankings[e];
+            for (var rank = 0; rank < ranked.Length; rank++) fused[ranked[rank]] += (float)(w[e] / (fusionK + rank + 1));
         }
 
         return fused;
     }
+
+    /// <summary>The top <paramref name="count"/> allowed rows of <paramref name="scores"/>, as movie IDs.</summary>
+    internal int[] TopMovieIds(float[] scores, bool[] allowed, int count) => [.. TopRows(scores, allowed, count).Select(m => Catalog.MovieIds[m])];
 
     private bool[] Allowed(RecommendationFilter? filter, ReadOnlySpan<int> ratedItems)
     {

@@ -9,14 +9,19 @@ namespace MovieRec.Recommendations;
 /// lists for a sample of users are checked against the held-out 20%.
 /// </summary>
 /// <remarks>
-/// Per engine (svd, ml, hybrid, and most-popular as the reference): <c>titleless</c> recommendations (must be 0),
-/// <c>distinctScores</c> (share of lists whose k scores are all different: no wall of 1.0), <c>topGenreShare</c> (share
+/// Per engine (svd, ml, content, hybrid, and most-popular as the reference): <c>titleless</c> recommendations (must be 0),
+/// <c>distinctScores</c> (share of lists whose k scores are all different: no wall of 1.0), <c>longestTie</c> (the longest
+/// run of identical scores in any list), <c>saturatedLists</c> (share of lists whose k scores all lie within
+/// <see cref="SaturationSpread"/>, e.g. ten like probabilities between 0.9955 and 0.9966), <c>topGenreShare</c> (share
 /// of recommended movies sharing a genre with the user's top genres) against <c>randomGenreShare</c> (the same for random
 /// unrated movies), and <c>hitRate</c> (share of users with a held-out liked movie in their top k). The similar-movie check
 /// compares how often a movie's k nearest neighbours share a genre with it against random pairs.
 /// </remarks>
 public static class RecommendationSanity
 {
+    /// <summary>A list whose scores all lie within this of each other is saturated: its order says nothing.</summary>
+    public const double SaturationSpread = 0.002;
+
     /// <summary>Runs every check; returns the per-engine table and the neighbour genre rates.</summary>
     public static (DataFrame Engines, double NeighbourGenreShare, double RandomPairGenreShare) Measure(DataFrame ratings, DataFrame movies, RecommenderOptions? options = null,
         DataFrame? tags = null, GenomeMatrix? genome = null, int users = 100, int k = 10, int seed = 42)
@@ -27,26 +32,28 @@ public static class RecommendationSanity
         var recommender = MovieRecommender.Build(split.Train, movies, options, tags, genome);
         var catalog = recommender.Catalog;
         var rng = new Random(seed);
-        var heldOutLikes = split.Test.ToArray<int>(Columns.UserId).Zip(split.Test.ToArray<int>(Columns.MovieId), split.Test.ToArray<double>(Columns.Rating))
-            .Where(t => t.Third >= options.Features.LikeThreshold).GroupBy(t => t.First).ToDictionary(g => g.Key, g => g.Select(t => t.Second).ToHashSet());
+        var heldOutLikes = HeldOutLikes(split.Test, options.Features.LikeThreshold);
         var sample = recommender.Ratings.UserIds.Where(heldOutLikes.ContainsKey).OrderBy(_ => rng.Next()).Take(users).Order().ToArray();
 
-        string[] names = ["svd", "ml", "hybrid", "popular"];
-        var rows = new List<(string Engine, int Titleless, double Distinct, double TopGenre, double RandomGenre, double HitRate)>();
+        string[] names = ["svd", "ml", "content", "hybrid", "popular"];
+        var rows = new List<(string Engine, int Titleless, double Distinct, int LongestTie, double Saturated, double TopGenre, double RandomGenre, double HitRate)>();
         foreach (var name in names)
         {
-            int titleless = 0, distinct = 0, hits = 0, genreHits = 0, genreTotal = 0, randomHits = 0, randomTotal = 0;
+            int titleless = 0, distinct = 0, longestTie = 0, saturated = 0, hits = 0, genreHits = 0, genreTotal = 0, randomHits = 0, randomTotal = 0;
             foreach (var user in sample)
             {
                 var list = name switch
                 {
                     "svd" => recommender.Recommend(user, RecommenderEngine.Svd, k),
                     "ml" => recommender.Recommend(user, RecommenderEngine.Ml, k),
+                    "content" => recommender.Recommend(user, RecommenderEngine.Content, k),
                     "hybrid" => recommender.Recommend(user, RecommenderEngine.Hybrid, k),
                     _ => Popular(recommender, user, k),
                 };
                 titleless += list.Count(r => string.IsNullOrWhiteSpace(r.Title));
                 if (list.Select(r => r.Score).Distinct().Count() == list.Count) distinct++;
+                longestTie = Math.Max(longestTie, LongestTie(list));
+                if (list.Count > 1 && list.Max(r => r.Score) - list.Min(r => r.Score) < SaturationSpread) saturated++;
                 if (list.Any(r => heldOutLikes[user].Contains(r.MovieId))) hits++;
                 var top = recommender.Profile(user).TopGenres.ToHashSet();
                 genreHits += list.Count(r => r.Genres.Split('|').Any(top.Contains));
@@ -59,7 +66,7 @@ public static class RecommendationSanity
                 }
             }
 
-            rows.Add((name, titleless, distinct / (double)sample.Length, genreHits / (double)Math.Max(1, genreTotal), randomHits / (double)Math.Max(1, randomTotal), hits / (double)sample.Length));
+            rows.Add((name, titleless, distinct / (double)sample.Length, longestTie, saturated / (double)sample.Length, genreHits / (double)Math.Max(1, genreTotal), randomHits / (double)Math.Max(1, randomTotal), hits / (double)sample.Length));
         }
 
         var (neighbours, randomPairs) = NeighbourGenreShare(recommender, k, seed: seed);
@@ -67,6 +74,8 @@ public static class RecommendationSanity
             new StringDataFrameColumn("engine", rows.Select(r => r.Engine)),
             new Int32DataFrameColumn("titleless", rows.Select(r => r.Titleless)),
             new DoubleDataFrameColumn("distinctScores", rows.Select(r => r.Distinct)),
+            new Int32DataFrameColumn("longestTie", rows.Select(r => r.LongestTie)),
+            new DoubleDataFrameColumn("saturatedLists", rows.Select(r => r.Saturated)),
             new DoubleDataFrameColumn("topGenreShare", rows.Select(r => r.TopGenre)),
             new DoubleDataFrameColumn("randomGenreShare", rows.Select(r => r.RandomGenre)),
             new DoubleDataFrameColumn("hitRate", rows.Select(r => r.HitRate)));
@@ -97,6 +106,72 @@ public static class RecommendationSanity
         }
 
         return (neighbourShared / (double)Math.Max(1, neighbourTotal), randomShared / (double)Math.Max(1, randomPairs));
+    }
+
+    /// <summary>
+    /// Hit rate @<paramref name="k"/> of the hybrid for each weighting in <paramref name="grid"/>, measured on a validation
+    /// split carved from <paramref name="trainingRatings"/> (<paramref name="validationFraction"/> of each user's ratings), best
+    /// first: how <see cref="RecommenderOptions.HybridWeights"/> and <see cref="RecommenderOptions.FusionK"/> are chosen
+    /// without looking at test ratings.
+    /// </summary>
+    /// <remarks>The recommender is built once on the rest; each sampled user's three rankings are computed once and fused
+    /// for every grid point. Columns: svd, ml, content (weights), fusionK, hitRate. Ties keep the grid's order.</remarks>
+    public static DataFrame TuneHybrid(DataFrame trainingRatings, DataFrame movies, IReadOnlyList<(double Svd, double Ml, double Content, int FusionK)>? grid = null,
+        RecommenderOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null, double validationFraction = 0.2, int users = 200, int k = 10, int seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(trainingRatings);
+        options ??= new RecommenderOptions();
+        grid ??= HybridGrid;
+        var split = Splitters.RandomPerUser(trainingRatings, validationFraction, seed);
+        var recommender = MovieRecommender.Build(split.Train, movies, options, tags, genome);
+        var likes = HeldOutLikes(split.Test, options.Features.LikeThreshold);
+        var rng = new Random(seed);
+        var sample = recommender.Ratings.UserIds.Where(likes.ContainsKey).OrderBy(_ => rng.Next()).Take(users).Order().ToArray();
+        var hits = new int[grid.Count];
+        foreach (var user in sample)
+        {
+            var (rankings, allowed) = recommender.EngineRankings(user);
+            for (var g = 0; g < grid.Count; g++)
+            {
+                var fused = MovieRecommender.Fuse(rankings, (grid[g].Svd, grid[g].Ml, grid[g].Content), grid[g].FusionK, allowed.Length);
+                if (recommender.TopMovieIds(fused, allowed, k).Any(likes[user].Contains)) hits[g]++;
+            }
+        }
+
+        var order = Enumerable.Range(0, grid.Count).OrderByDescending(g => hits[g]).ThenBy(g => g).ToArray();
+        return new DataFrame(
+            new DoubleDataFrameColumn("svd", order.Select(g => grid[g].Svd)),
+            new DoubleDataFrameColumn("ml", order.Select(g => grid[g].Ml)),
+            new DoubleDataFrameColumn("content", order.Select(g => grid[g].Content)),
+            new Int32DataFrameColumn("fusionK", order.Select(g => grid[g].FusionK)),
+            new DoubleDataFrameColumn("hitRate", order.Select(g => hits[g] / (double)Math.Max(1, sample.Length))));
+    }
+
+    /// <summary>The default grid of <see cref="TuneHybrid"/>: svd weight 1; ml and content weights {0, 0.25, 0.5, 1}; k {10, 20, 60}.</summary>
+    public static IReadOnlyList<(double Svd, double Ml, double Content, int FusionK)> HybridGrid { get; } =
+    [
+        .. from fusionK in new[] { 10, 20, 60 }
+           from ml in new[] { 0, 0.25, 0.5, 1 }
+           from content in new[] { 0, 0.25, 0.5, 1 }
+           select (1.0, ml, content, fusionK),
+    ];
+
+    private static Dictionary<int, HashSet<int>> HeldOutLikes(DataFrame heldOut, double likeThreshold) =>
+        heldOut.ToArray<int>(Columns.UserId).Zip(heldOut.ToArray<int>(Columns.MovieId), heldOut.ToArray<double>(Columns.Rating))
+            .Where(t => t.Third >= likeThreshold).GroupBy(t => t.First).ToDictionary(g => g.Key, g => g.Select(t => t.Second).ToHashSet());
+
+    /// <summary>The longest run of identical scores in a ranked list (1 when all differ, 0 when empty).</summary>
+    public static int LongestTie(IReadOnlyList<Recommendation> list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        int longest = list.Count > 0 ? 1 : 0, run = 1;
+        for (var i = 1; i < list.Count; i++)
+        {
+            run = list[i].Score == list[i - 1].Score ? run + 1 : 1;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     private static IReadOnlyList<Recommendation> Popular(MovieRecommender recommender, int userId, int k)

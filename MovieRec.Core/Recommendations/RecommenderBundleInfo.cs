@@ -8,5 +8,5 @@ namespace MovieRec.Recommendations;
 /// <param name="Ratings">Ratings fitted on.</param>
 /// <param name="Users">Users.</param>
 /// <param name="Movies">Movies in the catalog.</param>
-/// <param name="Classifier">The ML engine's classifier family.</param>
+/// <param name="Classifier">The ML engine's classifier, as chosen by validation (<see cref="MovieRecommender.ClassifierSelection"/>).</param>
 public sealed record RecommenderBundleInfo(int FormatVersion, string LibraryVersion, string DatasetFingerprint, int Seed, int Ratings, int Users, int Movies, string Classifier);

@@ -64,6 +64,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     [Theory]
     [InlineData(RecommenderEngine.Svd)]
     [InlineData(RecommenderEngine.Ml)]
+    [InlineData(RecommenderEngine.Content)]
     [InlineData(RecommenderEngine.Hybrid)]
     public void Each_engine_recommends_the_unseen_movies_of_the_loved_kind(RecommenderEngine engine)
     {
@@ -72,6 +73,41 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
         Assert.All(recs, r => Assert.InRange(r.MovieId, 25, 30));
         Assert.Equal([1, 2, 3, 4, 5, 6], recs.Select(r => r.Rank));
         Assert.True(recs.Zip(recs.Skip(1)).All(p => p.First.Score >= p.Second.Score), "best first");
+    }
+
+    [Fact]
+    public void The_classifier_is_chosen_by_validation_and_reported_and_kept_by_the_bundle()
+    {
+        var selection = _world.Recommender.ClassifierSelection;
+        Assert.Equal(_world.Options.Classifiers.Select(c => c.Name), selection.Scores.Select(s => s.Candidate));
+        Assert.All(selection.Scores, s => Assert.InRange(s.ValidationAuc, 0.5, 1.0));
+        Assert.Equal(selection.Scores.MaxBy(s => s.ValidationAuc)!.Candidate, selection.Chosen.Name);
+        Assert.Equal(selection.Chosen.Kind, _world.Recommender.Classifier.Kind);
+        Assert.Equal(selection.Chosen.Name, _world.Recommender.Info.Classifier);
+        Assert.Equal([true], selection.ToDataFrame().ToArray<bool>("chosen").Where(c => c).Distinct());
+
+        using var temp = new Support.TempFolder();
+        _world.Recommender.Save(temp.File("m.movierec"));
+        var loaded = MovieRecommender.Load(temp.File("m.movierec"));
+        Assert.Equal(selection.Scores, loaded.ClassifierSelection.Scores);
+        Assert.Equal(selection.Chosen, loaded.ClassifierSelection.Chosen);
+
+        var single = MovieRecommender.Build(_world.Ratings, _world.Movies, _world.Options with { Classifiers = [ClassifierCandidate.LightGbmRegularized] });
+        Assert.Equal(ClassifierCandidate.LightGbmRegularized, single.ClassifierSelection.Chosen);
+        Assert.True(double.IsNaN(single.ClassifierSelection.Scores.Single().ValidationAuc), "one candidate: nothing to validate");
+    }
+
+    [Fact]
+    public void The_ml_score_is_the_like_probability_times_the_popularity_prior()
+    {
+        var plain = MovieRecommender.Build(_world.Ratings, _world.Movies, _world.Options with { PopularityPrior = 0 });
+        var probabilities = plain.Recommend(1, RecommenderEngine.Ml, 60).ToDictionary(r => r.MovieId, r => r.Score);
+        double users = _world.Recommender.Ratings.UserIds.Count;
+        foreach (var r in _world.Recommender.Recommend(1, RecommenderEngine.Ml, 60))
+        {
+            var n = _world.Recommender.Ratings.ItemCounts[_world.Recommender.Ratings.ItemIndex(r.MovieId)];
+            Assert.Equal(probabilities[r.MovieId] * ((n + 1) / users), r.Score, 1e-6);
+        }
     }
 
     [Fact]
@@ -192,8 +228,9 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
         _world.Recommender.Classifier.Save(classifier);
         Assert.Contains("is not a MovieRec model", Load(classifier));
         var newer = (byte[])bytes.Clone();
-        newer[16] = 3;
-        Assert.Contains("was written by format 3, this version of MovieRec reads format 1", Load(temp.WriteBytes("newer.movierec", newer)));
+        newer[16] = MovieRecommender.BundleFormatVersion + 1;
+        Assert.Contains($"was written by format {MovieRecommender.BundleFormatVersion + 1}, this version of MovieRec reads format {MovieRecommender.BundleFormatVersion}",
+            Load(temp.WriteBytes("newer.movierec", newer)));
 
         static string Load(string file) => Assert.Throws<DataFileException>(() => MovieRecommender.Load(file)).Message;
     }

@@ -23,10 +23,65 @@ public sealed class SanityTests
         var clean = DataCleaning.Clean(ds, MovieMetadataLoader.Load(Path.Combine(TestPaths.TmdbSample, "movies_metadata.csv"), ds.Links));
         var (engines, neighbours, randomPairs) = RecommendationSanity.Measure(clean.Ratings, clean.Movies, tags: ds.Tags, users: 100);
         Check(engines, neighbours, randomPairs);
-        var hit = engines.ToArray<double>("hitRate");
-        Assert.True(hit[0] > hit[3], $"svd hit rate {hit[0]:F2} vs popular {hit[3]:F2}");
-        Assert.True(hit[2] > hit[3], $"hybrid hit rate {hit[2]:F2} vs popular {hit[3]:F2}");
+        var hit = Column(engines, "hitRate");
+        Assert.True(hit["svd"] > hit["popular"], $"svd hit rate {hit["svd"]:F3} vs popular {hit["popular"]:F3}");
+        Assert.True(hit["ml"] >= hit["popular"], $"ml hit rate {hit["ml"]:F3} vs popular {hit["popular"]:F3}");
+        foreach (var other in new[] { "ml", "content", "popular" }) // not svd: see notebook 05 (the hybrid ties it, 0.748 vs 0.753 over all users)
+        {
+            Assert.True(hit["hybrid"] > hit[other], $"hybrid hit rate {hit["hybrid"]:F3} vs {other} {hit[other]:F3}");
+        }
+
+        // The ML engine's lists: no run of more than two identical scores, no list whose scores all lie within 0.002.
+        Assert.True(Column(engines, "longestTie")["ml"] <= 2, $"ml longest tie {Column(engines, "longestTie")["ml"]}");
+        Assert.Equal(0, Column(engines, "saturatedLists")["ml"]);
     }
+
+    [Fact]
+    public void Space_tuning_measures_co_rating_agreement_and_genre_dominance_on_held_out_ratings()
+    {
+        var ds = MovieLensLoader.Load(TestPaths.Sample);
+        var clean = DataCleaning.Clean(ds);
+        MovieRec.Features.MovieSpaceOptions genreOnly = new() { NumericWeight = 0, GenreWeight = 1, TextWeight = 0, GenomeWeight = 0 };
+        MovieRec.Features.MovieSpaceOptions numericOnly = new() { NumericWeight = 1, GenreWeight = 0, TextWeight = 0, GenomeWeight = 0 };
+        var table = MovieSpaceTuning.Compare(clean.Ratings, clean.Movies, [genreOnly, numericOnly, new()], tags: ds.Tags, genome: ds.Genome, queries: 50);
+        Assert.Equal(3, table.Rows.Count);
+        var agreement = table.ToArray<double>("agreement");
+        Assert.True(agreement.Zip(agreement.Skip(1)).All(p => p.First >= p.Second), "best first");
+        Assert.All(agreement, a => Assert.InRange(a, 0, 1));
+        var same = table.ToArray<double>("sameGenres");
+        var genreRow = Enumerable.Range(0, 3).Single(r => MovieSpaceTuning.Weights(table, r).GenreWeight == 1 && MovieSpaceTuning.Weights(table, r).NumericWeight == 0);
+        var numericRow = Enumerable.Range(0, 3).Single(r => MovieSpaceTuning.Weights(table, r).GenreWeight == 0);
+        Assert.True(same[genreRow] > same[numericRow], $"genre-only neighbours share the exact genres {same[genreRow]:F2}, numeric-only {same[numericRow]:F2}");
+        Assert.Equal(1.0, table.ToArray<double>("sharedGenre")[genreRow]);
+        Assert.True(agreement.Max() > 0, "some neighbour was co-rated");
+    }
+
+    [Fact]
+    public void Hybrid_tuning_ranks_weightings_on_a_validation_split_of_training_ratings()
+    {
+        var ds = MovieLensLoader.Load(TestPaths.Sample);
+        var clean = DataCleaning.Clean(ds);
+        (double, double, double, int)[] grid = [(1, 0, 0, 60), (1, 1, 1, 60), (0, 0, 1, 60)];
+        var table = RecommendationSanity.TuneHybrid(clean.Ratings, clean.Movies, grid, tags: ds.Tags, genome: ds.Genome, users: 40);
+        Assert.Equal(3, table.Rows.Count);
+        var hit = table.ToArray<double>("hitRate");
+        Assert.True(hit.Zip(hit.Skip(1)).All(p => p.First >= p.Second), "best first");
+        Assert.All(hit, h => Assert.InRange(h, 0, 1));
+        Assert.True(hit[0] > 0, "some held-out like was recommended");
+        Assert.Equal(hit, RecommendationSanity.TuneHybrid(clean.Ratings, clean.Movies, grid, tags: ds.Tags, genome: ds.Genome, users: 40).ToArray<double>("hitRate"));
+    }
+
+    [Fact]
+    public void Longest_tie_counts_runs_of_equal_scores()
+    {
+        static Recommendation R(double score) => new(1, 1, "t", 2000, "Drama", "", score, "r");
+        Assert.Equal(0, RecommendationSanity.LongestTie([]));
+        Assert.Equal(1, RecommendationSanity.LongestTie([R(3), R(2), R(1)]));
+        Assert.Equal(3, RecommendationSanity.LongestTie([R(3), R(2), R(2), R(2), R(1), R(1)]));
+    }
+
+    private static Dictionary<string, double> Column(Microsoft.Data.Analysis.DataFrame engines, string column) =>
+        engines.ToStringArray("engine").Zip(engines.Columns[column].Cast<object>().Select(Convert.ToDouble)).ToDictionary(p => p.First, p => p.Second);
 
     private static void Check(Microsoft.Data.Analysis.DataFrame engines, double neighbours, double randomPairs)
     {
@@ -35,8 +90,9 @@ public sealed class SanityTests
         var distinct = engines.ToArray<double>("distinctScores");
         var genre = engines.ToArray<double>("topGenreShare");
         var random = engines.ToArray<double>("randomGenreShare");
-        for (var e = 0; e < 3; e++) // svd, ml, hybrid (row 3 is the popularity reference)
+        for (var e = 0; e < names.Length; e++)
         {
+            if (names[e] == "popular") continue; // the reference
             Assert.Equal(0, titleless[e]);
             Assert.True(distinct[e] >= 0.9, $"{names[e]}: only {distinct[e]:P0} of lists have distinct scores");
             Assert.True(genre[e] > random[e], $"{names[e]}: top-genre share {genre[e]:F3} vs random {random[e]:F3}");

@@ -1,0 +1,63 @@
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+using MovieRec.Evaluation;
+using MovieRec.Features;
+using MovieRec.Models;
+
+namespace MovieRec.Recommendations;
+
+/// <summary>
+/// How the ML engine's classifier was chosen: each candidate's ROC-AUC and average precision on a validation split carved
+/// from the training ratings, and the winner.
+/// </summary>
+/// <remarks>
+/// A random <see cref="RecommenderOptions.ValidationFraction"/> of each user's training ratings is held out; the features
+/// are refitted on the rest (the text and genome models are reused: they do not depend on ratings), every candidate is
+/// trained on its leave-one-out rows and scored on the held-out rows. The candidate with the highest ROC-AUC wins (ties:
+/// the earlier candidate). Nothing here sees a test rating: callers pass training ratings only.
+/// </remarks>
+/// <param name="Scores">One row per candidate, in the order given.</param>
+/// <param name="Chosen">The winner.</param>
+public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, ClassifierCandidate Chosen)
+{
+    /// <summary>Scores every candidate on a validation split of <paramref name="trainingRatings"/> and picks the best.</summary>
+    /// <param name="trainingRatings">The ratings the recommender is fitted on (never test ratings).</param>
+    /// <param name="movies">The movies table.</param>
+    /// <param name="features">The feature model fitted on all of <paramref name="trainingRatings"/>; its text and genome models are reused.</param>
+    /// <param name="options">Candidates, validation fraction and seed.</param>
+    /// <param name="tags">Tags, as given to the feature pipeline.</param>
+    /// <param name="genome">Genome, as given to the feature pipeline.</param>
+    public static ClassifierSelection Run(DataFrame trainingRatings, DataFrame movies, FeatureModel features, RecommenderOptions options, DataFrame? tags = null, GenomeMatrix? genome = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var candidates = options.Classifiers;
+        if (candidates.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
+        if (candidates.Count == 1) return new([new CandidateScore(candidates[0].Name, candidates[0].Kind.ToString(), candidates[0].Parameters.Describe(candidates[0].Kind), double.NaN, double.NaN)], candidates[0]);
+
+        var split = Splitters.RandomPerUser(trainingRatings, options.ValidationFraction, options.Seed);
+        var inner = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome, reuse: features);
+        var train = FeatureTable.From(inner.TransformTraining(split.Train));
+        var validation = FeatureTable.From(inner.Transform(split.Test));
+        var scores = new List<CandidateScore>();
+        var best = 0;
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var candidate = candidates[c];
+            var p = TrainedClassifier.Train(candidate.Kind, candidate.Parameters, train, options.Seed).PredictProbabilities(validation);
+            scores.Add(new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Parameters.Describe(candidate.Kind),
+                ClassificationMetrics.RocAuc(validation.Labels, p), ClassificationMetrics.AveragePrecision(validation.Labels, p)));
+            if (scores[c].ValidationAuc > scores[best].ValidationAuc) best = c;
+        }
+
+        return new(scores, candidates[best]);
+    }
+
+    /// <summary>The scores as a table: candidate, kind, parameters, validationAuc, validationAveragePrecision, chosen.</summary>
+    public DataFrame ToDataFrame() => new(
+        new StringDataFrameColumn("candidate", Scores.Select(s => s.Candidate)),
+        new StringDataFrameColumn("kind", Scores.Select(s => s.Kind)),
+        new StringDataFrameColumn("parameters", Scores.Select(s => s.Parameters)),
+        new DoubleDataFrameColumn("validationAuc", Scores.Select(s => s.ValidationAuc)),
+        new DoubleDataFrameColumn("validationAveragePrecision", Scores.Select(s => s.ValidationAveragePrecision)),
+        new BooleanDataFrameColumn("chosen", Scores.Select(s => s.Candidate == Chosen.Name)));
+}
