@@ -1,7 +1,7 @@
 namespace MovieRec.Notebooks;
 
 /// <summary>A notebook failed: the message names the notebook, the cell (1-based; 0 for the whole notebook) and the problem.</summary>
-public sealed class NotebookRunException : Exception
+public sealed class NotebookRunException : MovieRecException
 {
     /// <summary>Creates the exception.</summary>
     public NotebookRunException(string notebook, int cell, string problem, Exception? inner = null)

@@ -26,13 +26,11 @@ internal static class DataCommands
         var dataset = new Argument<string>("dataset") { Description = "A dataset name (see 'movierec data list') or a folder.", DefaultValueFactory = _ => "sample" };
         var metadata = new Option<string?>("--metadata") { Description = "A movie_metadata.csv or a Kaggle TMDB movies_metadata.csv (joined through links.csv)." };
         var command = new Command("summary", "Load a dataset, merge its metadata, clean it and print a summary table.") { dataset, metadata };
-        command.SetAction(parse => CliRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
             var watch = Stopwatch.StartNew();
-            var folder = ResolveFolder(parse.GetValue(dataset)!);
-            var loaded = MovieLensLoader.Load(folder);
-            var meta = parse.GetValue(metadata) is { } m ? MovieMetadataLoader.Load(m, loaded.Links) : null;
-            var clean = DataCleaning.Clean(loaded, meta);
+            var (loaded, clean) = await new DatasetCatalog().PrepareAsync(parse.GetValue(dataset)!, parse.GetValue(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var folder = loaded.Folder;
             var summary = DatasetSummary.Compute(loaded, clean);
             watch.Stop();
 
@@ -128,11 +126,4 @@ internal static class DataCommands
         return null;
     }
 
-    /// <summary>A folder argument is used as is; anything else is a catalog name.</summary>
-    internal static string ResolveFolder(string nameOrFolder)
-    {
-        if (Directory.Exists(nameOrFolder)) return nameOrFolder;
-        if (DatasetCatalog.KnownDatasets.ContainsKey(nameOrFolder)) return new DatasetCatalog().Resolve(nameOrFolder);
-        throw new DataFileException(nameOrFolder, $"is neither a folder nor a known dataset ({string.Join(", ", DatasetCatalog.KnownDatasets.Keys)})");
-    }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Analysis;
+using MovieRec.Catalog;
 using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Evaluation;
@@ -30,100 +32,24 @@ internal static class EvaluateCommand
         {
             data, algorithms, split, folds, fraction, k, seed, json,
         };
-        command.SetAction(parse => CliRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
-            var folder = DataCommands.ResolveFolder(parse.GetValue(data)!);
-            var ratings = DataCleaning.Clean(MovieLensLoader.Load(folder)).Ratings;
-            var names = parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var ratings = prepared.Clean.Ratings;
             var s = parse.GetValue(seed);
-            var splits = parse.GetValue(split) switch
-            {
-                "kfold" => Splitters.KFold(ratings, parse.GetValue(folds), s),
-                "random" => [Splitters.RandomPerUser(ratings, parse.GetValue(fraction), s)],
-                "stratified" => [Splitters.Stratified(ratings, 1 - parse.GetValue(fraction), StratifyBy.User, s)],
-                _ => (IReadOnlyList<TrainTestSplit>)[Splitters.Temporal(ratings, parse.GetValue(fraction))],
-            };
+            var kind = Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
+            var splits = Splitters.Split(ratings, kind, parse.GetValue(folds), parse.GetValue(fraction), s);
+            var chosen = AlgorithmCatalog.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s);
             var options = new EvaluationOptions { K = parse.GetValue(k) };
-            var rows = new List<(string Name, EvaluationResult[] Results)>();
-            foreach (var name in names)
-            {
-                var algorithm = AlgorithmCatalog.Create(name, s);
-                var results = new List<EvaluationResult>();
-                AnsiConsole.Status().Start($"{name}…", ctx =>
-                {
-                    for (var f = 0; f < splits.Count; f++)
-                    {
-                        ctx.Status(string.Create(CultureInfo.InvariantCulture, $"{name}: split {f + 1} of {splits.Count}"));
-                        results.Add(Evaluator.Evaluate(algorithm, splits[f], options));
-                    }
-                });
-                rows.Add((name, [.. results]));
-            }
-
-            Print(rows, options.K, folder, splits.Count);
-            if (parse.GetValue(json) is { } path) WriteJson(path, rows, options.K);
+            DataFrame board = null!;
+            AnsiConsole.Status().Start("evaluating…", ctx => board = Evaluator.Compare(chosen, splits, options,
+                new SyncProgress<EvaluationProgress>(p => ctx.Status(string.Create(CultureInfo.InvariantCulture, $"{p.Algorithm}: split {p.Split} of {p.Splits}"))), cancellationToken));
+            var kk = options.K;
+            FrameOutput.Print(board, string.Create(CultureInfo.InvariantCulture, $"{prepared.Raw.Name}: mean of {splits.Count} split(s); seconds summed"), 3,
+                "algorithm", MetricNames.Rmse, MetricNames.Mae, MetricNames.AtK(MetricNames.Precision, kk), MetricNames.AtK(MetricNames.Recall, kk),
+                MetricNames.AtK(MetricNames.Ndcg, kk), MetricNames.AtK(MetricNames.Map, kk), MetricNames.Coverage, MetricNames.FitSeconds, MetricNames.PredictSeconds, MetricNames.RankSeconds);
+            if (parse.GetValue(json) is { } path) FrameOutput.WriteJson(path, board);
         }));
         return command;
     }
-
-    private static void Print(List<(string Name, EvaluationResult[] Results)> rows, int k, string folder, int splits)
-    {
-        var kk = k.ToString(CultureInfo.InvariantCulture);
-        var table = new Table().Title(Markup.Escape($"{Path.GetFileName(Path.GetFullPath(folder))}: mean of {splits} split(s); seconds summed"))
-            .AddColumns("algorithm", "rmse", "mae", $"precision@{kk}", $"recall@{kk}", $"ndcg@{kk}", $"map@{kk}", "coverage", "fit s", "predict s", "rank s");
-        foreach (var (name, results) in rows)
-        {
-            var m = Summary(results);
-            table.AddRow([Markup.Escape(name), .. new[] { m.Rmse, m.Mae, m.Precision, m.Recall, m.Ndcg, m.Map, m.Coverage }.Select(F), F(m.Fit), F(m.Predict), F(m.Rank)]);
-        }
-
-        AnsiConsole.Write(table);
-    }
-
-    private static void WriteJson(string path, List<(string Name, EvaluationResult[] Results)> rows, int k)
-    {
-        var kk = k.ToString(CultureInfo.InvariantCulture);
-        JsonFile.Write(path, writer =>
-        {
-            writer.WriteStartArray();
-            foreach (var (name, results) in rows)
-            {
-                var m = Summary(results);
-                writer.WriteStartObject();
-                writer.WriteString("algorithm", name);
-                writer.WriteString("details", results[0].Algorithm);
-                Number(writer, "rmse", m.Rmse);
-                Number(writer, "mae", m.Mae);
-                Number(writer, $"precision@{kk}", m.Precision);
-                Number(writer, $"recall@{kk}", m.Recall);
-                Number(writer, $"ndcg@{kk}", m.Ndcg);
-                Number(writer, $"map@{kk}", m.Map);
-                Number(writer, $"hitRate@{kk}", m.HitRate);
-                Number(writer, $"mrr@{kk}", m.Mrr);
-                Number(writer, "coverage", m.Coverage);
-                Number(writer, "novelty", m.Novelty);
-                Number(writer, "fitSeconds", m.Fit);
-                Number(writer, "predictSeconds", m.Predict);
-                Number(writer, "rankSeconds", m.Rank);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        });
-    }
-
-    private static (double Rmse, double Mae, double Precision, double Recall, double Ndcg, double Map, double HitRate, double Mrr, double Coverage, double Novelty, double Fit, double Predict, double Rank)
-        Summary(EvaluationResult[] r) => (
-            r.Average(x => x.Rmse), r.Average(x => x.Mae), r.Average(x => x.Ranking?.Precision ?? double.NaN), r.Average(x => x.Ranking?.Recall ?? double.NaN),
-            r.Average(x => x.Ranking?.Ndcg ?? double.NaN), r.Average(x => x.Ranking?.Map ?? double.NaN), r.Average(x => x.Ranking?.HitRate ?? double.NaN),
-            r.Average(x => x.Ranking?.Mrr ?? double.NaN), r.Average(x => x.Ranking?.Coverage ?? double.NaN), r.Average(x => x.Ranking?.Novelty ?? double.NaN),
-            r.Sum(x => x.FitSeconds), r.Sum(x => x.PredictSeconds), r.Sum(x => x.RankSeconds));
-
-    private static void Number(Utf8JsonWriter writer, string name, double value)
-    {
-        if (double.IsNaN(value)) writer.WriteNull(name);
-        else writer.WriteNumber(name, Math.Round(value, 6));
-    }
-
-    private static string F(double value) => double.IsNaN(value) ? "-" : value.ToString("F3", CultureInfo.InvariantCulture);
 }

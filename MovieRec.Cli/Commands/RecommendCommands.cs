@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using MovieRec.Catalog;
 using MovieRec.Data;
 using MovieRec.Recommendations;
 using Spectre.Console;
+using Columns = MovieRec.Data.Columns;
 
 namespace MovieRec.Cli.Commands;
 
@@ -32,10 +34,10 @@ internal static class RecommendCommands
         {
             data, metadata, output, seed,
         };
-        command.SetAction(parse => CliRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata), null, parse.GetValue(seed), fitting: true);
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), null, parse.GetValue(seed), fitting: true, cancellationToken).ConfigureAwait(false);
             var path = parse.GetValue(output)!;
             recommender.Save(path);
             var info = recommender.Info;
@@ -65,13 +67,12 @@ internal static class RecommendCommands
         var n = new Option<int>("--n") { Description = "How many (1 to 10,000).", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
         var model = ModelOption();
         var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, model, user, engine, n, json };
-        command.SetAction(parse => CliRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
-            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model));
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), cancellationToken: cancellationToken).ConfigureAwait(false);
             var which = parse.GetValue(engine) switch { "ml" => RecommenderEngine.Ml, "content" => RecommenderEngine.Content, "hybrid" => RecommenderEngine.Hybrid, _ => RecommenderEngine.Svd };
             var rows = recommender.Recommend(parse.GetValue(user), which, parse.GetValue(n));
-            Print(rows, $"{parse.GetValue(engine)} recommendations for user {parse.GetValue(user)}", "score");
-            if (parse.GetValue(json) is { } path) Write(path, rows, "score");
+            Print(rows, $"{parse.GetValue(engine)} recommendations for user {parse.GetValue(user)}", Columns.Score, parse.GetValue(json));
         }));
         return command;
     }
@@ -83,12 +84,11 @@ internal static class RecommendCommands
         var n = new Option<int>("--n") { Description = "How many (1 to 10,000).", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
         var model = ModelOption();
         var command = new Command("similar", "Movies most similar to one movie (text, genres, statistics, genome).") { data, metadata, model, movie, n, json };
-        command.SetAction(parse => CliRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
-            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model));
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), cancellationToken: cancellationToken).ConfigureAwait(false);
             var rows = recommender.Similar(parse.GetValue(movie)!, parse.GetValue(n));
-            Print(rows, $"similar to {recommender.Catalog.TitleOf(recommender.Catalog.Find(parse.GetValue(movie)!))}", "similarity");
-            if (parse.GetValue(json) is { } path) Write(path, rows, "similarity");
+            Print(rows, $"similar to {recommender.Catalog.TitleOf(recommender.Catalog.Find(parse.GetValue(movie)!))}", Columns.Similarity, parse.GetValue(json));
         }));
         return command;
     }
@@ -99,9 +99,9 @@ internal static class RecommendCommands
         var user = new Option<int>("--user") { Description = "The userId.", Required = true };
         var model = ModelOption();
         var command = new Command("profile", "A user's rating behaviour and taste.") { data, metadata, model, user, json };
-        command.SetAction(parse => CliRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
-            var recommender = Build(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model));
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), cancellationToken: cancellationToken).ConfigureAwait(false);
             var profile = recommender.Profile(parse.GetValue(user));
             var table = new Table().Title($"user {profile.UserId}").AddColumn("field").AddColumn("value");
             var frame = profile.ToDataFrame();
@@ -123,17 +123,15 @@ internal static class RecommendCommands
         Converters = { new SkipDataFrames() },
     };
 
-    private static MovieRecommender Build(string dataOrName, string? metadataPath, string? modelPath, int seed = 42, bool fitting = false)
+    private static async Task<MovieRecommender> BuildAsync(string dataOrName, string? metadataPath, string? modelPath, int seed = 42, bool fitting = false, CancellationToken cancellationToken = default)
     {
         if (modelPath is not null) return MovieRecommender.Load(modelPath);
         MovieRecommender recommender = null!;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var folder = DataCommands.ResolveFolder(dataOrName);
-        AnsiConsole.Status().Start("loading data and fitting features, classifier and PureSVD…", _ =>
+        var (dataset, clean) = await new DatasetCatalog().PrepareAsync(dataOrName, metadataPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var folder = dataset.Folder;
+        AnsiConsole.Status().Start("fitting features, classifier and PureSVD…", _ =>
         {
-            var dataset = MovieLensLoader.Load(folder);
-            var meta = metadataPath is not null ? MovieMetadataLoader.Load(metadataPath, dataset.Links) : null;
-            var clean = DataCleaning.Clean(dataset, meta);
             recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, new RecommenderOptions { Seed = seed }, tags: dataset.Tags, genome: dataset.Genome);
         });
         if (!fitting)
@@ -144,39 +142,11 @@ internal static class RecommendCommands
         return recommender;
     }
 
-    private static void Print(IReadOnlyList<Recommendation> rows, string title, string scoreName)
+    private static void Print(IReadOnlyList<Recommendation> rows, string title, string scoreName, string? json)
     {
-        var table = new Table().Title(Markup.Escape(title)).AddColumns("#", "title", "year", "genres", scoreName, "reason");
-        foreach (var r in rows)
-        {
-            table.AddRow(r.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Title), r.Year.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(r.Genres), r.Score.ToString("F4", CultureInfo.InvariantCulture), Markup.Escape(r.Reason));
-        }
-
-        AnsiConsole.Write(table);
-    }
-
-    private static void Write(string path, IReadOnlyList<Recommendation> rows, string scoreName)
-    {
-        JsonFile.Write(path, writer =>
-        {
-            writer.WriteStartArray();
-            foreach (var r in rows)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("rank", r.Rank);
-                writer.WriteNumber("movieId", r.MovieId);
-                writer.WriteString("title", r.Title);
-                writer.WriteNumber("year", r.Year);
-                writer.WriteString("genres", r.Genres);
-                writer.WriteString("posterUrl", r.PosterUrl);
-                writer.WriteNumber(scoreName, Math.Round(r.Score, 6));
-                writer.WriteString("reason", r.Reason);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        });
+        var frame = Recommendation.ToDataFrame(rows, scoreName);
+        FrameOutput.Print(frame, title, 4, Columns.Rank, Columns.Title, Columns.Year, Columns.Genres, scoreName, Columns.Reason);
+        if (json is not null) FrameOutput.WriteJson(json, frame);
     }
 
     /// <summary>Leaves the profile's DataFrame views out of its JSON (they are for notebooks).</summary>

@@ -19,6 +19,20 @@ public static class AlgorithmCatalog
         ["itemknn"] = "item k-NN, cosine, 40 neighbours, shrinkage 25",
     };
 
+    /// <summary>Creates the algorithms named <paramref name="names"/>, in that order (for <see cref="Evaluation.Evaluator.Compare"/>).</summary>
+    /// <exception cref="ArgumentException">An unknown or repeated name.</exception>
+    public static OrderedDictionary<string, IRecommenderAlgorithm> Create(IEnumerable<string> names, int seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var created = new OrderedDictionary<string, IRecommenderAlgorithm>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (!created.TryAdd(name, Create(name, seed))) throw new ArgumentException($"Algorithm '{name}' is named twice.", nameof(names));
+        }
+
+        return created;
+    }
+
     /// <summary>Creates the algorithm named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name (the message lists the known ones).</exception>
     public static IRecommenderAlgorithm Create(string name, int seed = 42) => name switch

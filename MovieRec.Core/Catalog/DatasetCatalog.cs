@@ -86,11 +86,38 @@ public sealed partial class DatasetCatalog
         return await DownloadAsync(name, force: false, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Synchronous <see cref="ResolveAsync"/>, for notebooks and scripts.</summary>
-    public string Resolve(string name, IProgress<DownloadProgress>? progress = null) => ResolveAsync(name, progress).GetAwaiter().GetResult();
+    /// <summary>
+    /// The folder for <paramref name="nameOrFolder"/>: an existing folder as is, otherwise a catalog name resolved by
+    /// <see cref="ResolveAsync"/> (downloaded when missing). This is what every <c>--data</c> argument of the tool accepts.
+    /// </summary>
+    /// <exception cref="DataFileException">Neither an existing folder nor a known dataset name.</exception>
+    /// <exception cref="DatasetDownloadException">A known dataset that could not be found or downloaded.</exception>
+    public Task<string> ResolveFolderAsync(string nameOrFolder, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrFolder);
+        if (Directory.Exists(nameOrFolder)) return Task.FromResult(nameOrFolder);
+        if (KnownDatasets.ContainsKey(nameOrFolder)) return ResolveAsync(nameOrFolder, progress, cancellationToken);
+        throw new DataFileException(nameOrFolder, $"is neither a folder nor a known dataset ({string.Join(", ", KnownDatasets.Keys)})");
+    }
 
-    /// <summary>Loads dataset <paramref name="name"/> (resolving it first).</summary>
-    public MovieLensDataset Load(string name, IProgress<DownloadProgress>? progress = null) => MovieLensLoader.Load(Resolve(name, progress));
+    /// <summary>Loads <paramref name="nameOrFolder"/> (a folder or a catalog name, see <see cref="ResolveFolderAsync"/>).
+    /// In a notebook: <c>var dataset = await catalog.LoadAsync("ml-latest-small");</c>. There is no blocking variant: a
+    /// download is awaited, never waited on.</summary>
+    public async Task<MovieLensDataset> LoadAsync(string nameOrFolder, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        MovieLensLoader.Load(await ResolveFolderAsync(nameOrFolder, progress, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Load, merge, clean: resolves <paramref name="nameOrFolder"/> (<see cref="ResolveFolderAsync"/>), loads it, joins
+    /// the metadata file (the original project's <c>movie_metadata.csv</c> or Kaggle's <c>movies_metadata.csv</c>, through
+    /// the links) when one is given, and cleans the result (<see cref="DataCleaning.Clean(MovieLensDataset, Microsoft.Data.Analysis.DataFrame?)"/>).
+    /// </summary>
+    public async Task<PreparedDataset> PrepareAsync(string nameOrFolder, string? metadataFile = null, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var folder = await ResolveFolderAsync(nameOrFolder, progress, cancellationToken).ConfigureAwait(false);
+        var raw = MovieLensLoader.Load(folder);
+        var metadata = metadataFile is null ? null : MovieMetadataLoader.Load(metadataFile, raw.Links);
+        return new PreparedDataset(raw, DataCleaning.Clean(raw, metadata));
+    }
 
     /// <summary>Downloads <paramref name="name"/> into the cache, verifying its published MD5, and returns its folder.</summary>
     /// <param name="name">A GroupLens dataset name (not <c>sample</c>).</param>

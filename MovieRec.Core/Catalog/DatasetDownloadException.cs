@@ -1,7 +1,7 @@
 namespace MovieRec.Catalog;
 
 /// <summary>A dataset could not be found, downloaded or verified. Nothing was left in the cache.</summary>
-public sealed class DatasetDownloadException : Exception
+public sealed class DatasetDownloadException : MovieRecException
 {
     /// <summary>Creates the exception.</summary>
     public DatasetDownloadException(string dataset, string problem, Exception? inner = null)

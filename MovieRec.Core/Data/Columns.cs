@@ -49,4 +49,17 @@ public static class Columns
     public const string Directors = "directors";
     /// <summary>TMDB keywords, <c>|</c>-joined (String).</summary>
     public const string Keywords = "keywords";
+
+    /// <summary>Output: a predicted rating or like probability of a (user, movie) pair (Double).</summary>
+    public const string Prediction = "prediction";
+    /// <summary>Output: a ranking score, higher is better (Double).</summary>
+    public const string Score = "score";
+    /// <summary>Output: 1-based position in a user's list (Int32).</summary>
+    public const string Rank = "rank";
+    /// <summary>Output: cosine similarity of a neighbour to the query movie (Double).</summary>
+    public const string Similarity = "similarity";
+    /// <summary>Output: why a movie was recommended (String).</summary>
+    public const string Reason = "reason";
+    /// <summary>Output: release year of a recommended movie (Int32).</summary>
+    public const string Year = "year";
 }

@@ -11,7 +11,7 @@ namespace MovieRec.Data;
 /// <c>ratings.csv, line 17, column 'rating' (3): '4,5' is not a number</c>. Loaders build a dataset only after every
 /// file has parsed, so when this is thrown nothing half-loaded is returned.
 /// </remarks>
-public sealed class DataFileException : Exception
+public sealed class DataFileException : MovieRecException
 {
     /// <summary>Creates the exception; <paramref name="line"/>, <paramref name="column"/> and <paramref name="text"/> are optional.</summary>
     public DataFileException(string filePath, string problem, long? line = null, string? column = null, string? text = null, Exception? inner = null)

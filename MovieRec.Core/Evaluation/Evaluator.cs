@@ -67,21 +67,41 @@ public static class Evaluator
     }
 
     /// <summary>
-    /// Cross-validates several algorithms on the same folds and returns one row of mean metrics per algorithm (the
-    /// columns of <see cref="CrossValidate"/>, fold = "mean"), in the order given: a leaderboard.
+    /// Evaluates several algorithms on the same splits (<see cref="Splitters.Split"/>) and returns a leaderboard: one row
+    /// per algorithm, in the order given, with columns algorithm (the name given), details (<see cref="IRecommenderAlgorithm.Name"/>,
+    /// with its options), splits, the metrics of <see cref="CrossValidate"/> averaged over the splits, and the timings summed.
     /// </summary>
-    public static DataFrame Compare(IEnumerable<IRecommenderAlgorithm> algorithms, DataFrame ratings, int folds = 5, EvaluationOptions? options = null, int seed = 42, CancellationToken cancellationToken = default)
+    /// <param name="algorithms">Name → algorithm, in the order of the leaderboard, e.g. <see cref="AlgorithmCatalog.Create(IEnumerable{string}, int)"/>.</param>
+    /// <param name="splits">The splits every algorithm is fitted and measured on.</param>
+    /// <param name="options">Cut-off and relevance.</param>
+    /// <param name="progress">Receives (algorithm, split) before each fit.</param>
+    /// <param name="cancellationToken">Stops between fits.</param>
+    public static DataFrame Compare(IEnumerable<KeyValuePair<string, IRecommenderAlgorithm>> algorithms, IReadOnlyList<TrainTestSplit> splits, EvaluationOptions? options = null,
+        IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(algorithms);
+        ArgumentNullException.ThrowIfNull(splits);
+        if (splits.Count == 0) throw new ArgumentException("No splits to evaluate on.", nameof(splits));
         options ??= new EvaluationOptions();
-        var splits = Splitters.KFold(ratings, folds, seed);
         DataFrame? board = null;
-        foreach (var algorithm in algorithms)
+        foreach (var (name, algorithm) in algorithms)
         {
-            var results = splits.Select(split => Evaluate(algorithm, split, options, cancellationToken)).ToList();
+            var results = new List<EvaluationResult>(splits.Count);
+            for (var s = 0; s < splits.Count; s++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new EvaluationProgress(name, s + 1, splits.Count));
+                results.Add(Evaluate(algorithm, splits[s], options, cancellationToken));
+            }
+
             var frame = ToDataFrame(results, options, withMean: true);
             var mean = frame.Filter([.. Enumerable.Range(0, (int)frame.Rows.Count).Select(r => r == frame.Rows.Count - 1)]);
-            board = board is null ? mean.Clone() : board.Append(mean.Rows, inPlace: false);
+            mean.Columns.Remove("fold");
+            mean.Columns.Remove("algorithm");
+            mean.Columns.Insert(0, new StringDataFrameColumn("algorithm", [name]));
+            mean.Columns.Insert(1, new StringDataFrameColumn("details", [algorithm.Name]));
+            mean.Columns.Insert(2, new Int32DataFrameColumn("splits", [splits.Count]));
+            board = board is null ? mean : board.Append(mean.Rows, inPlace: false);
         }
 
         return board ?? throw new ArgumentException("No algorithms to compare.", nameof(algorithms));
@@ -102,12 +122,12 @@ public static class Evaluator
     /// <param name="progress">Receives (candidate, of) after each candidate.</param>
     /// <param name="cancellationToken">Stops between folds.</param>
     public static DataFrame GridSearch(Func<IReadOnlyDictionary<string, double>, IRecommenderAlgorithm> factory, IReadOnlyDictionary<string, double[]> grid,
-        DataFrame ratings, string metric = "rmse", int folds = 3, EvaluationOptions? options = null, int seed = 42,
+        DataFrame ratings, string metric = MetricNames.Rmse, int folds = 3, EvaluationOptions? options = null, int seed = 42,
         IProgress<(int Candidate, int Of)>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(grid);
-        options ??= new EvaluationOptions { Ranking = metric is not ("rmse" or "mae") };
+        options ??= new EvaluationOptions { Ranking = metric is not (MetricNames.Rmse or MetricNames.Mae) };
         var names = grid.Keys.Order(StringComparer.Ordinal).ToArray();
         IEnumerable<Dictionary<string, double>> combos = [new Dictionary<string, double>()];
         foreach (var name in names)
@@ -133,8 +153,7 @@ public static class Evaluator
             frame.Columns.Add(new DoubleDataFrameColumn(column.Name, rows.Select(r => Mean((DoubleDataFrameColumn)r.Mean[column.Name]))));
         }
 
-        var lowerIsBetter = metric is "rmse" or "mae";
-        return lowerIsBetter ? frame.OrderBy(metric) : frame.OrderByDescending(metric);
+        return MetricNames.LowerIsBetter(metric) ? frame.OrderBy(metric) : frame.OrderByDescending(metric);
     }
 
     /// <summary>Results as a tidy DataFrame (one row per result; with a "mean" row when asked).</summary>
@@ -142,16 +161,16 @@ public static class Evaluator
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(options);
-        var k = options.K.ToString(CultureInfo.InvariantCulture);
+        var k = options.K;
         var labels = results.Select((_, f) => f.ToString(CultureInfo.InvariantCulture)).ToList();
         var columns = new (string Name, Func<EvaluationResult, double> Value)[]
         {
-            ("rmse", r => r.Rmse), ("mae", r => r.Mae),
-            ($"precision@{k}", r => r.Ranking?.Precision ?? double.NaN), ($"recall@{k}", r => r.Ranking?.Recall ?? double.NaN),
-            ($"ndcg@{k}", r => r.Ranking?.Ndcg ?? double.NaN), ($"map@{k}", r => r.Ranking?.Map ?? double.NaN),
-            ($"hitRate@{k}", r => r.Ranking?.HitRate ?? double.NaN), ($"mrr@{k}", r => r.Ranking?.Mrr ?? double.NaN),
-            ("coverage", r => r.Ranking?.Coverage ?? double.NaN), ("novelty", r => r.Ranking?.Novelty ?? double.NaN),
-            ("fitSeconds", r => r.FitSeconds), ("predictSeconds", r => r.PredictSeconds), ("rankSeconds", r => r.RankSeconds),
+            (MetricNames.Rmse, r => r.Rmse), (MetricNames.Mae, r => r.Mae),
+            (MetricNames.AtK(MetricNames.Precision, k), r => r.Ranking?.Precision ?? double.NaN), (MetricNames.AtK(MetricNames.Recall, k), r => r.Ranking?.Recall ?? double.NaN),
+            (MetricNames.AtK(MetricNames.Ndcg, k), r => r.Ranking?.Ndcg ?? double.NaN), (MetricNames.AtK(MetricNames.Map, k), r => r.Ranking?.Map ?? double.NaN),
+            (MetricNames.AtK(MetricNames.HitRate, k), r => r.Ranking?.HitRate ?? double.NaN), (MetricNames.AtK(MetricNames.Mrr, k), r => r.Ranking?.Mrr ?? double.NaN),
+            (MetricNames.Coverage, r => r.Ranking?.Coverage ?? double.NaN), (MetricNames.Novelty, r => r.Ranking?.Novelty ?? double.NaN),
+            (MetricNames.FitSeconds, r => r.FitSeconds), (MetricNames.PredictSeconds, r => r.PredictSeconds), (MetricNames.RankSeconds, r => r.RankSeconds),
         };
         var frame = new DataFrame(
             new StringDataFrameColumn("algorithm", results.Select(r => r.Algorithm).Concat(withMean ? [results[0].Algorithm] : [])),

@@ -25,6 +25,20 @@ public enum StratifyBy
 /// </remarks>
 public static class Splitters
 {
+    /// <summary>
+    /// The splits of one evaluation protocol: <paramref name="folds"/> folds for <see cref="SplitKind.KFold"/>, else one
+    /// split holding out <paramref name="testFraction"/> of each user's ratings (randomly, stratified as
+    /// microsoft/recommenders does, or each user's latest).
+    /// </summary>
+    public static IReadOnlyList<TrainTestSplit> Split(DataFrame ratings, SplitKind kind, int folds = 5, double testFraction = 0.25, int seed = 42) => kind switch
+    {
+        SplitKind.KFold => KFold(ratings, folds, seed),
+        SplitKind.Random => [RandomPerUser(ratings, testFraction, seed)],
+        SplitKind.Stratified => [Stratified(ratings, 1 - testFraction, StratifyBy.User, seed)],
+        SplitKind.Temporal => [Temporal(ratings, testFraction)],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown split kind."),
+    };
+
     /// <summary>Holds out a random <paramref name="testFraction"/> of each user's ratings.</summary>
     public static TrainTestSplit RandomPerUser(DataFrame ratings, double testFraction = 0.2, int seed = 42)
     {
@@ -109,7 +123,7 @@ public static class Splitters
                 ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
                 var isTest = new bool[fold.Length];
                 for (var r = 0; r < fold.Length; r++) isTest[r] = fold[r] == index;
-                return Split(ratings, isTest);
+                return Partition(ratings, isTest);
             }
         }
 
@@ -132,7 +146,7 @@ public static class Splitters
             foreach (var r in heldOut(rows, g++, rng)) isTest[r] = true;
         }
 
-        return Split(ratings, isTest);
+        return Partition(ratings, isTest);
     }
 
     /// <summary>Row indices grouped by key, groups in ascending key order, rows in file order.</summary>
@@ -157,7 +171,7 @@ public static class Splitters
 
     private static int HeldOut(int n, double fraction) => n < 2 ? 0 : (int)Math.Min(n - 1, Math.Round(n * fraction, MidpointRounding.AwayFromZero));
 
-    private static TrainTestSplit Split(DataFrame ratings, bool[] isTest)
+    private static TrainTestSplit Partition(DataFrame ratings, bool[] isTest)
     {
         return new TrainTestSplit(ratings.Filter(Array.ConvertAll(isTest, t => !t)), ratings.Filter(isTest));
     }

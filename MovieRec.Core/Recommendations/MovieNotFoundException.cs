@@ -1,7 +1,7 @@
 namespace MovieRec.Recommendations;
 
 /// <summary>A title or id matched no movie; <see cref="Suggestions"/> lists the closest titles.</summary>
-public sealed class MovieNotFoundException : Exception
+public sealed class MovieNotFoundException : MovieRecException
 {
     /// <summary>Creates the exception.</summary>
     public MovieNotFoundException(string query, IReadOnlyList<string> suggestions)

@@ -69,13 +69,24 @@ public sealed class NotebookHelperTests
     public void Compare_gives_one_mean_row_per_algorithm_on_the_same_folds()
     {
         var ratings = MovieLensLoader.Load(TestPaths.Sample).Ratings;
-        var board = Evaluator.Compare([new GlobalMean(), new Bias()], ratings, folds: 2, new EvaluationOptions { Ranking = false });
+        var reports = new List<EvaluationProgress>();
+        var board = Evaluator.Compare(AlgorithmCatalog.Create(["globalmean", "bias"]), Splitters.Split(ratings, SplitKind.KFold, folds: 2),
+            new EvaluationOptions { Ranking = false }, new Inline<EvaluationProgress>(reports.Add));
         Assert.Equal(2, board.Rows.Count);
-        Assert.Equal(["mean", "mean"], board.ToStringArray("fold"));
-        var rmse = board.ToArray<double>("rmse");
+        Assert.Equal(["globalmean", "bias"], board.ToStringArray("algorithm"));
+        Assert.Equal([2, 2], board.ToArray<int>("splits"));
+        Assert.Equal(4, reports.Count);
+        Assert.Equal(new EvaluationProgress("bias", 2, 2), reports[^1]);
+        var rmse = board.ToArray<double>(MetricNames.Rmse);
         Assert.True(rmse[1] < rmse[0]);
         var single = Evaluator.CrossValidate(new Bias(), ratings, folds: 2, new EvaluationOptions { Ranking = false });
-        Assert.Equal(single.ToArray<double>("rmse")[^1], rmse[1], 12);
+        Assert.Equal(single.ToArray<double>(MetricNames.Rmse)[^1], rmse[1], 12);
+        Assert.Throws<ArgumentException>(() => AlgorithmCatalog.Create(["bias", "bias"]));
+    }
+
+    private sealed class Inline<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     [Fact]

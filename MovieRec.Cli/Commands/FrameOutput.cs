@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+using Spectre.Console;
+
+namespace MovieRec.Cli.Commands;
+
+/// <summary>
+/// The one way every command shows its result: a DataFrame printed as a table, and the same DataFrame written by
+/// <c>--json</c> as an array of objects (one per row, keyed by column name; NaN as null; numbers rounded to 6 decimals),
+/// atomically (a temporary file renamed into place). Numbers are formatted with the invariant culture.
+/// </summary>
+internal static class FrameOutput
+{
+    /// <summary>Prints <paramref name="frame"/> (only <paramref name="columns"/> when given) with doubles to <paramref name="decimals"/>.</summary>
+    public static void Print(DataFrame frame, string title, int decimals = 3, params string[] columns)
+    {
+        var shown = columns.Length > 0 ? columns : [.. frame.Columns.Select(c => c.Name)];
+        var table = new Table().Title(Markup.Escape(title));
+        foreach (var name in shown) table.AddColumn(frame[name] is StringDataFrameColumn ? new TableColumn(name) : new TableColumn(name).RightAligned());
+        var format = "F" + decimals.ToString(CultureInfo.InvariantCulture);
+        for (long r = 0; r < frame.Rows.Count; r++)
+        {
+            table.AddRow([.. shown.Select(name => Markup.Escape(frame[name][r] switch
+            {
+                null => "-",
+                double d when double.IsNaN(d) => "-",
+                double d => d.ToString(format, CultureInfo.InvariantCulture),
+                float f => f.ToString(format, CultureInfo.InvariantCulture),
+                var v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty,
+            }))]);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Writes <paramref name="frame"/> to <paramref name="path"/> as a JSON array of row objects.</summary>
+    public static void WriteJson(string path, DataFrame frame) => AtomicFile.Write(path, stream =>
+    {
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        writer.WriteStartArray();
+        for (long r = 0; r < frame.Rows.Count; r++)
+        {
+            writer.WriteStartObject();
+            foreach (var column in frame.Columns)
+            {
+                switch (column[r])
+                {
+                    case null: writer.WriteNull(column.Name); break;
+                    case double d when !double.IsFinite(d): writer.WriteNull(column.Name); break;
+                    case double d: writer.WriteNumber(column.Name, Math.Round(d, 6)); break;
+                    case float f when !float.IsFinite(f): writer.WriteNull(column.Name); break;
+                    case float f: writer.WriteNumber(column.Name, Math.Round(f, 6)); break;
+                    case int i: writer.WriteNumber(column.Name, i); break;
+                    case long l: writer.WriteNumber(column.Name, l); break;
+                    case bool b: writer.WriteBoolean(column.Name, b); break;
+                    case var v: writer.WriteString(column.Name, Convert.ToString(v, CultureInfo.InvariantCulture)); break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace MovieRec.Evaluation;
+
+/// <summary>
+/// The column names of every metrics table (<see cref="Evaluator"/>, <c>movierec evaluate</c>'s JSON): defined once, so
+/// call sites never type them. Ranking metrics carry their cut-off, e.g. <c>ndcg@10</c> (<see cref="AtK"/>).
+/// </summary>
+public static class MetricNames
+{
+    /// <summary>Root-mean-square error of rating predictions.</summary>
+    public const string Rmse = "rmse";
+
+    /// <summary>Mean absolute error of rating predictions.</summary>
+    public const string Mae = "mae";
+
+    /// <summary>Precision at k (prefix of <see cref="AtK"/>).</summary>
+    public const string Precision = "precision";
+
+    /// <summary>Recall at k.</summary>
+    public const string Recall = "recall";
+
+    /// <summary>Normalized discounted cumulative gain at k.</summary>
+    public const string Ndcg = "ndcg";
+
+    /// <summary>Mean average precision at k.</summary>
+    public const string Map = "map";
+
+    /// <summary>Share of users with at least one hit in the top k.</summary>
+    public const string HitRate = "hitRate";
+
+    /// <summary>Mean reciprocal rank of the first hit in the top k.</summary>
+    public const string Mrr = "mrr";
+
+    /// <summary>Share of the catalog recommended to anyone.</summary>
+    public const string Coverage = "coverage";
+
+    /// <summary>Mean self-information of recommended movies.</summary>
+    public const string Novelty = "novelty";
+
+    /// <summary>Training time, in seconds.</summary>
+    public const string FitSeconds = "fitSeconds";
+
+    /// <summary>Rating-prediction time, in seconds.</summary>
+    public const string PredictSeconds = "predictSeconds";
+
+    /// <summary>Ranking time, in seconds.</summary>
+    public const string RankSeconds = "rankSeconds";
+
+    /// <summary>A ranking metric's column at cut-off <paramref name="k"/>: <c>AtK(Ndcg, 10)</c> is <c>ndcg@10</c>.</summary>
+    public static string AtK(string metric, int k) => string.Create(CultureInfo.InvariantCulture, $"{metric}@{k}");
+
+    /// <summary>True for metrics where lower is better (<see cref="Rmse"/>, <see cref="Mae"/>, the timings).</summary>
+    public static bool LowerIsBetter(string metric) => metric is Rmse or Mae || metric.EndsWith("Seconds", StringComparison.Ordinal);
+}
