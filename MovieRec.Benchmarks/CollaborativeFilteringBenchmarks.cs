@@ -11,14 +11,14 @@ namespace MovieRec.Benchmarks;
 public class CollaborativeFilteringBenchmarks
 {
     private IReadOnlyList<TrainTestSplit> _folds = null!;
-    private RatingSet _all = null!;
+    private RatingDataset _all = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var ratings = MovieLensLoader.Load(BenchPaths.MlLatestSmall).Ratings;
         _folds = Splitters.KFold(ratings, 5, seed: 42);
-        _all = RatingSet.From(ratings);
+        _all = RatingDataset.From(ratings);
     }
 
     /// <summary>The tuned biased MF (64 factors, 25 epochs), five folds: build each training set, fit, predict every test rating. Returns the mean RMSE.</summary>
@@ -31,17 +31,17 @@ public class CollaborativeFilteringBenchmarks
 
     /// <summary>One SGD epoch over all 100,836 ratings with 100 factors (fit with Epochs = 1).</summary>
     [Benchmark]
-    public IRecommenderModel BiasedMF_OneEpoch_100Factors() => new BiasedMF(new BiasedMFOptions { Epochs = 1 }).Fit(_all);
+    public IDenseScorer BiasedMF_OneEpoch_100Factors() => new BiasedMF(new BiasedMFOptions { Epochs = 1 }).Fit(_all);
 
     /// <summary>PureSVD (k = 50, randomized SVD with 4 power iterations) on all ratings.</summary>
     [Benchmark]
-    public IRecommenderModel PureSvd_Fit() => new PureSvd().Fit(_all);
+    public IDenseScorer PureSvd_Fit() => new PureSvd().Fit(_all);
 
     /// <summary>Item k-NN similarity lists on all ratings.</summary>
     [Benchmark]
-    public IRecommenderModel ItemKnn_Fit() => new ItemKnn().Fit(_all);
+    public IDenseScorer ItemKnn_Fit() => new ItemKnn().Fit(_all);
 
-    private double FiveFold(IRecommenderAlgorithm algorithm)
+    private double FiveFold(IRecommenderAlgorithm<IDenseScorer> algorithm)
     {
         var options = new EvaluationOptions { Ranking = false };
         return _folds.Average(f => Evaluator.Evaluate(algorithm, f, options).Rmse);

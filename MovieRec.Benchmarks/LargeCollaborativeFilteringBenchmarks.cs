@@ -11,11 +11,11 @@ namespace MovieRec.Benchmarks;
 [MedianColumn]
 public class LargeCollaborativeFilteringBenchmarks
 {
-    private RatingSet _ratings = null!;
+    private RatingDataset _ratings = null!;
 
     [GlobalSetup]
-    public void Setup() => _ratings = RatingSet.From(MovieLensLoader.LoadRatingsCsv(Path.Combine(LargeLoadBenchmarks.EnsureDataset(), "ratings.csv")));
+    public void Setup() => _ratings = RatingDataset.From(MovieLensLoader.LoadRatingsCsv(Path.Combine(LargeLoadBenchmarks.EnsureDataset(), "ratings.csv")));
 
     [Benchmark]
-    public IRecommenderModel Ratings25m_BiasedMF_64Factors_20Epochs() => new BiasedMF(new BiasedMFOptions { Factors = 64, Epochs = 20 }).Fit(_ratings);
+    public IDenseScorer Ratings25m_BiasedMF_64Factors_20Epochs() => new BiasedMF(new BiasedMFOptions { Factors = 64, Epochs = 20 }).Fit(_ratings);
 }

@@ -57,20 +57,10 @@ internal static class BenchCommand
                 _ = model.TransformTraining(clean.Ratings);
                 return model;
             });
-            var ratings = Stage("index ratings (RatingSet)", () => RatingSet.From(clean.Ratings));
+            var ratings = Stage("index ratings (RatingDataset)", () => RatingDataset.From(clean.Ratings));
             Stage("biased MF, 64 factors, 20 epochs", () => new BiasedMF(new BiasedMFOptions { Factors = 64, Epochs = 20 }).Fit(ratings));
             var svd = Stage("PureSVD, k = 64", () => new PureSvd(new PureSvdOptions { Factors = 64, CenterByUserMean = false }).Fit(ratings));
-            Stage("top-10 for every user (PureSVD)", () =>
-            {
-                var lists = new int[ratings.UserIds.Count][];
-                Parallel.For(0, lists.Length, () => new float[ratings.ItemIds.Count], (u, _, scores) =>
-                {
-                    svd.Score(u, scores);
-                    lists[u] = TopK.Select(scores, 10, ratings.ItemsOf(u));
-                    return scores;
-                }, _ => { });
-                return lists.Length;
-            });
+            Stage("top-10 for every user (PureSVD)", () => Scoring.Recommend(svd, ratings.UserIds, k: 10).Rows.Count);
             var space = Stage("similarity space", () => MovieEmbeddingSpace.Build(features));
             Stage("1,000 similar-movie queries", () =>
             {

@@ -21,10 +21,10 @@ public static class AlgorithmCatalog
 
     /// <summary>Creates the algorithms named <paramref name="names"/>, in that order (for <see cref="Evaluation.Evaluator.Compare"/>).</summary>
     /// <exception cref="ArgumentException">An unknown or repeated name.</exception>
-    public static OrderedDictionary<string, IRecommenderAlgorithm> Create(IEnumerable<string> names, int seed = 42)
+    public static OrderedDictionary<string, IRecommenderAlgorithm<IDenseScorer>> Create(IEnumerable<string> names, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var created = new OrderedDictionary<string, IRecommenderAlgorithm>(StringComparer.Ordinal);
+        var created = new OrderedDictionary<string, IRecommenderAlgorithm<IDenseScorer>>(StringComparer.Ordinal);
         foreach (var name in names)
         {
             if (!created.TryAdd(name, Create(name, seed))) throw new ArgumentException($"Algorithm '{name}' is named twice.", nameof(names));
@@ -35,7 +35,7 @@ public static class AlgorithmCatalog
 
     /// <summary>Creates the algorithm named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name (the message lists the known ones).</exception>
-    public static IRecommenderAlgorithm Create(string name, int seed = 42) => name switch
+    public static IRecommenderAlgorithm<IDenseScorer> Create(string name, int seed = 42) => name switch
     {
         "globalmean" => new GlobalMean(),
         "bias" => new Bias(),

@@ -6,7 +6,7 @@ namespace MovieRec.Algorithms;
 /// </summary>
 /// <remarks>Fallbacks: an unknown user gets μ + b_i, an unknown movie μ + b_u, both unknown μ (flagged). Predictions are
 /// clipped to the training rating range. Same model as Surprise's <c>BaselineOnly</c> with ALS.</remarks>
-public sealed class Bias(BiasOptions? options = null) : IRecommenderAlgorithm
+public sealed class Bias(BiasOptions? options = null) : IRecommenderAlgorithm<IDenseScorer>
 {
     /// <summary>The options.</summary>
     public BiasOptions Options { get; } = options ?? new BiasOptions();
@@ -15,14 +15,14 @@ public sealed class Bias(BiasOptions? options = null) : IRecommenderAlgorithm
     public string Name => "bias";
 
     /// <inheritdoc />
-    public IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default)
+    public IDenseScorer Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         var (bu, bi) = Fit(train, Options, cancellationToken);
         return new BiasModel(train, bu, bi);
     }
 
-    internal static (float[] UserBias, float[] ItemBias) Fit(RatingSet train, BiasOptions options, CancellationToken cancellationToken)
+    internal static (float[] UserBias, float[] ItemBias) Fit(RatingDataset train, BiasOptions options, CancellationToken cancellationToken)
     {
         var mu = train.GlobalMean;
         var bu = new double[train.UserIds.Count];
@@ -42,9 +42,9 @@ public sealed class Bias(BiasOptions? options = null) : IRecommenderAlgorithm
         return ([.. bu.Select(b => (float)b)], [.. bi.Select(b => (float)b)]);
     }
 
-    private sealed class BiasModel(RatingSet train, float[] userBias, float[] itemBias) : IRecommenderModel
+    private sealed class BiasModel(RatingDataset train, float[] userBias, float[] itemBias) : IDenseScorer
     {
-        public RatingSet Train => train;
+        public RatingDataset Train => train;
 
         public bool PredictsRatings => true;
 
@@ -55,7 +55,7 @@ public sealed class Bias(BiasOptions? options = null) : IRecommenderAlgorithm
             return new(Math.Clamp(value, train.MinRating, train.MaxRating), Prediction.SourceOf(u, i));
         }
 
-        public void Score(int user, Span<float> scores)
+        public void ScoreDense(int user, Span<float> scores)
         {
             var b = (float)train.GlobalMean + userBias[user];
             for (var i = 0; i < scores.Length; i++) scores[i] = b + itemBias[i];

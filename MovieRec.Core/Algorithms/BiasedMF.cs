@@ -13,10 +13,10 @@ namespace MovieRec.Algorithms;
 /// Factors are float32, initialized N(InitMean, InitStdDev²); the factor update runs over <see cref="System.Numerics.Vector{T}"/> lanes.
 /// Single-threaded, so a seed reproduces the model to the digit.</para>
 /// <para>Fallbacks: unknown user μ + b_i, unknown movie μ + b_u, both μ (flagged). Predictions are clipped to the training
-/// rating range; <see cref="IRecommenderModel.Score"/> is not clipped. A new user's b_u and p_u can be folded in from a few
+/// rating range; <see cref="IDenseScorer.ScoreDense"/> is not clipped. A new user's b_u and p_u can be folded in from a few
 /// ratings without retraining (<see cref="BiasedMFModel.FoldIn"/>).</para>
 /// </remarks>
-public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgorithm
+public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgorithm<BiasedMFModel>
 {
     /// <summary>The options.</summary>
     public BiasedMFOptions Options { get; } = options ?? new BiasedMFOptions();
@@ -25,7 +25,7 @@ public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgo
     public string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"biasedmf(f={Options.Factors},e={Options.Epochs},lr={Options.LearningRate},reg={Options.Regularization})");
 
     /// <inheritdoc />
-    public IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default)
+    public BiasedMFModel Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         var o = Options;

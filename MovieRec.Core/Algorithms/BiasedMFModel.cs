@@ -5,7 +5,7 @@ using SimdVector = System.Numerics.Vector;
 namespace MovieRec.Algorithms;
 
 /// <summary>A fitted <see cref="BiasedMF"/> model.</summary>
-public sealed class BiasedMFModel : IRecommenderModel
+public sealed class BiasedMFModel : IDenseScorer
 {
     private readonly float _mu;
     private readonly float[] _bu;
@@ -13,7 +13,7 @@ public sealed class BiasedMFModel : IRecommenderModel
     private readonly float[] _p;
     private readonly float[] _q;
 
-    internal BiasedMFModel(RatingSet train, BiasedMFOptions options, float mu, float[] bu, float[] bi, float[] p, float[] q)
+    internal BiasedMFModel(RatingDataset train, BiasedMFOptions options, float mu, float[] bu, float[] bi, float[] p, float[] q)
     {
         Train = train;
         Options = options;
@@ -25,7 +25,7 @@ public sealed class BiasedMFModel : IRecommenderModel
     }
 
     /// <inheritdoc />
-    public RatingSet Train { get; }
+    public RatingDataset Train { get; }
 
     /// <summary>The options it was fitted with.</summary>
     public BiasedMFOptions Options { get; }
@@ -50,7 +50,7 @@ public sealed class BiasedMFModel : IRecommenderModel
     }
 
     /// <inheritdoc />
-    public void Score(int user, Span<float> scores) => ScoreWith(_bu[user], _p.AsSpan(user * Options.Factors, Options.Factors), scores);
+    public void ScoreDense(int user, Span<float> scores) => ScoreWith(_bu[user], _p.AsSpan(user * Options.Factors, Options.Factors), scores);
 
     /// <summary>
     /// A new user's bias and factors from a few (movieId, rating) pairs, without retraining: ridge regression of

@@ -1,11 +1,19 @@
 namespace MovieRec.Algorithms;
 
-/// <summary>An algorithm with its options: <see cref="Fit"/> learns a model from training ratings (Surprise's <c>fit</c>).</summary>
-public interface IRecommenderAlgorithm
+/// <summary>
+/// An algorithm with its options (an <c>XOptions</c> record): <see cref="Fit"/> learns a typed model from a
+/// <see cref="RatingDataset"/> (Surprise's <c>fit</c>, LensKit's <c>train</c>). <typeparamref name="TModel"/> is the
+/// model's own type (e.g. <see cref="PureSvdModel"/>), so no caller casts; the parameter is covariant, so every algorithm
+/// is also an <c>IRecommenderAlgorithm&lt;IDenseScorer&gt;</c>, which is what <see cref="AlgorithmCatalog"/> and
+/// <see cref="Evaluation.Evaluator"/> take.
+/// </summary>
+/// <typeparam name="TModel">The fitted model.</typeparam>
+public interface IRecommenderAlgorithm<out TModel>
+    where TModel : IDenseScorer
 {
     /// <summary>A short name with the options that matter, e.g. "biasedmf(f=100,e=20)".</summary>
     string Name { get; }
 
-    /// <summary>Learns a model from <paramref name="train"/>.</summary>
-    IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default);
+    /// <summary>Learns a model from <paramref name="train"/>; the same options and seed give the same model to the digit.</summary>
+    TModel Fit(RatingDataset train, CancellationToken cancellationToken = default);
 }

@@ -13,7 +13,7 @@ namespace MovieRec.Algorithms;
 /// <see cref="Bias"/>. Cost O(Σ_u n_u²) time, O(items × Neighbors) memory: a neighbourhood reference for small and
 /// medium data, not for 25M ratings.</para>
 /// </remarks>
-public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgorithm
+public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgorithm<IDenseScorer>
 {
     /// <summary>The options.</summary>
     public ItemKnnOptions Options { get; } = options ?? new ItemKnnOptions();
@@ -22,7 +22,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
     public string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"itemknn(k={Options.Neighbors},s={Options.Shrinkage},{(Options.Similarity == ItemSimilarity.Cosine ? "cos" : "adjcos")})");
 
     /// <inheritdoc />
-    public IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default)
+    public IDenseScorer Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         int nu = train.UserIds.Count, ni = train.ItemIds.Count, kn = Options.Neighbors;
@@ -36,21 +36,18 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
             for (var p = 0; p < ratings.Length; p++) x[train.UserStart[u] + p] = ratings[p] - mean;
         }
 
-        var itemStart = new int[ni + 1];
-        foreach (var i in train.UserItems) itemStart[i + 1]++;
-        for (var i = 0; i < ni; i++) itemStart[i + 1] += itemStart[i];
-        var itemUsers = new int[train.Count];
+        var itemStart = train.ItemStart;
+        var itemUsers = train.ItemUsers;
         var itemValues = new float[train.Count];
-        var next = itemStart[..^1].ToArray();
+        var positions = train.ItemPositions;
         var norm = new double[ni];
-        for (var u = 0; u < nu; u++)
+        for (var i = 0; i < ni; i++)
         {
-            for (var p = train.UserStart[u]; p < train.UserStart[u + 1]; p++)
+            for (var q = itemStart[i]; q < itemStart[i + 1]; q++)
             {
-                var i = train.UserItems[p];
-                itemUsers[next[i]] = u;
-                itemValues[next[i]++] = x[p];
-                norm[i] += x[p] * (double)x[p];
+                var v = x[positions[q]];
+                itemValues[q] = v;
+                norm[i] += v * (double)v;
             }
         }
 
@@ -103,9 +100,9 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
         return new ItemKnnModel(train, kn, neighbors, similarity, bu, bi);
     }
 
-    private sealed class ItemKnnModel(RatingSet train, int kn, int[] neighbors, float[] similarity, float[] bu, float[] bi) : IRecommenderModel
+    private sealed class ItemKnnModel(RatingDataset train, int kn, int[] neighbors, float[] similarity, float[] bu, float[] bi) : IDenseScorer
     {
-        public RatingSet Train => train;
+        public RatingDataset Train => train;
 
         public bool PredictsRatings => true;
 
@@ -133,7 +130,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
             return new(Math.Clamp(value, train.MinRating, train.MaxRating), source);
         }
 
-        public void Score(int user, Span<float> scores)
+        public void ScoreDense(int user, Span<float> scores)
         {
             scores.Clear();
             foreach (var j in train.ItemsOf(user))

@@ -1,17 +1,17 @@
 namespace MovieRec.Algorithms;
 
 /// <summary>Ranks movies by how many training users rated them; a top-N baseline, not a rating predictor.</summary>
-public sealed class MostPopular : IRecommenderAlgorithm
+public sealed class MostPopular : IRecommenderAlgorithm<IDenseScorer>
 {
     /// <inheritdoc />
     public string Name => "popular";
 
     /// <inheritdoc />
-    public IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default) => new Model(train);
+    public IDenseScorer Fit(RatingDataset train, CancellationToken cancellationToken = default) => new Model(train);
 
-    private sealed class Model(RatingSet train) : IRecommenderModel
+    private sealed class Model(RatingDataset train) : IDenseScorer
     {
-        public RatingSet Train => train;
+        public RatingDataset Train => train;
 
         public bool PredictsRatings => false;
 
@@ -22,7 +22,7 @@ public sealed class MostPopular : IRecommenderAlgorithm
             return new(i < 0 ? 0 : train.ItemCounts[i], Prediction.SourceOf(train.UserIndex(userId), i));
         }
 
-        public void Score(int user, Span<float> scores)
+        public void ScoreDense(int user, Span<float> scores)
         {
             for (var i = 0; i < scores.Length; i++) scores[i] = train.ItemCounts[i];
         }

@@ -15,7 +15,7 @@ namespace MovieRec.Algorithms;
 /// non-zeros. Fallbacks: an unknown user scores μ (flagged), an unknown movie c_u. Fold-in: p = r V for a new user's
 /// (centred) rating row r.</para>
 /// </remarks>
-public sealed class PureSvd(PureSvdOptions? options = null) : IRecommenderAlgorithm
+public sealed class PureSvd(PureSvdOptions? options = null) : IRecommenderAlgorithm<PureSvdModel>
 {
     /// <summary>The options.</summary>
     public PureSvdOptions Options { get; } = options ?? new PureSvdOptions();
@@ -24,7 +24,7 @@ public sealed class PureSvd(PureSvdOptions? options = null) : IRecommenderAlgori
     public string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"puresvd(f={Options.Factors}{(Options.CenterByUserMean ? string.Empty : ",raw")})");
 
     /// <inheritdoc />
-    public IRecommenderModel Fit(RatingSet train, CancellationToken cancellationToken = default)
+    public PureSvdModel Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         var nu = train.UserIds.Count;

@@ -6,7 +6,7 @@ using MovieRec.LinearAlgebra;
 namespace MovieRec.Algorithms;
 
 /// <summary>A fitted <see cref="PureSvd"/> model.</summary>
-public sealed class PureSvdModel : IRecommenderModel
+public sealed class PureSvdModel : IDenseScorer
 {
     private readonly int _k;
     private readonly float[] _offset;
@@ -15,7 +15,7 @@ public sealed class PureSvdModel : IRecommenderModel
     private readonly float[] _qt; // V transposed: k rows of all items, so scoring is k multiply-adds over contiguous memory
     private readonly bool _centered;
 
-    internal PureSvdModel(RatingSet train, int k, float[] offset, float[] p, float[] q, double[] singularValues, bool centered)
+    internal PureSvdModel(RatingDataset train, int k, float[] offset, float[] p, float[] q, double[] singularValues, bool centered)
     {
         Train = train;
         _k = k;
@@ -34,7 +34,7 @@ public sealed class PureSvdModel : IRecommenderModel
     }
 
     /// <inheritdoc />
-    public RatingSet Train { get; }
+    public RatingDataset Train { get; }
 
     /// <summary>Writes the learned factors (not the ratings: <see cref="Read"/> takes them back).</summary>
     internal void Write(BinaryWriter w)
@@ -48,7 +48,7 @@ public sealed class PureSvdModel : IRecommenderModel
     }
 
     /// <summary>Reads a model written by <see cref="Write"/> for the same <paramref name="train"/> ratings.</summary>
-    internal static PureSvdModel Read(BinaryReader r, RatingSet train) =>
+    internal static PureSvdModel Read(BinaryReader r, RatingDataset train) =>
         new(train, r.ReadInt32(), r.ReadFloats(), r.ReadFloats(), r.ReadFloats(), r.ReadDoubles(), r.ReadBoolean());
 
     /// <inheritdoc />
@@ -69,7 +69,7 @@ public sealed class PureSvdModel : IRecommenderModel
     }
 
     /// <inheritdoc />
-    public void Score(int user, Span<float> scores)
+    public void ScoreDense(int user, Span<float> scores)
     {
         // scores = c_u + Σ_f p_uf · V_f: k vectorized passes over the items (V_f fits in cache), not one dot per item.
         var items = Train.ItemIds.Count;

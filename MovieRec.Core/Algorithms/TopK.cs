@@ -36,16 +36,4 @@ public static class TopK
         for (var p = result.Length - 1; p >= 0; p--) result[p] = heap.Dequeue();
         return result;
     }
-
-    /// <summary>The top <paramref name="k"/> movieIds for userId, excluding the movies the user rated in training.</summary>
-    public static int[] Recommend(IRecommenderModel model, int userId, int k)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var train = model.Train;
-        var user = train.UserIndex(userId);
-        if (user < 0) return [];
-        var scores = new float[train.ItemIds.Count];
-        model.Score(user, scores);
-        return [.. Select(scores, k, train.ItemsOf(user)).Select(i => train.ItemIds[i])];
-    }
 }

@@ -62,4 +62,6 @@ public static class Columns
     public const string Reason = "reason";
     /// <summary>Output: release year of a recommended movie (Int32).</summary>
     public const string Year = "year";
+    /// <summary>Output: true when a prediction used the model's fallback for an unknown user or movie (Boolean).</summary>
+    public const string Fallback = "fallback";
 }

@@ -10,37 +10,28 @@ namespace MovieRec.Evaluation;
 public static class Evaluator
 {
     /// <summary>Fits <paramref name="algorithm"/> on the split's training ratings and measures it on its test ratings.</summary>
-    /// <remarks>Rating metrics cover every test rating (fallbacks included, and counted). Ranking: for each test user, every
-    /// training movie the user did not rate in training is scored, the top k kept, and compared with the user's test movies.</remarks>
-    public static EvaluationResult Evaluate(IRecommenderAlgorithm algorithm, TrainTestSplit split, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    /// <remarks>A composition of the DataFrame seams: <see cref="IRecommenderAlgorithm{TModel}.Fit"/> on the training ratings,
+    /// <see cref="Scoring.Predict"/> of the test pairs into <see cref="RatingMetrics"/> (every test rating, fallbacks included and
+    /// counted), and <see cref="Scoring.Recommend"/> of each test user's top k unseen movies into <see cref="RankingMetrics"/>.</remarks>
+    public static EvaluationResult Evaluate(IRecommenderAlgorithm<IDenseScorer> algorithm, TrainTestSplit split, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(algorithm);
         ArgumentNullException.ThrowIfNull(split);
         options ??= new EvaluationOptions();
         var watch = Stopwatch.StartNew();
-        var train = RatingSet.From(split.Train);
+        var train = RatingDataset.From(split.Train);
         var model = algorithm.Fit(train, cancellationToken);
         var fit = watch.Elapsed.TotalSeconds;
 
         watch.Restart();
-        var users = split.Test.ToArray<int>(Columns.UserId);
-        var movies = split.Test.ToArray<int>(Columns.MovieId);
-        var actual = split.Test.ToArray<double>(Columns.Rating);
         double rmse = double.NaN, mae = double.NaN;
         var fallbacks = 0;
         if (model.PredictsRatings)
         {
-            var predicted = new float[users.Length];
-            for (var r = 0; r < users.Length; r++)
-            {
-                var p = model.Predict(users[r], movies[r]);
-                predicted[r] = (float)p.Value;
-                if (p.IsFallback) fallbacks++;
-            }
-
-            var truth = actual.Select(a => (float)a).ToArray();
-            rmse = RatingMetrics.Rmse(truth, predicted);
-            mae = RatingMetrics.Mae(truth, predicted);
+            var predictions = Scoring.Predict(model, split.Test);
+            rmse = RatingMetrics.Rmse(split.Test, predictions);
+            mae = RatingMetrics.Mae(split.Test, predictions);
+            fallbacks = predictions.ToArray<bool>(Columns.Fallback).Count(f => f);
         }
 
         var predict = watch.Elapsed.TotalSeconds;
@@ -49,7 +40,9 @@ public static class Evaluator
         if (options.Ranking)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ranking = Rank(model, users, movies, actual, options);
+            var users = split.Test.ToArray<int>(Columns.UserId).Distinct().Order();
+            var recommendations = Scoring.Recommend(model, users, options.K);
+            ranking = RankingMetrics.Evaluate(split.Test, recommendations, options.K, options.RelevanceThreshold, train.ItemIds.Count, split.Train);
         }
 
         return new EvaluationResult(algorithm.Name, rmse, mae, ranking, fit, predict, options.Ranking ? watch.Elapsed.TotalSeconds : 0, fallbacks);
@@ -60,7 +53,7 @@ public static class Evaluator
     /// algorithm, fold, rmse, mae, precision@k, recall@k, ndcg@k, map@k, hitRate@k, mrr@k, coverage, novelty, fitSeconds,
     /// predictSeconds, rankSeconds (Surprise's <c>cross_validate</c>).
     /// </summary>
-    public static DataFrame CrossValidate(IRecommenderAlgorithm algorithm, DataFrame ratings, int folds = 5, EvaluationOptions? options = null, int seed = 42, CancellationToken cancellationToken = default)
+    public static DataFrame CrossValidate(IRecommenderAlgorithm<IDenseScorer> algorithm, DataFrame ratings, int folds = 5, EvaluationOptions? options = null, int seed = 42, CancellationToken cancellationToken = default)
     {
         var results = Splitters.KFold(ratings, folds, seed).Select(split => Evaluate(algorithm, split, options, cancellationToken)).ToList();
         return ToDataFrame(results, options ?? new EvaluationOptions(), withMean: true);
@@ -68,7 +61,7 @@ public static class Evaluator
 
     /// <summary>
     /// Evaluates several algorithms on the same splits (<see cref="Splitters.Split"/>) and returns a leaderboard: one row
-    /// per algorithm, in the order given, with columns algorithm (the name given), details (<see cref="IRecommenderAlgorithm.Name"/>,
+    /// per algorithm, in the order given, with columns algorithm (the name given), details (<see cref="IRecommenderAlgorithm{TModel}.Name"/>,
     /// with its options), splits, the metrics of <see cref="CrossValidate"/> averaged over the splits, and the timings summed.
     /// </summary>
     /// <param name="algorithms">Name → algorithm, in the order of the leaderboard, e.g. <see cref="AlgorithmCatalog.Create(IEnumerable{string}, int)"/>.</param>
@@ -76,7 +69,7 @@ public static class Evaluator
     /// <param name="options">Cut-off and relevance.</param>
     /// <param name="progress">Receives (algorithm, split) before each fit.</param>
     /// <param name="cancellationToken">Stops between fits.</param>
-    public static DataFrame Compare(IEnumerable<KeyValuePair<string, IRecommenderAlgorithm>> algorithms, IReadOnlyList<TrainTestSplit> splits, EvaluationOptions? options = null,
+    public static DataFrame Compare(IEnumerable<KeyValuePair<string, IRecommenderAlgorithm<IDenseScorer>>> algorithms, IReadOnlyList<TrainTestSplit> splits, EvaluationOptions? options = null,
         IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(algorithms);
@@ -121,7 +114,7 @@ public static class Evaluator
     /// <param name="seed">Seed of the folds (the same folds for every candidate).</param>
     /// <param name="progress">Receives (candidate, of) after each candidate.</param>
     /// <param name="cancellationToken">Stops between folds.</param>
-    public static DataFrame GridSearch(Func<IReadOnlyDictionary<string, double>, IRecommenderAlgorithm> factory, IReadOnlyDictionary<string, double[]> grid,
+    public static DataFrame GridSearch(Func<IReadOnlyDictionary<string, double>, IRecommenderAlgorithm<IDenseScorer>> factory, IReadOnlyDictionary<string, double[]> grid,
         DataFrame ratings, string metric = MetricNames.Rmse, int folds = 3, EvaluationOptions? options = null, int seed = 42,
         IProgress<(int Candidate, int Of)>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -189,32 +182,5 @@ public static class Evaluator
     {
         var values = Enumerable.Range(0, (int)column.Length).Select(i => column[i] ?? double.NaN).ToArray();
         return values.Average();
-    }
-
-    private static RankingReport Rank(IRecommenderModel model, int[] users, int[] movies, double[] ratings, EvaluationOptions options)
-    {
-        var train = model.Train;
-        var relevant = new Dictionary<int, HashSet<int>>();
-        for (var r = 0; r < users.Length; r++)
-        {
-            if (!relevant.TryGetValue(users[r], out var set)) relevant[users[r]] = set = [];
-            if (options.RelevanceThreshold is null || ratings[r] >= options.RelevanceThreshold) set.Add(movies[r]);
-        }
-
-        var testUsers = relevant.Keys.Where(u => train.UserIndex(u) >= 0).Order().ToArray();
-        var lists = new int[testUsers.Length][];
-        Parallel.For(0, testUsers.Length, () => new float[train.ItemIds.Count], (t, _, scores) =>
-        {
-            var u = train.UserIndex(testUsers[t]);
-            model.Score(u, scores);
-            lists[t] = [.. TopK.Select(scores, options.K, train.ItemsOf(u)).Select(i => train.ItemIds[i])];
-            return scores;
-        }, _ => { });
-
-        var recommendations = new Dictionary<int, int[]>(testUsers.Length);
-        for (var t = 0; t < testUsers.Length; t++) recommendations[testUsers[t]] = lists[t];
-        var popularity = new Dictionary<int, int>(train.ItemIds.Count);
-        for (var i = 0; i < train.ItemIds.Count; i++) popularity[train.ItemIds[i]] = train.ItemCounts[i];
-        return RankingMetrics.Evaluate(recommendations, relevant, options.K, train.ItemIds.Count, (popularity, train.UserIds.Count));
     }
 }

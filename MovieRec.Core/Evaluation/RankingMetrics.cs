@@ -90,29 +90,50 @@ public static class RankingMetrics
     }
 
     /// <summary>
-    /// The DataFrame form, as in microsoft/recommenders: <paramref name="truth"/> (userId, movieId, rating) holds the
-    /// held-out ratings, <paramref name="predictions"/> (userId, movieId, score) the scored candidates; items with a truth
-    /// rating ≥ <paramref name="relevanceThreshold"/> are relevant (every held-out item when null).
+    /// The DataFrame form, as in microsoft/recommenders: <paramref name="truth"/> holds the held-out ratings,
+    /// <paramref name="predictions"/> the ranked candidates (e.g. <see cref="Algorithms.Scoring.Recommend"/>'s output),
+    /// ordered by <paramref name="scoreColumn"/> (descending, ties by ascending movieId). A held-out item is relevant when
+    /// its rating is at least <paramref name="relevanceThreshold"/> (every held-out item when null).
     /// </summary>
-    public static RankingReport Evaluate(DataFrame truth, DataFrame predictions, int k, double? relevanceThreshold = null, int catalogSize = 0)
+    /// <param name="truth">Held-out ratings: user, movie and (for a threshold) rating columns.</param>
+    /// <param name="predictions">Scored candidates: user, movie and score columns.</param>
+    /// <param name="k">The cut-off.</param>
+    /// <param name="relevanceThreshold">Minimum rating of a relevant item, or null.</param>
+    /// <param name="catalogSize">Recommendable movies, for coverage (NaN coverage when 0).</param>
+    /// <param name="train">The training ratings, for novelty (each movie's share of training users); NaN novelty when null.</param>
+    /// <param name="userColumn">User ID column of every frame.</param>
+    /// <param name="movieColumn">Movie ID column of every frame.</param>
+    /// <param name="ratingColumn">Rating column of <paramref name="truth"/>.</param>
+    /// <param name="scoreColumn">Score column of <paramref name="predictions"/>.</param>
+    public static RankingReport Evaluate(DataFrame truth, DataFrame predictions, int k, double? relevanceThreshold = null, int catalogSize = 0, DataFrame? train = null,
+        string userColumn = Columns.UserId, string movieColumn = Columns.MovieId, string ratingColumn = Columns.Rating, string scoreColumn = Columns.Score)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(predictions);
         var relevant = new Dictionary<int, HashSet<int>>();
-        var tu = truth.ToArray<int>(Columns.UserId);
-        var tm = truth.ToArray<int>(Columns.MovieId);
-        var tr = truth.HasColumn(Columns.Rating) ? truth.ToArray<double>(Columns.Rating) : null;
+        var tu = truth.ToArray<int>(userColumn);
+        var tm = truth.ToArray<int>(movieColumn);
+        var tr = relevanceThreshold is not null ? truth.ToDoubles(ratingColumn) : null;
         for (var i = 0; i < tu.Length; i++)
         {
             if (!relevant.TryGetValue(tu[i], out var set)) relevant[tu[i]] = set = [];
-            if (relevanceThreshold is null || (tr is not null && tr[i] >= relevanceThreshold)) set.Add(tm[i]);
+            if (tr is null || tr[i] >= relevanceThreshold) set.Add(tm[i]);
         }
 
-        var pu = predictions.ToArray<int>(Columns.UserId);
-        var pm = predictions.ToArray<int>(Columns.MovieId);
-        var ps = predictions.ToArray<double>("score");
+        var pu = predictions.ToArray<int>(userColumn);
+        var pm = predictions.ToArray<int>(movieColumn);
+        var ps = predictions.ToDoubles(scoreColumn);
         var lists = Enumerable.Range(0, pu.Length).GroupBy(i => pu[i])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(i => ps[i]).ThenBy(i => pm[i]).Select(i => pm[i]).ToArray());
-        return Evaluate(lists, relevant, k, catalogSize);
+        (IReadOnlyDictionary<int, int>, int)? popularity = null;
+        if (train is not null)
+        {
+            var users = train.ToArray<int>(userColumn);
+            var perMovie = new Dictionary<int, int>();
+            foreach (var m in train.ToArray<int>(movieColumn)) perMovie[m] = perMovie.GetValueOrDefault(m) + 1;
+            popularity = (perMovie, users.Distinct().Count());
+        }
+
+        return Evaluate(lists, relevant, k, catalogSize, popularity);
     }
 }

@@ -25,34 +25,40 @@ public static class RatingMetrics
         return sum / actual.Length;
     }
 
-    /// <summary>RMSE between the <c>rating</c> columns of two DataFrames joined on (userId, movieId).</summary>
-    public static double Rmse(DataFrame truth, DataFrame predictions, IList<string>? warnings = null)
+    /// <summary>
+    /// RMSE between the ratings of <paramref name="truth"/> and the predictions of <paramref name="predictions"/> (e.g.
+    /// <see cref="Algorithms.Scoring.Predict"/>'s output), joined on (user, movie); pairs without a prediction are left out.
+    /// </summary>
+    public static double Rmse(DataFrame truth, DataFrame predictions, string userColumn = Columns.UserId, string movieColumn = Columns.MovieId,
+        string ratingColumn = Columns.Rating, string predictionColumn = Columns.Prediction, IList<string>? warnings = null)
     {
-        var (a, p) = Align(truth, predictions);
+        var (a, p) = Align(truth, predictions, userColumn, movieColumn, ratingColumn, predictionColumn);
         return Rmse(a, p, warnings);
     }
 
-    /// <summary>MAE between the <c>rating</c> columns of two DataFrames joined on (userId, movieId).</summary>
-    public static double Mae(DataFrame truth, DataFrame predictions, IList<string>? warnings = null)
+    /// <summary>MAE between the ratings of <paramref name="truth"/> and the predictions of <paramref name="predictions"/>,
+    /// joined on (user, movie) as <see cref="Rmse(DataFrame, DataFrame, string, string, string, string, IList{string}?)"/> does.</summary>
+    public static double Mae(DataFrame truth, DataFrame predictions, string userColumn = Columns.UserId, string movieColumn = Columns.MovieId,
+        string ratingColumn = Columns.Rating, string predictionColumn = Columns.Prediction, IList<string>? warnings = null)
     {
-        var (a, p) = Align(truth, predictions);
+        var (a, p) = Align(truth, predictions, userColumn, movieColumn, ratingColumn, predictionColumn);
         return Mae(a, p, warnings);
     }
 
-    private static (float[] Actual, float[] Predicted) Align(DataFrame truth, DataFrame predictions)
+    private static (float[] Actual, float[] Predicted) Align(DataFrame truth, DataFrame predictions, string userColumn, string movieColumn, string ratingColumn, string predictionColumn)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(predictions);
-        var lookup = new Dictionary<long, double>();
-        var pu = predictions.ToArray<int>(Columns.UserId);
-        var pm = predictions.ToArray<int>(Columns.MovieId);
-        var pr = predictions.ToArray<double>(Columns.Rating);
+        var pu = predictions.ToArray<int>(userColumn);
+        var pm = predictions.ToArray<int>(movieColumn);
+        var pr = predictions.ToDoubles(predictionColumn);
+        var lookup = new Dictionary<long, double>(pu.Length);
         for (var i = 0; i < pu.Length; i++) lookup[((long)pu[i] << 32) | (uint)pm[i]] = pr[i];
-        var tu = truth.ToArray<int>(Columns.UserId);
-        var tm = truth.ToArray<int>(Columns.MovieId);
-        var tr = truth.ToArray<double>(Columns.Rating);
-        var actual = new List<float>();
-        var predicted = new List<float>();
+        var tu = truth.ToArray<int>(userColumn);
+        var tm = truth.ToArray<int>(movieColumn);
+        var tr = truth.ToDoubles(ratingColumn);
+        var actual = new List<float>(tu.Length);
+        var predicted = new List<float>(tu.Length);
         for (var i = 0; i < tu.Length; i++)
         {
             if (!lookup.TryGetValue(((long)tu[i] << 32) | (uint)tm[i], out var p)) continue;

@@ -69,7 +69,7 @@ public sealed partial class MovieRecommender
             var ratings = Read(zip, "ratings.bin", r => r.ReadFrame());
             var movies = Read(zip, "movies.bin", r => r.ReadFrame());
             var features = Read(zip, "features.bin", FeatureModelSerializer.Read);
-            var set = RatingSet.From(ratings);
+            var set = RatingDataset.From(ratings);
             var svd = Read(zip, "svd.bin", r => PureSvdModel.Read(r, set));
             TrainedClassifier classifier;
             using (var stream = Open(zip, "classifier.zip"))

@@ -31,7 +31,7 @@ public sealed partial class MovieRecommender
     private readonly DataFrame _ratingsFrame;
     private readonly DataFrame _moviesFrame;
 
-    private MovieRecommender(DataFrame ratingsFrame, DataFrame moviesFrame, RatingSet ratings, FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection,
+    private MovieRecommender(DataFrame ratingsFrame, DataFrame moviesFrame, RatingDataset ratings, FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection,
         PureSvdModel svd, RecommenderOptions options)
     {
         _ratingsFrame = ratingsFrame;
@@ -53,7 +53,7 @@ public sealed partial class MovieRecommender
     public MovieCatalogView Catalog { get; }
 
     /// <summary>The ratings everything was fitted on.</summary>
-    public RatingSet Ratings { get; }
+    public RatingDataset Ratings { get; }
 
     /// <summary>The fitted feature pipeline.</summary>
     public FeatureModel Features { get; }
@@ -80,8 +80,8 @@ public sealed partial class MovieRecommender
         var selection = ClassifierSelection.Run(ratings, movies, features, options, tags, genome);
         var table = FeatureTable.From(features.TransformTraining(ratings));
         var classifier = TrainedClassifier.Train(selection.Chosen.Kind, selection.Chosen.Parameters, table, options.Seed).WithFeatures(features);
-        var set = RatingSet.From(ratings);
-        var svd = (PureSvdModel)new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
+        var set = RatingDataset.From(ratings);
+        var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
         return new MovieRecommender(RatingColumns(ratings), movies, set, features, classifier, selection, svd, options);
     }
 
@@ -193,7 +193,7 @@ public sealed partial class MovieRecommender
     private float[] SvdScores(int user)
     {
         var cf = new float[Ratings.ItemIds.Count];
-        Svd.Score(user, cf);
+        Svd.ScoreDense(user, cf);
         var scores = new float[Catalog.MovieIds.Length];
         Array.Fill(scores, float.NaN); // movies nobody rated cannot be scored by collaborative filtering
         for (var i = 0; i < cf.Length; i++) scores[Catalog.RowOf(Ratings.ItemIds[i])] = cf[i];

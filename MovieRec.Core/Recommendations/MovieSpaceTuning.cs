@@ -45,7 +45,7 @@ public static class MovieSpaceTuning
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         var split = Splitters.RandomPerUser(ratings, heldOutFraction, seed);
         var model = FeaturePipeline.Fit(split.Train, movies, features ?? new RecommenderOptions().Features, tags, genome);
-        var heldOut = RatingSet.From(split.Test);
+        var heldOut = RatingDataset.From(split.Test);
         var candidateMovies = Enumerable.Range(0, heldOut.ItemIds.Count).Where(i => heldOut.ItemCounts[i] >= minRatings).ToArray();
         if (candidateMovies.Length == 0)
         {
@@ -102,7 +102,7 @@ public static class MovieSpaceTuning
     }
 
     /// <summary>The held-out binary cosine co(q, j) / √(n_q · n_j) of <paramref name="query"/> with every item.</summary>
-    private static float[] CoratingCosines(RatingSet heldOut, int query)
+    private static float[] CoratingCosines(RatingDataset heldOut, int query)
     {
         var co = new int[heldOut.ItemIds.Count];
         for (var u = 0; u < heldOut.UserIds.Count; u++)

@@ -20,14 +20,14 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
         {
             Data = SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 400, Movies = 600, Ratings = 40_000, GenomeMovies = 10, Seed = 5 });
             Split = Splitters.RandomPerUser(Data.Ratings, 0.2, seed: 5);
-            Train = RatingSet.From(Split.Train);
+            Train = RatingDataset.From(Split.Train);
         }
 
         public SyntheticDataset Data { get; }
 
         public TrainTestSplit Split { get; }
 
-        public RatingSet Train { get; }
+        public RatingDataset Train { get; }
     }
 
     [Fact]
@@ -46,14 +46,14 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
     [Fact]
     public void Seeded_fits_reproduce_to_the_digit()
     {
-        foreach (var algorithm in new IRecommenderAlgorithm[] { new BiasedMF(new BiasedMFOptions { Factors = 8, Epochs = 5 }), new PureSvd(new PureSvdOptions { Factors = 8 }), new ItemKnn() })
+        foreach (var algorithm in new IRecommenderAlgorithm<IDenseScorer>[] { new BiasedMF(new BiasedMFOptions { Factors = 8, Epochs = 5 }), new PureSvd(new PureSvdOptions { Factors = 8 }), new ItemKnn() })
         {
             var a = algorithm.Fit(_data.Train);
             var b = algorithm.Fit(_data.Train);
             var sa = new float[_data.Train.ItemIds.Count];
             var sb = new float[_data.Train.ItemIds.Count];
-            a.Score(3, sa);
-            b.Score(3, sb);
+            a.ScoreDense(3, sa);
+            b.ScoreDense(3, sb);
             Assert.Equal(sa, sb);
             Assert.Equal(a.Predict(_data.Train.UserIds[7], _data.Train.ItemIds[11]), b.Predict(_data.Train.UserIds[7], _data.Train.ItemIds[11]));
         }
@@ -87,13 +87,13 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
         var users = ratings.ToArray<int>(Columns.UserId);
         var target = users.GroupBy(u => u).First(g => g.Count() >= 60).Key;
         var rest = ratings.Filter(new BooleanDataFrameColumn("keep", users.Select(u => u != target)));
-        var model = (BiasedMFModel)new BiasedMF(new BiasedMFOptions { Factors = 16, Epochs = 40, LearningRate = 0.01f, Regularization = 0.05f }).Fit(RatingSet.From(rest));
+        var model = new BiasedMF(new BiasedMFOptions { Factors = 16, Epochs = 40, LearningRate = 0.01f, Regularization = 0.05f }).Fit(RatingDataset.From(rest));
         var mine = Enumerable.Range(0, users.Length).Where(i => users[i] == target).Select(i => ((int)ratings[Columns.MovieId][i]!, (double)ratings[Columns.Rating][i]!)).ToArray();
         var given = mine.Take(20).ToArray();
         var hidden = mine.Skip(20).ToArray();
 
         var folded = model.FoldIn(given);
-        var bias = new Bias().Fit(RatingSet.From(rest));
+        var bias = new Bias().Fit(RatingDataset.From(rest));
         double Rmse(Func<int, double> predict) => Math.Sqrt(hidden.Average(h => Math.Pow(h.Item2 - predict(h.Item1), 2)));
         var foldedRmse = Rmse(m => folded.Predict(m).Value);
         var itemOnly = Rmse(m => bias.Predict(-1, m).Value); // what an unknown user gets: μ + b_i
@@ -120,8 +120,8 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
         var mf = new BiasedMF(new BiasedMFOptions { Factors = 16, Epochs = 40, LearningRate = 0.01f, Regularization = 0.05f }).Fit(_data.Train);
         var popular = new MostPopular().Fit(_data.Train);
         var users = _data.Train.UserIds.Take(100).ToArray();
-        var personal = users.Average(u => TopK.Recommend(mf, u, 10).Average(m => Planted(u, m)));
-        var crowd = users.Average(u => TopK.Recommend(popular, u, 10).Average(m => Planted(u, m)));
+        var personal = users.Average(u => Scoring.TopMovies(mf, u, 10).Average(m => Planted(u, m)));
+        var crowd = users.Average(u => Scoring.TopMovies(popular, u, 10).Average(m => Planted(u, m)));
         Assert.True(personal > crowd + 0.3, $"planted preference of biased-MF lists {personal:F3}, of popular lists {crowd:F3}");
     }
 

@@ -106,7 +106,7 @@ public sealed class NotebookHelperTests
     [Fact]
     public void Spectrum_energy_sums_to_one_in_decreasing_order()
     {
-        var model = (PureSvdModel)new PureSvd(new PureSvdOptions { Factors = 8 }).Fit(RatingSet.From(MovieLensLoader.Load(TestPaths.Sample).Ratings));
+        var model = new PureSvd(new PureSvdOptions { Factors = 8 }).Fit(RatingDataset.From(MovieLensLoader.Load(TestPaths.Sample).Ratings));
         var spectrum = model.Spectrum();
         var values = spectrum.ToArray<double>("singularValue");
         Assert.Equal(values.OrderByDescending(v => v), values);

@@ -4,16 +4,17 @@ using MovieRec.Data;
 namespace MovieRec.Algorithms;
 
 /// <summary>
-/// Ratings as dense index spaces and typed arrays: what every collaborative-filtering algorithm trains on.
-/// Users and movies are numbered 0..n-1 in ascending id order; each rating is (user index, item index, rating, time),
-/// and a CSR view groups each user's ratings by item.
+/// The one dataset every learner fits on: user and movie vocabularies (raw ID ↔ dense index, numbered 0..n-1 in
+/// ascending ID order), each rating as (user index, item index, rating, time), a CSR view of each user's ratings (items
+/// ascending) and, built on first use, a CSR view of each movie's ratings (users ascending).
 /// </summary>
-public sealed class RatingSet
+public sealed class RatingDataset
 {
     private readonly Dictionary<int, int> _userIndex;
     private readonly Dictionary<int, int> _itemIndex;
+    private readonly Lazy<ItemView> _byItem;
 
-    private RatingSet(int[] userIds, int[] itemIds, int[] users, int[] items, float[] ratings, long[] times)
+    private RatingDataset(int[] userIds, int[] itemIds, int[] users, int[] items, float[] ratings, long[] times)
     {
         UserIds = userIds;
         ItemIds = itemIds;
@@ -23,6 +24,7 @@ public sealed class RatingSet
         Times = times;
         _userIndex = Index(userIds);
         _itemIndex = Index(itemIds);
+        _byItem = new Lazy<ItemView>(BuildItemView, LazyThreadSafetyMode.ExecutionAndPublication);
 
         // CSR by user, items ascending within a user.
         UserStart = new int[userIds.Length + 1];
@@ -102,6 +104,22 @@ public sealed class RatingSet
     /// <summary>Largest rating.</summary>
     public float MaxRating { get; }
 
+    /// <summary>CSR offsets by item (length items + 1), for <see cref="ItemUsers"/>, <see cref="ItemRatings"/> and <see cref="ItemPositions"/>.</summary>
+    public int[] ItemStart => _byItem.Value.Start;
+
+    /// <summary>CSR user indices by item, ascending within each item.</summary>
+    public int[] ItemUsers => _byItem.Value.Users;
+
+    /// <summary>CSR ratings by item, aligned with <see cref="ItemUsers"/>.</summary>
+    public float[] ItemRatings => _byItem.Value.Ratings;
+
+    /// <summary>For each by-item entry, its position in the by-user arrays (<see cref="UserItems"/>, <see cref="UserRatings"/>),
+    /// so values computed per user position can be read by item.</summary>
+    public int[] ItemPositions => _byItem.Value.Positions;
+
+    /// <summary>User indices who rated item index <paramref name="item"/>, ascending.</summary>
+    public ReadOnlySpan<int> UsersOf(int item) => ItemUsers.AsSpan(ItemStart[item], ItemStart[item + 1] - ItemStart[item]);
+
     /// <summary>Index of <paramref name="userId"/>, or -1.</summary>
     public int UserIndex(int userId) => _userIndex.TryGetValue(userId, out var u) ? u : -1;
 
@@ -115,7 +133,7 @@ public sealed class RatingSet
     public ReadOnlySpan<float> RatingsOf(int user) => UserRatings.AsSpan(UserStart[user], UserStart[user + 1] - UserStart[user]);
 
     /// <summary>Builds the set from a ratings DataFrame (userId, movieId, rating, timestamp).</summary>
-    public static RatingSet From(DataFrame ratings)
+    public static RatingDataset From(DataFrame ratings)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         var userIds = ratings.ToArray<int>(Columns.UserId);
@@ -136,8 +154,34 @@ public sealed class RatingSet
             r[k] = (float)values[k];
         }
 
-        return new RatingSet(users, items, u, i, r, times);
+        return new RatingDataset(users, items, u, i, r, times);
     }
+
+    private ItemView BuildItemView()
+    {
+        var n = ItemIds.Count;
+        var start = new int[n + 1];
+        foreach (var i in UserItems) start[i + 1]++;
+        for (var i = 0; i < n; i++) start[i + 1] += start[i];
+        var users = new int[Count];
+        var ratings = new float[Count];
+        var positions = new int[Count];
+        var next = start[..^1];
+        for (var u = 0; u < UserIds.Count; u++)
+        {
+            for (var p = UserStart[u]; p < UserStart[u + 1]; p++)
+            {
+                var slot = next[UserItems[p]]++;
+                users[slot] = u;
+                ratings[slot] = UserRatings[p];
+                positions[slot] = p;
+            }
+        }
+
+        return new ItemView(start, users, ratings, positions);
+    }
+
+    private sealed record ItemView(int[] Start, int[] Users, float[] Ratings, int[] Positions);
 
     private static Dictionary<int, int> Index(IReadOnlyList<int> ids)
     {

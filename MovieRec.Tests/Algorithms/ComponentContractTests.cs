@@ -1,0 +1,128 @@
+using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
+using MovieRec.Data;
+using MovieRec.Evaluation;
+using MovieRec.Synthetic;
+
+namespace MovieRec.Tests.Algorithms;
+
+/// <summary>
+/// The component contract, checked once for every algorithm <see cref="AlgorithmCatalog"/> registers: it fits, scores
+/// raw IDs, falls back (flagged, never thrown) for unknown ones, ranks through the DataFrame seam, and is deterministic
+/// per seed. A new algorithm added to the catalog is covered without a line here.
+/// </summary>
+public sealed class ComponentContractTests : IClassFixture<ComponentContractTests.Small>
+{
+    private readonly Small _data;
+
+    public ComponentContractTests(Small data) => _data = data;
+
+    /// <summary>200 users, 300 movies, 12,000 ratings with planted structure; an 80/20 per-user split.</summary>
+    public sealed class Small
+    {
+        public Small()
+        {
+            var data = SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 200, Movies = 300, Ratings = 12_000, GenomeMovies = 10, Seed = 11 });
+            Split = Splitters.RandomPerUser(data.Ratings, 0.2, seed: 11);
+            Train = RatingDataset.From(Split.Train);
+        }
+
+        public TrainTestSplit Split { get; }
+
+        public RatingDataset Train { get; }
+    }
+
+    public static TheoryData<string> Names() => [.. AlgorithmCatalog.Descriptions.Keys];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_registered_algorithm_honours_the_contract(string name)
+    {
+        var model = AlgorithmCatalog.Create(name, seed: 7).Fit(_data.Train);
+        Assert.Same(_data.Train, model.Train);
+
+        // Raw IDs for a known pair: the model answers, unflagged, with a finite value.
+        var user = _data.Train.UserIds[5];
+        var movie = _data.Train.ItemIds[9];
+        var known = model.Predict(user, movie);
+        Assert.Equal(PredictionSource.Model, known.Source);
+        Assert.True(double.IsFinite(known.Value), $"{name}: {known.Value}");
+
+        // Unknown IDs: the documented fallback, flagged, never an exception.
+        Assert.Equal(PredictionSource.UnknownUser, model.Predict(-999, movie).Source);
+        Assert.Equal(PredictionSource.UnknownItem, model.Predict(user, -999).Source);
+        Assert.Equal(PredictionSource.UnknownUserAndItem, model.Predict(-999, -998).Source);
+        Assert.All(new[] { model.Predict(-999, movie), model.Predict(user, -999), model.Predict(-999, -998) }, p => Assert.True(double.IsFinite(p.Value)));
+
+        // The batch form agrees with the ranking seam, and unseen movies only.
+        var top = Scoring.Recommend(model, [user, -999], k: 10);
+        Assert.Equal(10, top.Rows.Count); // the unknown user gets no rows
+        Assert.Equal(Enumerable.Range(1, 10), top.ToArray<int>(Columns.Rank));
+        var seen = _data.Train.ItemsOf(_data.Train.UserIndex(user)).ToArray().Select(i => _data.Train.ItemIds[i]).ToHashSet();
+        Assert.DoesNotContain(top.ToArray<int>(Columns.MovieId), seen.Contains);
+        var scores = top.ToArray<double>(Columns.Score);
+        Assert.True(scores.Zip(scores.Skip(1)).All(p => p.First >= p.Second), $"{name}: scores not descending");
+        Assert.Equal(Scoring.TopMovies(model, user, 10), top.ToArray<int>(Columns.MovieId));
+
+        // Deterministic per seed: a second fit gives the same scores to the digit.
+        var again = AlgorithmCatalog.Create(name, seed: 7).Fit(_data.Train);
+        var a = new float[_data.Train.ItemIds.Count];
+        var b = new float[_data.Train.ItemIds.Count];
+        model.ScoreDense(3, a);
+        again.ScoreDense(3, b);
+        Assert.Equal(a, b);
+        Assert.Equal(Scoring.Predict(model, _data.Split.Test).ToArray<double>(Columns.Prediction), Scoring.Predict(again, _data.Split.Test).ToArray<double>(Columns.Prediction));
+    }
+
+    [Fact]
+    public void The_dataframe_seam_round_trips_into_the_metrics_and_agrees_with_the_evaluator()
+    {
+        var algorithm = new BiasedMF(new BiasedMFOptions { Factors = 8, Epochs = 10, Seed = 3 });
+        BiasedMFModel model = algorithm.Fit(RatingDataset.From(_data.Split.Train)); // typed: no cast
+
+        var predictions = Scoring.Predict(model, _data.Split.Test);
+        Assert.Equal([Columns.UserId, Columns.MovieId, Columns.Prediction, Columns.Fallback], predictions.Columns.Select(c => c.Name));
+        Assert.Equal(_data.Split.Test.Rows.Count, predictions.Rows.Count);
+        Assert.Equal(_data.Split.Test.ToArray<int>(Columns.MovieId), predictions.ToArray<int>(Columns.MovieId));
+
+        var users = _data.Split.Test.ToArray<int>(Columns.UserId).Distinct().Order().ToArray();
+        var top = Scoring.Recommend(model, users, k: 5);
+        Assert.Equal([Columns.UserId, Columns.MovieId, Columns.Rank, Columns.Score], top.Columns.Select(c => c.Name));
+        var ranking = RankingMetrics.Evaluate(_data.Split.Test, top, k: 5, catalogSize: model.Train.ItemIds.Count, train: _data.Split.Train);
+
+        var result = Evaluator.Evaluate(algorithm, _data.Split, new EvaluationOptions { K = 5 });
+        Assert.Equal(result.Rmse, RatingMetrics.Rmse(_data.Split.Test, predictions), 12);
+        Assert.Equal(result.Mae, RatingMetrics.Mae(_data.Split.Test, predictions), 12);
+        Assert.Equal(result.Ranking!.Ndcg, ranking.Ndcg, 12);
+        Assert.Equal(result.Ranking.Novelty, ranking.Novelty, 12);
+        Assert.Equal(result.Ranking.Coverage, ranking.Coverage, 12);
+
+        // Column names are arguments: renamed frames give the same numbers.
+        var renamed = new DataFrame(
+            new Int32DataFrameColumn("u", _data.Split.Test.ToArray<int>(Columns.UserId)),
+            new Int32DataFrameColumn("i", _data.Split.Test.ToArray<int>(Columns.MovieId)),
+            new DoubleDataFrameColumn("r", _data.Split.Test.ToArray<double>(Columns.Rating)));
+        var renamedPredictions = Scoring.Predict(model, renamed, "u", "i");
+        Assert.Equal(result.Rmse, RatingMetrics.Rmse(renamed, renamedPredictions, "u", "i", "r", Columns.Prediction), 12);
+    }
+
+    [Fact]
+    public void The_dataset_indexes_ratings_by_user_and_by_movie_consistently()
+    {
+        var train = _data.Train;
+        Assert.Equal(train.Count, train.ItemUsers.Length);
+        for (var i = 0; i < train.ItemIds.Count; i++)
+        {
+            var users = train.UsersOf(i).ToArray();
+            Assert.Equal(train.ItemCounts[i], users.Length);
+            Assert.Equal(users.Order(), users);
+            for (var q = train.ItemStart[i]; q < train.ItemStart[i + 1]; q++)
+            {
+                var p = train.ItemPositions[q];
+                Assert.Equal(i, train.UserItems[p]);
+                Assert.Equal(train.UserRatings[p], train.ItemRatings[q]);
+                Assert.InRange(p, train.UserStart[train.ItemUsers[q]], train.UserStart[train.ItemUsers[q] + 1] - 1);
+            }
+        }
+    }
+}
