@@ -1,6 +1,6 @@
 namespace MovieRec.Evaluation;
 
-/// <summary>What <see cref="Evaluator.Evaluate"/> measured for one algorithm on one split.</summary>
+/// <summary>What <see cref="Evaluator"/> measured for one algorithm (or fitted model) on one split.</summary>
 /// <param name="Algorithm">The algorithm's name.</param>
 /// <param name="Rmse">RMSE on the test ratings (NaN for algorithms that do not predict ratings).</param>
 /// <param name="Mae">MAE on the test ratings.</param>

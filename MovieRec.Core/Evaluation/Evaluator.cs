@@ -6,7 +6,7 @@ using MovieRec.Data;
 
 namespace MovieRec.Evaluation;
 
-/// <summary>Fits algorithms on splits and measures them: one split (<see cref="Evaluate"/>), k folds (<see cref="CrossValidate"/>), a parameter grid (<see cref="GridSearch"/>).</summary>
+/// <summary>Fits algorithms on splits and measures them: one split (<see cref="Evaluate(IRecommenderAlgorithm{IDenseScorer}, TrainTestSplit, EvaluationOptions?, CancellationToken)"/>), a fitted model or composed engine (<see cref="Evaluate(IDenseScorer, DataFrame, EvaluationOptions?, DataFrame?, CancellationToken)"/>), k folds (<see cref="CrossValidate"/>), a parameter grid (<see cref="GridSearch"/>).</summary>
 public static class Evaluator
 {
     /// <summary>Fits <paramref name="algorithm"/> on the split's training ratings and measures it on its test ratings.</summary>
@@ -23,14 +23,29 @@ public static class Evaluator
         var model = algorithm.Fit(train, cancellationToken);
         var fit = watch.Elapsed.TotalSeconds;
 
-        watch.Restart();
+        var measured = Evaluate(model, split.Test, options, split.Train, cancellationToken);
+        return measured with { Algorithm = algorithm.Name, FitSeconds = fit };
+    }
+
+    /// <summary>
+    /// Measures an already fitted model (any <see cref="IDenseScorer"/>: an algorithm's model, or a composed engine from
+    /// <see cref="Recommendations.MovieRecommender.AsScorer"/>) on the held-out ratings <paramref name="test"/>: the same
+    /// metrics as <see cref="Evaluate(IRecommenderAlgorithm{IDenseScorer}, TrainTestSplit, EvaluationOptions?, CancellationToken)"/>,
+    /// with fitSeconds 0. <paramref name="train"/> (the model's training ratings) gives novelty; without it novelty is NaN.
+    /// </summary>
+    public static EvaluationResult Evaluate(IDenseScorer model, DataFrame test, EvaluationOptions? options = null, DataFrame? train = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(test);
+        options ??= new EvaluationOptions();
+        var watch = Stopwatch.StartNew();
         double rmse = double.NaN, mae = double.NaN;
         var fallbacks = 0;
         if (model.PredictsRatings)
         {
-            var predictions = Scoring.Predict(model, split.Test);
-            rmse = RatingMetrics.Rmse(split.Test, predictions);
-            mae = RatingMetrics.Mae(split.Test, predictions);
+            var predictions = Scoring.Predict(model, test);
+            rmse = RatingMetrics.Rmse(test, predictions);
+            mae = RatingMetrics.Mae(test, predictions);
             fallbacks = predictions.ToArray<bool>(Columns.Fallback).Count(f => f);
         }
 
@@ -40,12 +55,12 @@ public static class Evaluator
         if (options.Ranking)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var users = split.Test.ToArray<int>(Columns.UserId).Distinct().Order();
+            var users = test.ToArray<int>(Columns.UserId).Distinct().Order();
             var recommendations = Scoring.Recommend(model, users, options.K);
-            ranking = RankingMetrics.Evaluate(split.Test, recommendations, options.K, options.RelevanceThreshold, train.ItemIds.Count, split.Train);
+            ranking = RankingMetrics.Evaluate(test, recommendations, options.K, options.RelevanceThreshold, model.Train.ItemIds.Count, train);
         }
 
-        return new EvaluationResult(algorithm.Name, rmse, mae, ranking, fit, predict, options.Ranking ? watch.Elapsed.TotalSeconds : 0, fallbacks);
+        return new EvaluationResult(model.GetType().Name, rmse, mae, ranking, 0, predict, options.Ranking ? watch.Elapsed.TotalSeconds : 0, fallbacks);
     }
 
     /// <summary>

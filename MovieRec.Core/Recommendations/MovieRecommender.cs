@@ -94,13 +94,7 @@ public sealed partial class MovieRecommender
         var user = Ratings.UserIndex(userId);
         if (user < 0) return ColdStart(count, filter);
         var allowed = Allowed(filter, Ratings.ItemsOf(user));
-        var scores = engine switch
-        {
-            RecommenderEngine.Svd => SvdScores(user),
-            RecommenderEngine.Ml => MlScores(userId),
-            RecommenderEngine.Content => ContentScores(user),
-            _ => HybridScores(user, userId, allowed),
-        };
+        var scores = EngineScores(engine, user, userId, allowed);
         return Explain(TopRows(scores, allowed, count), scores, LikedRows(user));
     }
 
@@ -233,6 +227,27 @@ public sealed partial class MovieRecommender
         for (var m = 0; m < scores.Length; m++) scores[m] = all[Space.RowOf(Catalog.MovieIds[m])];
         return scores;
     }
+
+    /// <summary>
+    /// <paramref name="engine"/> as an <see cref="IDenseScorer"/> over <see cref="Ratings"/>: what <see cref="Scoring"/> and
+    /// <see cref="Evaluation.Evaluator"/> take, so the composed engines are measured exactly as every algorithm is.
+    /// </summary>
+    /// <remarks>Scores are the engine's (not ratings: <see cref="IScorer.PredictsRatings"/> is false). An unknown user
+    /// falls back to the movie's rating count (the cold-start order), an unknown movie to 0; both are flagged.
+    /// Movies without a title score NaN, so they are never ranked.</remarks>
+    public IDenseScorer AsScorer(RecommenderEngine engine) => new EngineScorer(this, engine);
+
+    /// <summary>The engine's scores of every catalog row for a known user (NaN where the engine cannot score).</summary>
+    internal float[] EngineScores(RecommenderEngine engine, int user, int userId, bool[] allowed) => engine switch
+    {
+        RecommenderEngine.Svd => SvdScores(user),
+        RecommenderEngine.Ml => MlScores(userId),
+        RecommenderEngine.Content => ContentScores(user),
+        _ => HybridScores(user, userId, allowed),
+    };
+
+    /// <summary>The movies a known user may be recommended (titled, not rated), by catalog row.</summary>
+    internal bool[] Unrated(int user) => Allowed(null, Ratings.ItemsOf(user));
 
     private float[] HybridScores(int user, int userId, bool[] allowed) =>
         Fuse(EngineRankings(user, userId, allowed), _options.HybridWeights, _options.FusionK, Catalog.MovieIds.Length);

@@ -14,7 +14,8 @@ namespace MovieRec.Recommendations;
 /// run of identical scores in any list), <c>saturatedLists</c> (share of lists whose k scores all lie within
 /// <see cref="SaturationSpread"/>, e.g. ten like probabilities between 0.9955 and 0.9966), <c>topGenreShare</c> (share
 /// of recommended movies sharing a genre with the user's top genres) against <c>randomGenreShare</c> (the same for random
-/// unrated movies), and <c>hitRate</c> (share of users with a held-out liked movie in their top k). The similar-movie check
+/// unrated movies), and <c>hitRate</c> (share of users with a held-out liked movie in their top k, measured by
+/// <see cref="Evaluator"/> over <see cref="MovieRecommender.AsScorer"/>, exactly as every algorithm is measured). The similar-movie check
 /// compares how often a movie's k nearest neighbours share a genre with it against random pairs.
 /// </remarks>
 public static class RecommendationSanity
@@ -35,11 +36,17 @@ public static class RecommendationSanity
         var heldOutLikes = HeldOutLikes(split.Test, options.Features.LikeThreshold);
         var sample = recommender.Ratings.UserIds.Where(heldOutLikes.ContainsKey).OrderBy(_ => rng.Next()).Take(users).Order().ToArray();
 
+        // Hit rate: Evaluator over each composed engine, on the sampled users' held-out ratings, a movie relevant when liked.
+        var sampled = sample.ToHashSet();
+        var test = split.Test.Filter([.. split.Test.ToArray<int>(Columns.UserId).Select(sampled.Contains)]);
+        var evaluation = new EvaluationOptions { K = k, RelevanceThreshold = options.Features.LikeThreshold };
+        double HitRate(Algorithms.IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation, split.Train).Ranking!.HitRate;
+
         string[] names = ["svd", "ml", "content", "hybrid", "popular"];
         var rows = new List<(string Engine, int Titleless, double Distinct, int LongestTie, double Saturated, double TopGenre, double RandomGenre, double HitRate)>();
         foreach (var name in names)
         {
-            int titleless = 0, distinct = 0, longestTie = 0, saturated = 0, hits = 0, genreHits = 0, genreTotal = 0, randomHits = 0, randomTotal = 0;
+            int titleless = 0, distinct = 0, longestTie = 0, saturated = 0, genreHits = 0, genreTotal = 0, randomHits = 0, randomTotal = 0;
             foreach (var user in sample)
             {
                 var list = name switch
@@ -54,7 +61,6 @@ public static class RecommendationSanity
                 if (list.Select(r => r.Score).Distinct().Count() == list.Count) distinct++;
                 longestTie = Math.Max(longestTie, LongestTie(list));
                 if (list.Count > 1 && list.Max(r => r.Score) - list.Min(r => r.Score) < SaturationSpread) saturated++;
-                if (list.Any(r => heldOutLikes[user].Contains(r.MovieId))) hits++;
                 var top = recommender.Profile(user).TopGenres.ToHashSet();
                 genreHits += list.Count(r => r.Genres.Split('|').Any(top.Contains));
                 genreTotal += list.Count;
@@ -66,7 +72,15 @@ public static class RecommendationSanity
                 }
             }
 
-            rows.Add((name, titleless, distinct / (double)sample.Length, longestTie, saturated / (double)sample.Length, genreHits / (double)Math.Max(1, genreTotal), randomHits / (double)Math.Max(1, randomTotal), hits / (double)sample.Length));
+            var scorer = name switch
+            {
+                "svd" => recommender.AsScorer(RecommenderEngine.Svd),
+                "ml" => recommender.AsScorer(RecommenderEngine.Ml),
+                "content" => recommender.AsScorer(RecommenderEngine.Content),
+                "hybrid" => recommender.AsScorer(RecommenderEngine.Hybrid),
+                _ => new Algorithms.MostPopular().Fit(recommender.Ratings),
+            };
+            rows.Add((name, titleless, distinct / (double)sample.Length, longestTie, saturated / (double)sample.Length, genreHits / (double)Math.Max(1, genreTotal), randomHits / (double)Math.Max(1, randomTotal), HitRate(scorer)));
         }
 
         var (neighbours, randomPairs) = NeighbourGenreShare(recommender, k, seed: seed);

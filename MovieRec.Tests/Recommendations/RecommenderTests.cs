@@ -1,4 +1,6 @@
 using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
+using MovieRec.Evaluation;
 using MovieRec.Data;
 using MovieRec.Features;
 using MovieRec.Recommendations;
@@ -73,6 +75,32 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
         Assert.All(recs, r => Assert.InRange(r.MovieId, 25, 30));
         Assert.Equal([1, 2, 3, 4, 5, 6], recs.Select(r => r.Rank));
         Assert.True(recs.Zip(recs.Skip(1)).All(p => p.First.Score >= p.Second.Score), "best first");
+    }
+
+    [Theory]
+    [InlineData(RecommenderEngine.Svd)]
+    [InlineData(RecommenderEngine.Ml)]
+    [InlineData(RecommenderEngine.Content)]
+    [InlineData(RecommenderEngine.Hybrid)]
+    public void Each_engine_honours_the_scorer_contract_and_ranks_as_the_recommender_does(RecommenderEngine engine)
+    {
+        var recommender = _world.Recommender;
+        var scorer = recommender.AsScorer(engine);
+        Assert.Same(recommender.Ratings, scorer.Train);
+        Assert.False(scorer.PredictsRatings);
+        Assert.Equal(PredictionSource.Model, scorer.Predict(1, 27).Source);
+        Assert.Equal(PredictionSource.UnknownUser, scorer.Predict(-5, 27).Source);
+        Assert.Equal(PredictionSource.UnknownItem, scorer.Predict(1, -5).Source);
+
+        // Same order as Recommend: the scorer ranks the training movies, Recommend the catalog.
+        var expected = recommender.Recommend(1, engine, 20).Select(r => r.MovieId).Where(m => recommender.Ratings.ItemIndex(m) >= 0).Take(6);
+        Assert.Equal(expected, Scoring.TopMovies(scorer, 1, 6));
+
+        // And the Evaluator measures it like any algorithm: held-out likes of user 1 are the unseen action movies.
+        var truth = new DataFrame(new Int32DataFrameColumn(Columns.UserId, Enumerable.Repeat(1, 6)), new Int32DataFrameColumn(Columns.MovieId, Enumerable.Range(25, 6)),
+            new DoubleDataFrameColumn(Columns.Rating, Enumerable.Repeat(5.0, 6)));
+        var result = Evaluator.Evaluate(scorer, truth, new EvaluationOptions { K = 6 });
+        Assert.Equal(1.0, result.Ranking!.Precision, 12);
     }
 
     [Fact]
