@@ -4,7 +4,7 @@ namespace MovieRec.Algorithms;
 public static class AlgorithmCatalog
 {
     /// <summary>The tuned biased-MF options: the best RMSE of a 24-candidate grid search (5-fold CV, ml-latest-small).</summary>
-    public static BiasedMFOptions TunedBiasedMF { get; } = new() { Factors = 64, Epochs = 25, LearningRate = 0.015f, Regularization = 0.08f };
+    public static BiasedMFOptions TunedBiasedMF { get; } = new() { Factors = 64, Epochs = 25, LearningRate = 0.015, Regularization = 0.08 };
 
     /// <summary>Every name with what it creates.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

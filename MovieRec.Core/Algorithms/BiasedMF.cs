@@ -10,7 +10,7 @@ namespace MovieRec.Algorithms;
 /// <remarks>
 /// <para>For each training rating, in one seeded order (users shuffled, each user's ratings shuffled): e = r − r̂;
 /// b_u += γ(e − λb_u); b_i += γ(e − λb_i); p_u += γ(e·q_i − λp_u); q_i += γ(e·p_u − λq_i) (both from the old values).
-/// Factors are float32, initialized N(InitMean, InitStdDev²); the factor update runs over <see cref="System.Numerics.Vector{T}"/> lanes.
+/// Factors are float32 (the options are doubles, rounded to float32 once), initialized N(InitMean, InitStdDev²); the factor update runs over <see cref="System.Numerics.Vector{T}"/> lanes.
 /// Single-threaded, so a seed reproduces the model to the digit.</para>
 /// <para>Fallbacks: unknown user μ + b_i, unknown movie μ + b_u, both μ (flagged). Predictions are clipped to the training
 /// rating range; <see cref="IDenseScorer.ScoreDense"/> is not clipped. A new user's b_u and p_u can be folded in from a few
@@ -33,8 +33,8 @@ public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgo
         var rng = new Random(o.Seed);
         var p = new float[train.UserIds.Count * k];
         var q = new float[train.ItemIds.Count * k];
-        for (var x = 0; x < p.Length; x++) p[x] = (float)(o.InitMean + (o.InitStdDev * Gaussian(rng)));
-        for (var x = 0; x < q.Length; x++) q[x] = (float)(o.InitMean + (o.InitStdDev * Gaussian(rng)));
+        for (var x = 0; x < p.Length; x++) p[x] = (float)((float)o.InitMean + ((float)o.InitStdDev * Gaussian(rng)));
+        for (var x = 0; x < q.Length; x++) q[x] = (float)((float)o.InitMean + ((float)o.InitStdDev * Gaussian(rng)));
         var bu = new float[train.UserIds.Count];
         var bi = new float[train.ItemIds.Count];
 
@@ -67,7 +67,7 @@ public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgo
         for (var epoch = 0; epoch < o.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Epoch(users, items, ratings, mu, bu, bi, p, q, k, o.LearningRate, o.Regularization);
+            Epoch(users, items, ratings, mu, bu, bi, p, q, k, (float)o.LearningRate, (float)o.Regularization); // float32 SGD, as the defaults were tuned
         }
 
         return new BiasedMFModel(train, o, mu, bu, bi, p, q);

@@ -3,27 +3,52 @@ namespace MovieRec.Algorithms;
 /// <summary>Options of <see cref="BiasedMF"/>; the defaults are Surprise's <c>SVD</c> defaults.</summary>
 public sealed record BiasedMFOptions
 {
+    /// <summary>The default of every option, as named constants.</summary>
+    public static class Defaults
+    {
+        /// <summary>Latent factors k.</summary>
+        public const int Factors = 100;
+
+        /// <summary>SGD passes over the training ratings.</summary>
+        public const int Epochs = 20;
+
+        /// <summary>SGD step size γ.</summary>
+        public const double LearningRate = 0.005;
+
+        /// <summary>L2 regularization λ of biases and factors.</summary>
+        public const double Regularization = 0.02;
+
+        /// <summary>Standard deviation of the normal initialization of the factors.</summary>
+        public const double InitStdDev = 0.1;
+
+        /// <summary>Seed of the initialization and of the rating order.</summary>
+        public const int Seed = 42;
+
+        /// <summary>Ridge penalty of the fold-in solve for a new user's bias and factors.</summary>
+        public const double FoldInRegularization = 1.0;
+    }
+
     /// <summary>Latent factors k.</summary>
-    public int Factors { get; init; } = 100;
+    public int Factors { get; init; } = Defaults.Factors;
 
     /// <summary>SGD passes over the training ratings.</summary>
-    public int Epochs { get; init; } = 20;
+    public int Epochs { get; init; } = Defaults.Epochs;
 
     /// <summary>SGD step size γ.</summary>
-    public float LearningRate { get; init; } = 0.005f;
+    public double LearningRate { get; init; } = Defaults.LearningRate;
 
     /// <summary>L2 regularization λ of biases and factors.</summary>
-    public float Regularization { get; init; } = 0.02f;
+    public double Regularization { get; init; } = Defaults.Regularization;
 
     /// <summary>Mean of the normal initialization of the factors.</summary>
-    public float InitMean { get; init; }
+    public double InitMean { get; init; }
 
     /// <summary>Standard deviation of the normal initialization of the factors.</summary>
-    public float InitStdDev { get; init; } = 0.1f;
+    public double InitStdDev { get; init; } = Defaults.InitStdDev;
 
     /// <summary>Seed of the initialization and of the rating order.</summary>
-    public int Seed { get; init; } = 42;
+    public int Seed { get; init; } = Defaults.Seed;
 
     /// <summary>Ridge penalty of the fold-in solve for a new user's bias and factors.</summary>
-    public double FoldInRegularization { get; init; } = 1.0;
+    public double FoldInRegularization { get; init; } = Defaults.FoldInRegularization;
 }

@@ -17,7 +17,4 @@ public sealed record LikeSplitOptions
 
     /// <summary>Seed of the shuffle.</summary>
     public int Seed { get; init; } = 42;
-
-    /// <summary>Rating at which a rating is a like (the stratification label).</summary>
-    public double LikeThreshold { get; init; } = 4.0;
 }

@@ -12,8 +12,9 @@ namespace MovieRec.Models;
 /// </remarks>
 public static class LikeSplitter
 {
-    /// <summary>Splits <paramref name="ratings"/>.</summary>
-    public static LikeSplit Split(DataFrame ratings, LikeSplitOptions? options = null)
+    /// <summary>Splits <paramref name="ratings"/>, stratified on like = rating ≥ <paramref name="likeThreshold"/> (pass the
+    /// features' <see cref="Features.FeatureOptions.LikeThreshold"/>: one threshold for the whole experiment).</summary>
+    public static LikeSplit Split(DataFrame ratings, double likeThreshold, LikeSplitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         options ??= new LikeSplitOptions();
@@ -41,7 +42,7 @@ public static class LikeSplitter
             var rng = new Random(options.Seed);
             foreach (var cls in new[] { true, false })
             {
-                var rows = Enumerable.Range(0, users.Length).Where(i => values[i] >= options.LikeThreshold == cls).ToArray();
+                var rows = Enumerable.Range(0, users.Length).Where(i => values[i] >= likeThreshold == cls).ToArray();
                 rng.Shuffle(rows);
                 var trainEnd = (int)Math.Round(rows.Length * options.Train, MidpointRounding.AwayFromZero);
                 var validationEnd = trainEnd + (int)Math.Round(rows.Length * options.Validation, MidpointRounding.AwayFromZero);

@@ -28,7 +28,7 @@ public static class ModelExperiment
         void Stage(string stage) => progress?.Report(new SearchProgress(stage, 0, 0, 0, 0, double.NaN));
 
         Stage("splitting");
-        var split = LikeSplitter.Split(ratings, options.Split with { Seed = options.Seed });
+        var split = LikeSplitter.Split(ratings, options.Features.LikeThreshold, options.Split with { Seed = options.Seed });
         Stage("fitting features on the training split");
         var features = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome);
         // Training rows get leave-one-out statistics (their own rating excluded), held-out rows the plain fitted ones.

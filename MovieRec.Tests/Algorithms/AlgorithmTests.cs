@@ -33,7 +33,7 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
     [Fact]
     public void Biased_mf_recovers_the_planted_structure_near_the_noise_floor()
     {
-        var mf = Evaluator.Evaluate(new BiasedMF(new BiasedMFOptions { Factors = 16, Epochs = 40, LearningRate = 0.01f, Regularization = 0.05f }), _data.Split, new EvaluationOptions { Ranking = false });
+        var mf = Evaluator.Evaluate(new BiasedMF(new BiasedMFOptions { Factors = 16, Epochs = 40, LearningRate = 0.01, Regularization = 0.05 }), _data.Split, new EvaluationOptions { Ranking = false });
         var bias = Evaluator.Evaluate(new Bias(), _data.Split, new EvaluationOptions { Ranking = false });
         var mean = Evaluator.Evaluate(new GlobalMean(), _data.Split, new EvaluationOptions { Ranking = false });
 
@@ -87,7 +87,7 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
         var users = ratings.ToArray<int>(Columns.UserId);
         var target = users.GroupBy(u => u).First(g => g.Count() >= 60).Key;
         var rest = ratings.Filter(new BooleanDataFrameColumn("keep", users.Select(u => u != target)));
-        var model = new BiasedMF(new BiasedMFOptions { Factors = 16, Epochs = 40, LearningRate = 0.01f, Regularization = 0.05f }).Fit(RatingDataset.From(rest));
+        var model = new BiasedMF(new BiasedMFOptions { Factors = 16, Epochs = 40, LearningRate = 0.01, Regularization = 0.05 }).Fit(RatingDataset.From(rest));
         var mine = Enumerable.Range(0, users.Length).Where(i => users[i] == target).Select(i => ((int)ratings[Columns.MovieId][i]!, (double)ratings[Columns.Rating][i]!)).ToArray();
         var given = mine.Take(20).ToArray();
         var hidden = mine.Skip(20).ToArray();
@@ -117,7 +117,7 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
             return truth.MovieBias[i] + dot; // the user's own bias does not change their ranking
         }
 
-        var mf = new BiasedMF(new BiasedMFOptions { Factors = 16, Epochs = 40, LearningRate = 0.01f, Regularization = 0.05f }).Fit(_data.Train);
+        var mf = new BiasedMF(new BiasedMFOptions { Factors = 16, Epochs = 40, LearningRate = 0.01, Regularization = 0.05 }).Fit(_data.Train);
         var popular = new MostPopular().Fit(_data.Train);
         var users = _data.Train.UserIds.Take(100).ToArray();
         var personal = users.Average(u => Scoring.TopMovies(mf, u, 10).Average(m => Planted(u, m)));
@@ -131,7 +131,7 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
         // One epoch cannot fit; a huge regularization cannot either: the best must be 30 epochs with light regularization.
         var grid = new Dictionary<string, double[]> { ["epochs"] = [1, 30], ["reg"] = [0.05, 5] };
         var result = Evaluator.GridSearch(
-            p => new BiasedMF(new BiasedMFOptions { Factors = 8, Epochs = (int)p["epochs"], Regularization = (float)p["reg"], LearningRate = 0.01f }),
+            p => new BiasedMF(new BiasedMFOptions { Factors = 8, Epochs = (int)p["epochs"], Regularization = p["reg"], LearningRate = 0.01 }),
             grid, _data.Data.Ratings, metric: "rmse", folds: 2);
         Assert.Equal(4, result.Rows.Count);
         Assert.Equal(30.0, result["epochs"][0]);

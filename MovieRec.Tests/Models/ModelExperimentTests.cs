@@ -61,7 +61,7 @@ public sealed class ModelExperimentTests : IClassFixture<ModelExperimentTests.Ru
         var moved = 0;
         for (var seed = 0; seed < 20; seed++)
         {
-            var split = LikeSplitter.Split(ratings, new LikeSplitOptions { Seed = seed });
+            var split = LikeSplitter.Split(ratings, 4.0, new LikeSplitOptions { Seed = seed });
             var held = split.Validation.ToArray<int>(Columns.UserId).Concat(split.Test.ToArray<int>(Columns.UserId)).ToHashSet();
             Assert.DoesNotContain(9999, held.Except(split.Train.ToArray<int>(Columns.UserId)));
             Assert.Equal(ratings.Rows.Count, split.Train.Rows.Count + split.Validation.Rows.Count + split.Test.Rows.Count);
@@ -70,7 +70,7 @@ public sealed class ModelExperimentTests : IClassFixture<ModelExperimentTests.Ru
 
         Assert.True(moved > 0, "over 20 seeds, user 9999's two ratings sometimes both fall outside training and are moved back");
 
-        var temporal = LikeSplitter.Split(ratings, new LikeSplitOptions { Temporal = true });
+        var temporal = LikeSplitter.Split(ratings, 4.0, new LikeSplitOptions { Temporal = true });
         Assert.True(temporal.MovedToTraining >= 0);
         Assert.Equal(ratings.Rows.Count, temporal.Train.Rows.Count + temporal.Validation.Rows.Count + temporal.Test.Rows.Count);
     }
