@@ -43,9 +43,12 @@ public static class Evaluator
         var fallbacks = 0;
         if (model.PredictsRatings)
         {
+            // Scoring.Predict's rows are the test rows, in order: the metrics read the aligned columns directly.
             var predictions = Scoring.Predict(model, test);
-            rmse = RatingMetrics.Rmse(test, predictions);
-            mae = RatingMetrics.Mae(test, predictions);
+            var actual = Array.ConvertAll(test.ToDoubles(Columns.Rating), r => (float)r);
+            var predicted = Array.ConvertAll(predictions.ToArray<double>(Columns.Prediction), r => (float)r);
+            rmse = RatingMetrics.Rmse(actual, predicted);
+            mae = RatingMetrics.Mae(actual, predicted);
             fallbacks = predictions.ToArray<bool>(Columns.Fallback).Count(f => f);
         }
 
