@@ -2,7 +2,6 @@ using Microsoft.Data.Analysis;
 using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Evaluation;
-using MovieRec.Synthetic;
 
 namespace MovieRec.Tests.Algorithms;
 
@@ -11,26 +10,11 @@ namespace MovieRec.Tests.Algorithms;
 /// raw IDs, falls back (flagged, never thrown) for unknown ones, ranks through the DataFrame seam, and is deterministic
 /// per seed. A new algorithm added to the catalog is covered without a line here.
 /// </summary>
-public sealed class ComponentContractTests : IClassFixture<ComponentContractTests.Small>
+public sealed class ComponentContractTests : IClassFixture<AlgorithmTests.Planted>
 {
-    private readonly Small _data;
+    private readonly AlgorithmTests.Planted _data;
 
-    public ComponentContractTests(Small data) => _data = data;
-
-    /// <summary>200 users, 300 movies, 12,000 ratings with planted structure; an 80/20 per-user split.</summary>
-    public sealed class Small
-    {
-        public Small()
-        {
-            var data = SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 200, Movies = 300, Ratings = 12_000, GenomeMovies = 10, Seed = 11 });
-            Split = Splitters.RandomPerUser(data.Ratings, 0.2, seed: 11);
-            Train = RatingDataset.From(Split.Train);
-        }
-
-        public TrainTestSplit Split { get; }
-
-        public RatingDataset Train { get; }
-    }
+    public ComponentContractTests(AlgorithmTests.Planted data) => _data = data;
 
     public static TheoryData<string> Names() => [.. AlgorithmCatalog.Descriptions.Keys];
 
