@@ -41,12 +41,13 @@ public static class ModelExperiment
         var searches = new List<DataFrame>();
         RatingFolds? folds = options.Tune ? new RatingFolds(split.Train, movies, options.Features, features, options.Folds, options.Seed) : null;
 
-        void TrainAndMeasure(ClassifierKind kind, ClassifierParameters parameters, string search, double cvScore)
+        void TrainAndMeasure(ClassifierOptions parameters, string search, double cvScore)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var kind = parameters.Kind;
             Stage($"training {kind} ({search})");
             var watch = Stopwatch.StartNew();
-            var model = TrainedClassifier.Train(kind, parameters, tables[0], options.Seed, cancellationToken).WithFeatures(features);
+            var model = TrainedClassifier.Train(parameters, tables[0], cancellationToken).WithFeatures(features);
             var seconds = watch.Elapsed.TotalSeconds;
             for (var s = 0; s < tables.Length; s++)
             {
@@ -54,7 +55,7 @@ public static class ModelExperiment
                 metrics.Add((kind.ToString(), SplitNames[s], search, ClassificationMetrics.Compute(tables[s].Labels, model.PredictProbabilities(tables[s])), seconds));
             }
 
-            best.Add((kind.ToString(), search, parameters.Describe(kind), cvScore));
+            best.Add((kind.ToString(), search, parameters.Describe(), cvScore));
             models[(kind, search)] = model;
             if (options.ImportanceRows > 0 && tables[1].Rows > 0)
             {
@@ -65,12 +66,14 @@ public static class ModelExperiment
 
         foreach (var kind in options.Kinds)
         {
-            TrainAndMeasure(kind, new ClassifierParameters(), "baseline", double.NaN);
+            TrainAndMeasure(ClassifierOptions.Default(kind) with { Seed = options.Seed }, "baseline", double.NaN);
             if (folds is null) continue;
-            var candidates = kind == ClassifierKind.LogisticRegression ? ClassifierSearch.LogisticRegressionGrid() : ClassifierSearch.RandomCandidates(options.RandomIterations, options.Seed);
-            var result = ClassifierSearch.Search(kind, candidates, folds, options.Metric, options.Seed, progress, cancellationToken);
+            IReadOnlyList<ClassifierOptions> candidates = kind == ClassifierKind.LogisticRegression
+                ? ClassifierSearch.LogisticRegressionGrid(options.Seed)
+                : ClassifierSearch.RandomCandidates(kind, options.RandomIterations, options.Seed);
+            var result = ClassifierSearch.Search(candidates, folds, options.Metric, progress, cancellationToken);
             searches.Add(result.Results);
-            TrainAndMeasure(kind, result.Best, "tuned", result.BestScore);
+            TrainAndMeasure(result.Best, "tuned", result.BestScore);
         }
 
         return new ModelExperimentResult(split, features, MetricsFrame(metrics), BestFrame(best, options.Metric), Concat(searches), ImportanceFrame(importance), models);

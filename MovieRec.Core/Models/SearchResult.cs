@@ -7,4 +7,4 @@ namespace MovieRec.Models;
 /// <param name="Best">The candidate with the best mean cross-validated score.</param>
 /// <param name="BestScore">Its mean score.</param>
 /// <param name="Results">Every candidate: model, candidate, parameters, mean and std of the metric, one column per fold, seconds.</param>
-public sealed record SearchResult(ClassifierKind Kind, ClassifierParameters Best, double BestScore, DataFrame Results);
+public sealed record SearchResult(ClassifierKind Kind, ClassifierOptions Best, double BestScore, DataFrame Results);

@@ -13,11 +13,10 @@ public sealed class TrainedClassifier
     private readonly MLContext _ml;
     private readonly DataViewSchema _inputSchema;
 
-    private TrainedClassifier(MLContext ml, ClassifierKind kind, ClassifierParameters parameters, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> featureNames, FeatureModel? features)
+    private TrainedClassifier(MLContext ml, ClassifierOptions options, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> featureNames, FeatureModel? features)
     {
         _ml = ml;
-        Kind = kind;
-        Parameters = parameters;
+        Options = options;
         Model = model;
         _inputSchema = inputSchema;
         FeatureNames = featureNames;
@@ -25,10 +24,10 @@ public sealed class TrainedClassifier
     }
 
     /// <summary>The family.</summary>
-    public ClassifierKind Kind { get; }
+    public ClassifierKind Kind => Options.Kind;
 
-    /// <summary>The hyperparameters.</summary>
-    public ClassifierParameters Parameters { get; }
+    /// <summary>The family's options it was trained with (hyperparameters, seed, threads).</summary>
+    public ClassifierOptions Options { get; }
 
     /// <summary>The ML.NET model (Features → Score, Probability, PredictedLabel).</summary>
     public ITransformer Model { get; }
@@ -39,25 +38,25 @@ public sealed class TrainedClassifier
     /// <summary>The fitted feature pipeline, when attached (<see cref="WithFeatures"/>).</summary>
     public FeatureModel? Features { get; }
 
-    /// <summary>Trains <paramref name="kind"/> on <paramref name="train"/>.</summary>
+    /// <summary>Trains the family of <paramref name="options"/> on <paramref name="train"/>, seeded by <see cref="ClassifierOptions.Seed"/>.</summary>
     /// <exception cref="ArgumentException">The table is empty or has only one class.</exception>
-    public static TrainedClassifier Train(ClassifierKind kind, ClassifierParameters parameters, FeatureTable train, int seed = 42, CancellationToken cancellationToken = default)
+    public static TrainedClassifier Train(ClassifierOptions options, FeatureTable train, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(train);
         if (train.Rows == 0) throw new ArgumentException("The training split is empty.", nameof(train));
         var positives = train.Labels.Count(l => l);
         if (positives == 0 || positives == train.Rows) throw new ArgumentException($"The training split has only one class ({(positives == 0 ? "no likes" : "only likes")}): a classifier needs both.", nameof(train));
-        var ml = new MLContext(seed);
+        var ml = new MLContext(options.Seed);
         cancellationToken.ThrowIfCancellationRequested();
         var view = train.AsDataView();
-        var model = ClassifierFactory.Create(ml, kind, parameters, seed).Fit(view);
+        var model = options.CreateEstimator(ml).Fit(view);
         cancellationToken.ThrowIfCancellationRequested();
-        return new TrainedClassifier(ml, kind, parameters, model, view.Schema, train.Names, null);
+        return new TrainedClassifier(ml, options, model, view.Schema, train.Names, null);
     }
 
     /// <summary>This classifier with <paramref name="features"/> attached (saved and loaded with it).</summary>
-    public TrainedClassifier WithFeatures(FeatureModel features) => new(_ml, Kind, Parameters, Model, _inputSchema, FeatureNames, features);
+    public TrainedClassifier WithFeatures(FeatureModel features) => new(_ml, Options, Model, _inputSchema, FeatureNames, features);
 
     /// <summary>P(like) for every row of <paramref name="table"/>.</summary>
     public float[] PredictProbabilities(FeatureTable table)
@@ -79,7 +78,7 @@ public sealed class TrainedClassifier
     private const string FileMagic = "MOVIEREC-CLASSIF";
 
     /// <summary>The format version <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
-    public const int FileFormatVersion = 1;
+    public const int FileFormatVersion = 2; // 2: one options record per family (ClassifierOptions), seed inside
 
     /// <summary>Saves the model, its parameters and the attached feature pipeline into one file, atomically.</summary>
     /// <remarks>The file is a MovieRec container (magic, format version, length, SHA-256) around a zip with the ML.NET
@@ -93,7 +92,7 @@ public sealed class TrainedClassifier
         using (var stream = zip.CreateEntry("model.zip").Open()) _ml.Model.Save(Model, _inputSchema, stream);
         using (var stream = zip.CreateEntry("classifier.json").Open())
         {
-            JsonSerializer.Serialize(stream, new Header(Kind, Parameters, [.. FeatureNames], Features is not null));
+            JsonSerializer.Serialize(stream, new Header(Options, [.. FeatureNames], Features is not null));
         }
 
         if (Features is not null)
@@ -107,12 +106,12 @@ public sealed class TrainedClassifier
     /// <summary>Loads a file written by <see cref="Save"/>; predictions are identical to the saved model's.</summary>
     /// <exception cref="DataFileException">The file is missing, not a MovieRec classifier, damaged (truncated or changed:
     /// checksum), or of another format version. No other exception type escapes for a bad file.</exception>
-    public static TrainedClassifier Load(string path, int seed = 42)
+    public static TrainedClassifier Load(string path)
     {
         var payload = ChecksummedFile.Read(path, FileMagic, FileFormatVersion, "a MovieRec classifier");
         try
         {
-            return ReadPayload(new MemoryStream(payload, writable: false), seed);
+            return ReadPayload(new MemoryStream(payload, writable: false));
         }
         catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
         {
@@ -122,13 +121,13 @@ public sealed class TrainedClassifier
     }
 
     /// <summary>Reads what <see cref="WritePayload"/> wrote.</summary>
-    internal static TrainedClassifier ReadPayload(Stream payload, int seed)
+    internal static TrainedClassifier ReadPayload(Stream payload)
     {
         {
             using var zip = new ZipArchive(payload, ZipArchiveMode.Read);
-            var ml = new MLContext(seed);
             Header header;
             using (var stream = Entry(zip, "classifier.json").Open()) header = JsonSerializer.Deserialize<Header>(stream) ?? throw new InvalidDataException("classifier.json is null");
+            var ml = new MLContext(header.Options.Seed);
             ITransformer model;
             DataViewSchema schema;
             using (var stream = CopyOf(Entry(zip, "model.zip"))) model = ml.Model.Load(stream, out schema);
@@ -140,7 +139,7 @@ public sealed class TrainedClassifier
                 features = FeatureModelSerializer.Read(reader);
             }
 
-            return new TrainedClassifier(ml, header.Kind, header.Parameters, model, schema, header.FeatureNames, features);
+            return new TrainedClassifier(ml, header.Options, model, schema, header.FeatureNames, features);
         }
     }
 
@@ -154,5 +153,5 @@ public sealed class TrainedClassifier
         return memory;
     }
 
-    private sealed record Header(ClassifierKind Kind, ClassifierParameters Parameters, string[] FeatureNames, bool HasFeatures);
+    private sealed record Header(ClassifierOptions Options, string[] FeatureNames, bool HasFeatures);
 }

@@ -32,7 +32,7 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
         ArgumentNullException.ThrowIfNull(options);
         var candidates = options.Classifiers;
         if (candidates.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
-        if (candidates.Count == 1) return new([new CandidateScore(candidates[0].Name, candidates[0].Kind.ToString(), candidates[0].Parameters.Describe(candidates[0].Kind), double.NaN, double.NaN)], candidates[0]);
+        if (candidates.Count == 1) return new([new CandidateScore(candidates[0].Name, candidates[0].Kind.ToString(), candidates[0].Options.Describe(), double.NaN, double.NaN)], candidates[0]);
 
         var split = Splitters.RandomPerUser(trainingRatings, options.ValidationFraction, options.Seed);
         var inner = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome, reuse: features);
@@ -43,8 +43,8 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
         for (var c = 0; c < candidates.Count; c++)
         {
             var candidate = candidates[c];
-            var p = TrainedClassifier.Train(candidate.Kind, candidate.Parameters, train, options.Seed).PredictProbabilities(validation);
-            scores.Add(new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Parameters.Describe(candidate.Kind),
+            var p = TrainedClassifier.Train(candidate.Options with { Seed = options.Seed }, train).PredictProbabilities(validation);
+            scores.Add(new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Options.Describe(),
                 ClassificationMetrics.RocAuc(validation.Labels, p), ClassificationMetrics.AveragePrecision(validation.Labels, p)));
             if (scores[c].ValidationAuc > scores[best].ValidationAuc) best = c;
         }

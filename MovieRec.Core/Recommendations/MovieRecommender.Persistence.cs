@@ -18,7 +18,7 @@ public sealed partial class MovieRecommender
     private const string BundleMagic = "MOVIEREC-BUNDLE1";
 
     /// <summary>The bundle format <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
-    public const int BundleFormatVersion = 2;
+    public const int BundleFormatVersion = 3; // 3: the classifier inside stores ClassifierOptions
 
     private static readonly JsonSerializerOptions HeaderJson = new() { IncludeFields = true, WriteIndented = true };
 
@@ -77,7 +77,7 @@ public sealed partial class MovieRecommender
                 var copy = new MemoryStream();
                 stream.CopyTo(copy);
                 copy.Position = 0;
-                classifier = TrainedClassifier.ReadPayload(copy, header.Options.Seed).WithFeatures(features);
+                classifier = TrainedClassifier.ReadPayload(copy).WithFeatures(features);
             }
 
             return new MovieRecommender(ratings, movies, set, features, classifier, header.Selection, svd, header.Options);

@@ -79,7 +79,7 @@ public sealed partial class MovieRecommender
         var features = FeaturePipeline.Fit(ratings, movies, options.Features, tags, genome);
         var selection = ClassifierSelection.Run(ratings, movies, features, options, tags, genome);
         var table = FeatureTable.From(features.TransformTraining(ratings));
-        var classifier = TrainedClassifier.Train(selection.Chosen.Kind, selection.Chosen.Parameters, table, options.Seed).WithFeatures(features);
+        var classifier = TrainedClassifier.Train(selection.Chosen.Options with { Seed = options.Seed }, table).WithFeatures(features);
         var set = RatingDataset.From(ratings);
         var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
         return new MovieRecommender(RatingColumns(ratings), movies, set, features, classifier, selection, svd, options);

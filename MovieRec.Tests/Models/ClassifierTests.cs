@@ -44,7 +44,7 @@ public sealed class ClassifierTests
     [InlineData(ClassifierKind.LightGbm)]
     public void Every_family_learns_a_known_rule(ClassifierKind kind)
     {
-        var model = TrainedClassifier.Train(kind, new ClassifierParameters(), Linear(3_000, 1));
+        var model = TrainedClassifier.Train(ClassifierOptions.Default(kind), Linear(3_000, 1));
         var test = Linear(2_000, 2);
         var auc = ClassificationMetrics.RocAuc(test.Labels, model.PredictProbabilities(test));
         Assert.True(auc > 0.93, $"{kind}: AUC {auc:F4}");
@@ -59,8 +59,8 @@ public sealed class ClassifierTests
     {
         var train = Linear(1_000, 3);
         var test = Linear(300, 4);
-        var a = TrainedClassifier.Train(kind, new ClassifierParameters { Trees = 20 }, train, seed: 7).PredictProbabilities(test);
-        var b = TrainedClassifier.Train(kind, new ClassifierParameters { Trees = 20 }, train, seed: 7).PredictProbabilities(test);
+        var a = TrainedClassifier.Train(Small(kind), train).PredictProbabilities(test);
+        var b = TrainedClassifier.Train(Small(kind), train).PredictProbabilities(test);
         Assert.Equal(a, b);
     }
 
@@ -68,8 +68,8 @@ public sealed class ClassifierTests
     public void Grid_search_picks_the_candidate_that_can_represent_the_rule()
     {
         var folds = new TableFolds(Xor(1_500, 5), folds: 3, seed: 1);
-        ClassifierParameters stump = new() { Trees = 1, Leaves = 2, MinExamplesPerLeaf = 5 }, forest = new() { Trees = 50, Leaves = 16, MinExamplesPerLeaf = 5 };
-        var result = ClassifierSearch.Search(ClassifierKind.GradientBoosting, [stump, forest], folds, metric: "rocAuc");
+        GradientBoostingOptions stump = new() { Trees = 1, Leaves = 2, MinExamplesPerLeaf = 5 }, forest = new() { Trees = 50, Leaves = 16, MinExamplesPerLeaf = 5 };
+        var result = ClassifierSearch.Search([stump, forest], folds, metric: "rocAuc");
         Assert.Equal(forest, result.Best);
         Assert.True(result.BestScore > 0.95, $"best AUC {result.BestScore:F3}");
         Assert.Equal(2, result.Results.Rows.Count);
@@ -80,26 +80,34 @@ public sealed class ClassifierTests
     public void Randomized_search_reports_progress_picks_the_best_mean_and_can_be_cancelled()
     {
         var folds = new TableFolds(Xor(1_200, 6), folds: 2, seed: 2);
-        var candidates = ClassifierSearch.RandomCandidates(3, seed: 9).Prepend(new ClassifierParameters { Trees = 1, Leaves = 2 }).ToList();
+        var candidates = ClassifierSearch.RandomCandidates(ClassifierKind.LightGbm, 3, seed: 9).Prepend(new LightGbmOptions { Trees = 1, Leaves = 2 }).ToList<ClassifierOptions>();
         var reports = new List<SearchProgress>();
-        var result = ClassifierSearch.Search(ClassifierKind.LightGbm, candidates, folds, "rocAuc", progress: new Sync(reports));
+        var result = ClassifierSearch.Search(candidates, folds, "rocAuc", progress: new Sync(reports));
         var means = result.Results.ToArray<double>("mean_rocAuc");
         Assert.Equal(means.Max(), result.BestScore, 12);
         Assert.NotEqual(candidates[0], result.Best);
         Assert.Equal(candidates.Count * 2, reports.Count);
         Assert.Equal((4, 4, 2, 2), (reports[^1].Candidate, reports[^1].Candidates, reports[^1].Fold, reports[^1].Folds));
-        Assert.Equal(ClassifierSearch.RandomCandidates(3, seed: 9), ClassifierSearch.RandomCandidates(3, seed: 9));
+        Assert.Equal(ClassifierSearch.RandomCandidates(ClassifierKind.LightGbm, 3, seed: 9), ClassifierSearch.RandomCandidates(ClassifierKind.LightGbm, 3, seed: 9));
+        Assert.Throws<ArgumentException>(() => ClassifierSearch.Search([new LightGbmOptions(), new RandomForestOptions()], folds));
+        Assert.Throws<ArgumentException>(() => ClassifierSearch.RandomCandidates(ClassifierKind.LogisticRegression, 3));
 
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.Throws<OperationCanceledException>(() => ClassifierSearch.Search(ClassifierKind.LightGbm, candidates, folds, cancellationToken: cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() => ClassifierSearch.Search(candidates, folds, cancellationToken: cancelled.Token));
     }
+
+    private static ClassifierOptions Small(ClassifierKind kind) => ClassifierOptions.Default(kind) switch
+    {
+        TreeClassifierOptions trees => trees with { Trees = 20, Seed = 7 },
+        var other => other with { Seed = 7 },
+    };
 
     [Fact]
     public void Bad_input_gives_clear_errors()
     {
-        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => TrainedClassifier.Train(ClassifierKind.LightGbm, new(), new FeatureTable([], [], ["x"]))).Message);
-        Assert.Contains("one class", Assert.Throws<ArgumentException>(() => TrainedClassifier.Train(ClassifierKind.LogisticRegression, new(), new FeatureTable([1f, 2f], [true, true], ["x"]))).Message);
+        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => TrainedClassifier.Train(new LightGbmOptions(), new FeatureTable([], [], ["x"]))).Message);
+        Assert.Contains("one class", Assert.Throws<ArgumentException>(() => TrainedClassifier.Train(new LogisticRegressionOptions(), new FeatureTable([1f, 2f], [true, true], ["x"]))).Message);
         var e = Assert.Throws<ArgumentException>(() => new FeatureTable([1f, float.NaN, 3f, 4f], [true, false], ["a", "b"]));
         Assert.Contains("'b' of row 0 is NaN", e.Message);
     }

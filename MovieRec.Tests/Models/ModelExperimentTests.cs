@@ -101,7 +101,8 @@ public sealed class ModelExperimentTests : IClassFixture<ModelExperimentTests.Ru
         var loadedRows = loaded.Features!.Transform(test);
         Assert.Equal(before, loaded.PredictProbabilities(loadedRows));
         Assert.Equal(model.Features.Transform(test).Features(5), loadedRows.Features(5));
-        Assert.Equal(model.Parameters, loaded.Parameters);
+        Assert.Equal(model.Options, loaded.Options);
+        Assert.IsType<LightGbmOptions>(loaded.Options);
         Assert.Equal(model.Features.Text!.Transform(["a haunted house"], out _), loaded.Features.Text!.Transform(["a haunted house"], out _));
     }
 
@@ -133,7 +134,7 @@ public sealed class ModelExperimentTests : IClassFixture<ModelExperimentTests.Ru
 
         var newer = (byte[])bytes.Clone();
         newer[16] = 9;
-        cases.Add(("format 9", newer, "was written by format 9, this version of MovieRec reads format 1"));
+        cases.Add(("format 9", newer, $"was written by format 9, this version of MovieRec reads format {TrainedClassifier.FileFormatVersion}"));
         var hash = (byte[])bytes.Clone();
         hash[40] ^= 0xFF;
         cases.Add(("hash damaged", hash, "checksum mismatch"));
