@@ -141,10 +141,10 @@ public static class Eda
         if (model.Text is null || model.Text.Components < 2) throw new ArgumentException("The feature model has no text embedding with two or more components.", nameof(model));
         var features = model.MovieFeatures();
         var ids = features.ToArray<int>(Columns.MovieId);
-        var hasText = features.ToArray<float>("has_text");
-        var x = features.ToArray<float>("nlp_0");
-        var y = features.ToArray<float>("nlp_1");
-        var count = features.ToArray<float>("movie_count");
+        var hasText = features.ToArray<float>("hasText");
+        var x = features.ToArray<float>("text0");
+        var y = features.ToArray<float>("text1");
+        var count = features.ToArray<float>("movieCount");
         var titles = new Dictionary<int, (string Title, string Genre)>();
         var movieIds = movies.ToArray<int>(Columns.MovieId);
         var movieTitles = movies.ToStringArray(Columns.Title);

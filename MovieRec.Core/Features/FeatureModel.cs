@@ -14,14 +14,14 @@ public sealed class FeatureModel
 {
     /// <summary>Names of the user block, in order.</summary>
     public static readonly IReadOnlyList<string> UserFeatureNames =
-        ["user_mean", "user_std", "user_count", "user_like_ratio", "user_modern_share", "user_strictness", "user_known"];
+        ["userMean", "userStd", "userCount", "userLikeRatio", "userModernShare", "userStrictness", "userKnown"];
 
     /// <summary>Names of the (user, movie) pair block, in order.</summary>
-    public static readonly IReadOnlyList<string> PairFeatureNames = ["fav_genre_match", "genre_affinity"];
+    public static readonly IReadOnlyList<string> PairFeatureNames = ["favGenreMatch", "genreAffinity"];
 
     /// <summary>Names of the numeric movie features, in order (the embeddings follow them).</summary>
     public static readonly IReadOnlyList<string> MovieNumericNames =
-        ["movie_mean", "movie_bayes_mean", "movie_count", "movie_log_popularity", "movie_like_ratio", "movie_year", "movie_age", "movie_trending", "movie_recent_share"];
+        ["movieMean", "movieBayesMean", "movieCount", "movieLogPopularity", "movieLikeRatio", "movieYear", "movieAge", "movieTrending", "movieRecentShare"];
 
     private readonly TrainingStatistics _stats;
     private readonly float[] _userTable;   // users × UserWidth
@@ -41,14 +41,14 @@ public sealed class FeatureModel
         var movieNames = new List<string>(MovieNumericNames);
         if (text is not null)
         {
-            movieNames.Add("has_text");
+            movieNames.Add("hasText");
             movieNames.AddRange(text.ColumnNames);
         }
 
         if (genome is not null)
         {
-            movieNames.Add("has_genome");
-            movieNames.AddRange(Enumerable.Range(0, g).Select(c => string.Create(CultureInfo.InvariantCulture, $"genome_{c}")));
+            movieNames.Add("hasGenome");
+            movieNames.AddRange(Enumerable.Range(0, g).Select(c => string.Create(CultureInfo.InvariantCulture, $"genome{c}")));
         }
 
         MovieFeatureNames = movieNames;
@@ -133,7 +133,7 @@ public sealed class FeatureModel
     /// <summary>Every interaction feature, in vector order: user block, pair block, movie block.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
 
-    /// <summary>The movie block's names: numeric features, then has_text, nlp_*, has_genome, genome_*.</summary>
+    /// <summary>The movie block's names: numeric features, then hasText, text*, hasGenome, genome*.</summary>
     public IReadOnlyList<string> MovieFeatureNames { get; }
 
     /// <summary>The genre vocabulary (alphabetical).</summary>
@@ -174,8 +174,8 @@ public sealed class FeatureModel
     /// user and movie statistics exclude that row's own rating.
     /// </summary>
     /// <remarks>
-    /// Without this, a training row's <c>user_like_ratio</c>, <c>movie_like_ratio</c>, means and counts contain its own label
-    /// (for a movie with one rating, <c>movie_like_ratio</c> is the label), so a classifier learns to trust them and, served on
+    /// Without this, a training row's <c>userLikeRatio</c>, <c>movieLikeRatio</c>, means and counts contain its own label
+    /// (for a movie with one rating, <c>movieLikeRatio</c> is the label), so a classifier learns to trust them and, served on
     /// unseen pairs, ranks obscure movies with a single like first. Leave-one-out makes a training row look like a held-out
     /// one: mean' = (n·mean − r)/(n − 1), like ratio' = (n·ratio − [r ≥ t])/(n − 1), count' = n − 1, Bayes mean
     /// (C·μ + n·mean − r)/(C + n − 1), and likewise for the standard deviation, modern share and strictness; a user or movie
@@ -271,7 +271,7 @@ public sealed class FeatureModel
         movie.CopyTo(destination[(uw + PairFeatureNames.Count)..]);
     }
 
-    /// <summary>One row per training user: userId, the user block, favoriteGenre and <c>affinity_&lt;genre&gt;</c> per genre.</summary>
+    /// <summary>One row per training user: userId, the user block, favoriteGenre and <c>affinity<c>affinity_&lt;genre&gt;</c>lt;Genre<c>affinity_&lt;genre&gt;</c>gt;</c> (the genre without punctuation, e.g. affinitySciFi) per genre.</summary>
     public DataFrame UserFeatures()
     {
         var nu = _stats.UserIds.Length;
@@ -282,7 +282,7 @@ public sealed class FeatureModel
         frame.Columns.Add(new StringDataFrameColumn("favoriteGenre", _stats.UserFavorite.Select(f => f >= 0 ? Catalog.GenreNames[f] : string.Empty)));
         for (var genre = 0; genre < g; genre++)
         {
-            frame.Columns.Add(FloatColumn("affinity_" + Catalog.GenreNames[genre], nu, u => _stats.UserAffinity[(u * g) + genre]));
+            frame.Columns.Add(FloatColumn("affinity" + new string([.. Catalog.GenreNames[genre].Where(char.IsLetterOrDigit)]), nu, u => _stats.UserAffinity[(u * g) + genre]));
         }
 
         return frame;

@@ -8,7 +8,7 @@ public sealed record FeatureOptions
     /// <summary>A rating at or above this is a "like" (the classifiers' target), as in the original project.</summary>
     public double LikeThreshold { get; init; } = 4.0;
 
-    /// <summary>Movies released in this year or later count as modern (for <c>user_modern_share</c>).</summary>
+    /// <summary>Movies released in this year or later count as modern (for <c>userModernShare</c>).</summary>
     public int ModernYear { get; init; } = 2000;
 
     /// <summary>C in the Bayesian average <c>(C·μ + Σr) / (C + n)</c>: how many global-mean ratings each movie starts with.</summary>
@@ -29,6 +29,6 @@ public sealed record FeatureOptions
     /// <summary>Text embedding settings (100 dimensions by default); null leaves text out.</summary>
     public TextEmbeddingOptions? Text { get; init; } = new();
 
-    /// <summary>Dimensions of the reduced genome embedding (<c>genome_0</c>…), when a genome is given; 0 leaves it out.</summary>
+    /// <summary>Dimensions of the reduced genome embedding (<c>genome0</c>…), when a genome is given; 0 leaves it out.</summary>
     public int GenomeComponents { get; init; } = 32;
 }

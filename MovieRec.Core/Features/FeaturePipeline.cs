@@ -10,20 +10,20 @@ namespace MovieRec.Features;
 /// any split without looking at that split's ratings (only its user and movie ids; the rating is kept as the label).
 /// </summary>
 /// <remarks>
-/// <para>User features: <c>user_mean</c>, <c>user_std</c> (sample standard deviation, 0 for one rating),
-/// <c>user_count</c>, <c>user_like_ratio</c> (share ≥ LikeThreshold), <c>user_modern_share</c> (share of ratings on movies
-/// released from ModernYear on), <c>user_strictness</c> (mean of movie mean − own rating: positive rates below the
-/// crowd), <c>user_known</c>; a favourite genre (most liked genre; ties by affinity then name) and per-genre affinity
-/// <c>Σ(r − user_mean) / (n_g + shrinkage)</c> over the genre's ratings.</para>
-/// <para>Movie features: <c>movie_mean</c>, <c>movie_bayes_mean</c> = (C·μ + Σr)/(C + n), <c>movie_count</c>,
-/// <c>movie_log_popularity</c> = ln(1 + n), <c>movie_like_ratio</c>, <c>movie_year</c>, <c>movie_age</c> (years before
-/// the last training rating), <c>movie_trending</c> (≥ TrendingMinRatings ratings in the last TrendingWindowDays and a
-/// recent share ≥ TrendingLift × its overall share), <c>movie_recent_share</c>, then <c>has_text</c>, <c>nlp_*</c>,
-/// <c>has_genome</c>, <c>genome_*</c>.</para>
-/// <para>Pair features: <c>fav_genre_match</c> (the movie has the user's favourite genre) and <c>genre_affinity</c>
+/// <para>User features: <c>userMean</c>, <c>userStd</c> (sample standard deviation, 0 for one rating),
+/// <c>userCount</c>, <c>userLikeRatio</c> (share ≥ LikeThreshold), <c>userModernShare</c> (share of ratings on movies
+/// released from ModernYear on), <c>userStrictness</c> (mean of movie mean − own rating: positive rates below the
+/// crowd), <c>userKnown</c>; a favourite genre (most liked genre; ties by affinity then name) and per-genre affinity
+/// <c>Σ(r − userMean) / (n_g + shrinkage)</c> over the genre's ratings.</para>
+/// <para>Movie features: <c>movieMean</c>, <c>movieBayesMean</c> = (C·μ + Σr)/(C + n), <c>movieCount</c>,
+/// <c>movieLogPopularity</c> = ln(1 + n), <c>movieLikeRatio</c>, <c>movieYear</c>, <c>movieAge</c> (years before
+/// the last training rating), <c>movieTrending</c> (≥ TrendingMinRatings ratings in the last TrendingWindowDays and a
+/// recent share ≥ TrendingLift × its overall share), <c>movieRecentShare</c>, then <c>hasText</c>, <c>text*</c>,
+/// <c>hasGenome</c>, <c>genome*</c>.</para>
+/// <para>Pair features: <c>favGenreMatch</c> (the movie has the user's favourite genre) and <c>genreAffinity</c>
 /// (the user's mean affinity over the movie's genres).</para>
 /// <para>Unknown users and movies (absent from training) get the training-wide values (global mean, global like ratio,
-/// count 0, <c>user_known</c> = 0) instead of failing.</para>
+/// count 0, <c>userKnown</c> = 0) instead of failing.</para>
 /// </remarks>
 public static class FeaturePipeline
 {

@@ -5,7 +5,7 @@ namespace MovieRec.Features;
 
 /// <summary>Genome embeddings: each movie's tag-relevance vector reduced by a truncated SVD fitted on training movies.</summary>
 /// <remarks>The embedding of relevance row g is <c>gV</c>, V the top right singular vectors of the training movies'
-/// relevance matrix (uncentred, like LSA). Movies outside the genome get a zero vector and <c>has_genome = 0</c>.</remarks>
+/// relevance matrix (uncentred, like LSA). Movies outside the genome get a zero vector and <c>hasGenome = 0</c>.</remarks>
 public sealed class GenomeEmbedding
 {
     private readonly GenomeMatrix _genome;

@@ -80,9 +80,9 @@ public sealed class MovieEmbeddingSpace
         var table = model.MovieTable.ToArray();
         var numeric = options.NumericFeatures.Select(n => names.IndexOf(n)).ToArray();
         if (numeric.Any(i => i < 0)) throw new ArgumentException("Unknown numeric feature: " + string.Join(", ", options.NumericFeatures.Where(n => !names.Contains(n))), nameof(options));
-        var countAt = names.IndexOf("movie_count");
-        var text = Block(names, "nlp_");
-        var genome = Block(names, "genome_");
+        var countAt = names.IndexOf("movieCount");
+        var text = Block(names, "text");
+        var genome = Block(names, "genome");
         var g = catalog.GenreNames.Length;
         var d = numeric.Length + g + text.Length + genome.Length;
 

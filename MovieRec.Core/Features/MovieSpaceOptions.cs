@@ -36,7 +36,7 @@ public sealed record MovieSpaceOptions
     public float GenomeWeight { get; init; } = Defaults.GenomeWeight;
 
     /// <summary>The numeric movie features used (standardized with training-movie mean and deviation).</summary>
-    public IReadOnlyList<string> NumericFeatures { get; init; } = ["movie_bayes_mean", "movie_log_popularity", "movie_like_ratio", "movie_year"];
+    public IReadOnlyList<string> NumericFeatures { get; init; } = ["movieBayesMean", "movieLogPopularity", "movieLikeRatio", "movieYear"];
 
     /// <summary>Only the overview text embedding: neighbours that are described alike.</summary>
     public static MovieSpaceOptions TextOnly { get; } = new() { NumericWeight = 0, GenreWeight = 0, TextWeight = 1, GenomeWeight = 0 };

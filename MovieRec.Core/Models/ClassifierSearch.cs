@@ -91,16 +91,19 @@ public static class ClassifierSearch
             new StringDataFrameColumn("model", Enumerable.Repeat(kind.ToString(), candidates.Count)),
             new Int32DataFrameColumn("candidate", Enumerable.Range(1, candidates.Count)),
             new StringDataFrameColumn("parameters", candidates.Select(p => p.Describe())),
-            new DoubleDataFrameColumn("mean_" + metric, scores.Select(s => s.Average())),
-            new DoubleDataFrameColumn("std_" + metric, scores.Select(s => Math.Sqrt(s.Select(x => (x - s.Average()) * (x - s.Average())).Average()))));
+            new DoubleDataFrameColumn("mean" + Capitalized(metric), scores.Select(s => s.Average())),
+            new DoubleDataFrameColumn("std" + Capitalized(metric), scores.Select(s => Math.Sqrt(s.Select(x => (x - s.Average()) * (x - s.Average())).Average()))));
         for (var f = 0; f < folds.Folds; f++)
         {
             var fold = f;
-            results.Columns.Add(new DoubleDataFrameColumn(string.Create(CultureInfo.InvariantCulture, $"fold{fold + 1}_{metric}"), scores.Select(s => s[fold])));
+            results.Columns.Add(new DoubleDataFrameColumn(string.Create(CultureInfo.InvariantCulture, $"fold{fold + 1}{Capitalized(metric)}"), scores.Select(s => s[fold])));
         }
 
         results.Columns.Add(new DoubleDataFrameColumn("seconds", seconds));
         results.Columns.Add(new BooleanDataFrameColumn("best", Enumerable.Range(0, candidates.Count).Select(c => c == best)));
         return new SearchResult(kind, candidates[best], bestScore, results);
     }
+
+    /// <summary>"rocAuc" → "RocAuc": metric names inside camelCase column names (meanRocAuc, fold1RocAuc, cvF1).</summary>
+    internal static string Capitalized(string metric) => metric.Length == 0 ? metric : char.ToUpperInvariant(metric[0]) + metric[1..];
 }

@@ -97,7 +97,7 @@ public static class ModelExperiment
         new StringDataFrameColumn("model", rows.Select(r => r.Model)),
         new StringDataFrameColumn("search", rows.Select(r => r.Search)),
         new StringDataFrameColumn("parameters", rows.Select(r => r.Parameters)),
-        new DoubleDataFrameColumn("cv_" + metric, rows.Select(r => r.CvScore)));
+        new DoubleDataFrameColumn("cv" + ClassifierSearch.Capitalized(metric), rows.Select(r => r.CvScore)));
 
     private static DataFrame ImportanceFrame(List<(string Model, string Search, DataFrame Table)> rows)
     {

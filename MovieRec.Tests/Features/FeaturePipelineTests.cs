@@ -36,24 +36,24 @@ public sealed class FeaturePipelineTests
 
         Assert.Equal([1, 2, 3], users.ToArray<int>(Columns.UserId));
         // u1: mean 11/3, sample std sqrt(14/3 / 2), like 2/3, modern (m2, m3) 2/3, strictness ((4-5)+(3-4)+(3.25-2))/3 = -0.25
-        Assert.Equal(11f / 3, F(0, "user_mean"), 5);
-        Assert.Equal(Math.Sqrt(7.0 / 3), F(0, "user_std"), 1e-6);
-        Assert.Equal(3f, F(0, "user_count"));
-        Assert.Equal(2f / 3, F(0, "user_like_ratio"), 5);
-        Assert.Equal(2f / 3, F(0, "user_modern_share"), 5);
-        Assert.Equal(-0.25f, F(0, "user_strictness"), 5);
+        Assert.Equal(11f / 3, F(0, "userMean"), 5);
+        Assert.Equal(Math.Sqrt(7.0 / 3), F(0, "userStd"), 1e-6);
+        Assert.Equal(3f, F(0, "userCount"));
+        Assert.Equal(2f / 3, F(0, "userLikeRatio"), 5);
+        Assert.Equal(2f / 3, F(0, "userModernShare"), 5);
+        Assert.Equal(-0.25f, F(0, "userStrictness"), 5);
         // u2: mean 2.5, std 0.707107, no likes, modern 1/2, strictness ((4-3)+(3-2))/2 = 1
-        Assert.Equal(Math.Sqrt(0.5), F(1, "user_std"), 1e-6);
-        Assert.Equal(0f, F(1, "user_like_ratio"));
-        Assert.Equal(0.5f, F(1, "user_modern_share"));
-        Assert.Equal(1f, F(1, "user_strictness"), 5);
+        Assert.Equal(Math.Sqrt(0.5), F(1, "userStd"), 1e-6);
+        Assert.Equal(0f, F(1, "userLikeRatio"));
+        Assert.Equal(0.5f, F(1, "userModernShare"));
+        Assert.Equal(1f, F(1, "userStrictness"), 5);
         // u3: one rating: std 0, strictness 3.25 - 4.5
-        Assert.Equal(0f, F(2, "user_std"));
-        Assert.Equal(-1.25f, F(2, "user_strictness"), 5);
+        Assert.Equal(0f, F(2, "userStd"));
+        Assert.Equal(-1.25f, F(2, "userStrictness"), 5);
         // Affinity Σ(r - mean)/(n + 5): u1 Action -5/3/6, Comedy (4/3)/6, Drama (4/3 + 1/3)/7
-        Assert.Equal(-0.277778f, F(0, "affinity_Action"), 5);
-        Assert.Equal(0.222222f, F(0, "affinity_Comedy"), 5);
-        Assert.Equal(0.238095f, F(0, "affinity_Drama"), 5);
+        Assert.Equal(-0.277778f, F(0, "affinityAction"), 5);
+        Assert.Equal(0.222222f, F(0, "affinityComedy"), 5);
+        Assert.Equal(0.238095f, F(0, "affinityDrama"), 5);
         // Favourite: most liked genre (u1 Drama: 2 likes), else most rated (u2 Drama), u3 Action.
         Assert.Equal(["Drama", "Drama", "Action"], users.ToStringArray("favoriteGenre"));
     }
@@ -66,24 +66,24 @@ public sealed class FeaturePipelineTests
         const float mu = 20.5f / 6;
 
         // m1: ratings 5, 3 -> mean 4, Bayes (10 mu + 8) / 12, log(1 + 2), like 1/2, age 2003 - 1995 (last rating is in 2003)
-        Assert.Equal(4f, F(0, "movie_mean"), 5);
-        Assert.Equal(((10 * mu) + 8) / 12, F(0, "movie_bayes_mean"), 5);
-        Assert.Equal(2f, F(0, "movie_count"));
-        Assert.Equal((float)Math.Log(3), F(0, "movie_log_popularity"), 5);
-        Assert.Equal(0.5f, F(0, "movie_like_ratio"));
-        Assert.Equal(1995f, F(0, "movie_year"));
-        Assert.Equal(8f, F(0, "movie_age"));
+        Assert.Equal(4f, F(0, "movieMean"), 5);
+        Assert.Equal(((10 * mu) + 8) / 12, F(0, "movieBayesMean"), 5);
+        Assert.Equal(2f, F(0, "movieCount"));
+        Assert.Equal((float)Math.Log(3), F(0, "movieLogPopularity"), 5);
+        Assert.Equal(0.5f, F(0, "movieLikeRatio"));
+        Assert.Equal(1995f, F(0, "movieYear"));
+        Assert.Equal(8f, F(0, "movieAge"));
         // Recent window: day 135..500; m2 and m3 each have 1 of the 2 recent ratings: lift (1/2)/(2/6) = 1.5 -> trending.
-        Assert.Equal(0f, F(0, "movie_trending"));
-        Assert.Equal(1f, F(1, "movie_trending"));
-        Assert.Equal(0.5f, F(1, "movie_recent_share"));
-        Assert.Equal(1f, F(2, "movie_trending"));
+        Assert.Equal(0f, F(0, "movieTrending"));
+        Assert.Equal(1f, F(1, "movieTrending"));
+        Assert.Equal(0.5f, F(1, "movieRecentShare"));
+        Assert.Equal(1f, F(2, "movieTrending"));
         // m4 never rated: global mean, global like ratio, count 0, Bayes = mu.
-        Assert.Equal(mu, F(3, "movie_mean"), 5);
-        Assert.Equal(mu, F(3, "movie_bayes_mean"), 5);
-        Assert.Equal(0f, F(3, "movie_count"));
-        Assert.Equal(0.5f, F(3, "movie_like_ratio"));
-        Assert.Equal(23f, F(3, "movie_age"));
+        Assert.Equal(mu, F(3, "movieMean"), 5);
+        Assert.Equal(mu, F(3, "movieBayesMean"), 5);
+        Assert.Equal(0f, F(3, "movieCount"));
+        Assert.Equal(0.5f, F(3, "movieLikeRatio"));
+        Assert.Equal(23f, F(3, "movieAge"));
     }
 
     [Fact]
@@ -95,26 +95,26 @@ public sealed class FeaturePipelineTests
         Assert.Equal([true, false, false], data.Likes);
 
         var r0 = data.Features(0);
-        Assert.Equal(11f / 3, r0[0], 5);                          // user_mean of u1
-        Assert.Equal(1f, r0[Index(data, "fav_genre_match")]);      // Drama is in Comedy|Drama
-        Assert.Equal((0.222222f + 0.238095f) / 2, r0[Index(data, "genre_affinity")], 5);
-        Assert.Equal(4f, r0[Index(data, "movie_mean")], 5);
+        Assert.Equal(11f / 3, r0[0], 5);                          // userMean of u1
+        Assert.Equal(1f, r0[Index(data, "favGenreMatch")]);      // Drama is in Comedy|Drama
+        Assert.Equal((0.222222f + 0.238095f) / 2, r0[Index(data, "genreAffinity")], 5);
+        Assert.Equal(4f, r0[Index(data, "movieMean")], 5);
 
         var r1 = data.Features(1);
-        Assert.Equal(0f, r1[Index(data, "fav_genre_match")]);
-        Assert.Equal(-0.277778f, r1[Index(data, "genre_affinity")], 5);
+        Assert.Equal(0f, r1[Index(data, "favGenreMatch")]);
+        Assert.Equal(-0.277778f, r1[Index(data, "genreAffinity")], 5);
 
         var unknown = data.Features(2);                             // user 99 was never seen
         Assert.Equal(20.5f / 6, unknown[0], 5);
-        Assert.Equal(1.281275f, unknown[Index(data, "user_std")], 5);
-        Assert.Equal(0f, unknown[Index(data, "user_count")]);
-        Assert.Equal(0f, unknown[Index(data, "user_known")]);
-        Assert.Equal(0f, unknown[Index(data, "genre_affinity")]);
+        Assert.Equal(1.281275f, unknown[Index(data, "userStd")], 5);
+        Assert.Equal(0f, unknown[Index(data, "userCount")]);
+        Assert.Equal(0f, unknown[Index(data, "userKnown")]);
+        Assert.Equal(0f, unknown[Index(data, "genreAffinity")]);
 
         var frame = data.ToDataFrame();
         Assert.Equal(3, frame.Rows.Count);
-        Assert.IsType<SingleDataFrameColumn>(frame["movie_mean"]);
-        Assert.Equal(r1[Index(data, "genre_affinity")], (float)frame["genre_affinity"][1]!);
+        Assert.IsType<SingleDataFrameColumn>(frame["movieMean"]);
+        Assert.Equal(r1[Index(data, "genreAffinity")], (float)frame["genreAffinity"][1]!);
     }
 
     [Fact]

@@ -99,10 +99,10 @@ public sealed class LeakageAndSampleTests : IClassFixture<LeakageAndSampleTests.
         Assert.Equal(32, model.Genome!.Components);
         Assert.Equal(7 + 2 + 9 + 1 + 100 + 1 + 32, model.FeatureNames.Count);
         var movies = model.MovieFeatures();
-        var hasText = movies.ToArray<float>("has_text");
+        var hasText = movies.ToArray<float>("hasText");
         Assert.Equal(3_000, hasText.Length);
         Assert.True(hasText.All(h => h == 1f), "every sample movie has genres, so every one has text");
-        Assert.Equal(800, movies.ToArray<float>("has_genome").Count(h => h == 1f));
+        Assert.Equal(800, movies.ToArray<float>("hasGenome").Count(h => h == 1f));
         var ratio = model.Text.ExplainedVarianceRatio;
         Assert.InRange(ratio.Sum(), 0.2, 1.0);
     }

@@ -15,7 +15,7 @@ public sealed class RealDataFeatureTests
 
         Assert.Equal(5_000, model.Text!.Tfidf.Terms.Count);
         Assert.Equal(100, model.Text.Components);
-        var hasText = model.MovieFeatures().ToArray<float>("has_text");
+        var hasText = model.MovieFeatures().ToArray<float>("hasText");
         Assert.InRange(hasText.Count(h => h == 1f), 2_340, 2_600); // ~2,348 overviews, plus keywords-only movies
         Assert.InRange(model.Text.ExplainedVarianceRatio.Sum(), 0.1, 1.0); // sparse text: 100 of 5,000 dimensions keep ~18%
 

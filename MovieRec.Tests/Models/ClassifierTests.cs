@@ -83,7 +83,7 @@ public sealed class ClassifierTests
         var candidates = ClassifierSearch.RandomCandidates(ClassifierKind.LightGbm, 3, seed: 9).Prepend(new LightGbmOptions { Trees = 1, Leaves = 2 }).ToList<ClassifierOptions>();
         var reports = new List<SearchProgress>();
         var result = ClassifierSearch.Search(candidates, folds, "rocAuc", progress: new Sync(reports));
-        var means = result.Results.ToArray<double>("mean_rocAuc");
+        var means = result.Results.ToArray<double>("meanRocAuc");
         Assert.Equal(means.Max(), result.BestScore, 12);
         Assert.NotEqual(candidates[0], result.Best);
         Assert.Equal(candidates.Count * 2, reports.Count);

@@ -34,8 +34,8 @@ public sealed class TextEmbeddingModel
     /// <summary>The options it was fitted with.</summary>
     public TextEmbeddingOptions Options { get; }
 
-    /// <summary>The column names: <c>nlp_0</c> … <c>nlp_{k-1}</c>.</summary>
-    public IReadOnlyList<string> ColumnNames => [.. Enumerable.Range(0, Components).Select(c => string.Create(CultureInfo.InvariantCulture, $"nlp_{c}"))];
+    /// <summary>The column names: <c>text0</c> … <c>text{k-1}</c>.</summary>
+    public IReadOnlyList<string> ColumnNames => [.. Enumerable.Range(0, Components).Select(c => string.Create(CultureInfo.InvariantCulture, $"text{c}"))];
 
     /// <summary>Embeds <paramref name="texts"/>: row-major floats (texts × k); <paramref name="hasText"/> is false where no vocabulary term occurs (zero vector).</summary>
     public float[] Transform(IReadOnlyList<string> texts, out bool[] hasText)

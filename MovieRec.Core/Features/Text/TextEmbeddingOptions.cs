@@ -3,7 +3,7 @@ namespace MovieRec.Features.Text;
 /// <summary>Options of <see cref="TextEmbedding"/>: which movie text, the TF-IDF settings and the SVD size.</summary>
 public sealed record TextEmbeddingOptions
 {
-    /// <summary>Embedding dimensions (columns <c>nlp_0</c> … <c>nlp_{Components-1}</c>).</summary>
+    /// <summary>Embedding dimensions (columns <c>text0</c> … <c>text{Components-1}</c>).</summary>
     public int Components { get; init; } = 100;
 
     /// <summary>TF-IDF settings (5,000 terms, unigrams and bigrams by default).</summary>
