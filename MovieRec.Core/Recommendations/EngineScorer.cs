@@ -28,7 +28,7 @@ internal sealed class EngineScorer(MovieRecommender recommender, RecommenderEngi
         var catalog = recommender.Catalog;
         for (var i = 0; i < scores.Length; i++)
         {
-            var row = catalog.RowOf(Train.ItemIds[i]);
+            var row = recommender.RowOfItem(i);
             scores[i] = catalog.Titles[row].Length > 0 ? byRow[row] : float.NaN;
         }
     }

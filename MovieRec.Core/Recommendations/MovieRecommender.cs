@@ -31,6 +31,11 @@ public sealed partial class MovieRecommender
     private readonly DataFrame _ratingsFrame;
     private readonly DataFrame _moviesFrame;
 
+    // Two index spaces, mapped once: catalog rows (every movie; the feature tables and the similarity space use the same
+    // rows) and the ratings' item indexes (rated movies only).
+    private readonly int[] _rowOfItem;
+    private readonly int[] _itemOfRow;
+
     private MovieRecommender(DataFrame ratingsFrame, DataFrame moviesFrame, RatingDataset ratings, FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection,
         PureSvdModel svd, RecommenderOptions options)
     {
@@ -47,7 +52,24 @@ public sealed partial class MovieRecommender
         Space = space;
         _options = options;
         _likeThreshold = options.Features.LikeThreshold;
+        if (!features.Catalog.MovieIds.AsSpan().SequenceEqual(catalog.MovieIds) || !space.MovieIds.SequenceEqual(catalog.MovieIds))
+        {
+            throw new InvalidOperationException("The feature tables, the similarity space and the catalog must share one movie order (all come from the same movies table).");
+        }
+
+        _itemOfRow = new int[catalog.MovieIds.Length];
+        Array.Fill(_itemOfRow, -1);
+        _rowOfItem = new int[ratings.ItemIds.Count];
+        for (var i = 0; i < _rowOfItem.Length; i++)
+        {
+            _rowOfItem[i] = catalog.RowOf(ratings.ItemIds[i]);
+            if (_rowOfItem[i] < 0) throw new InvalidOperationException($"Movie {ratings.ItemIds[i]} is rated but not in the movies table (clean the data first).");
+            _itemOfRow[_rowOfItem[i]] = i;
+        }
     }
+
+    /// <summary>The catalog row of rating item index <paramref name="item"/>.</summary>
+    internal int RowOfItem(int item) => _rowOfItem[item];
 
     /// <summary>Movie details and title lookup.</summary>
     public MovieCatalogView Catalog { get; }
@@ -106,7 +128,7 @@ public sealed partial class MovieRecommender
         var cf = Svd.FoldInScores(ratings);
         var scores = new float[Catalog.MovieIds.Length];
         Array.Fill(scores, float.NaN);
-        for (var i = 0; i < cf.Length; i++) scores[Catalog.RowOf(Ratings.ItemIds[i])] = cf[i];
+        for (var i = 0; i < cf.Length; i++) scores[_rowOfItem[i]] = cf[i];
         var rated = ratings.Select(r => Catalog.RowOf(r.MovieId)).Where(r => r >= 0).ToHashSet();
         var allowed = Allowed(filter, []);
         foreach (var r in rated) allowed[r] = false;
@@ -120,7 +142,7 @@ public sealed partial class MovieRecommender
         var scores = new float[Catalog.MovieIds.Length];
         for (var m = 0; m < scores.Length; m++)
         {
-            var i = Ratings.ItemIndex(Catalog.MovieIds[m]);
+            var i = _itemOfRow[m];
             scores[m] = i < 0 ? float.NaN : Ratings.ItemCounts[i];
         }
 
@@ -180,7 +202,7 @@ public sealed partial class MovieRecommender
     {
         var user = Ratings.UserIndex(userId);
         if (user < 0) throw new ArgumentException($"User {userId} has no ratings; profiles describe rated behaviour (an unknown user gets cold-start recommendations).", nameof(userId));
-        return UserProfile.Build(userId, Ratings.ItemsOf(user).ToArray().Select(i => Catalog.RowOf(Ratings.ItemIds[i])).ToArray(), Ratings.RatingsOf(user).ToArray(),
+        return UserProfile.Build(userId, Ratings.ItemsOf(user).ToArray().Select(i => _rowOfItem[i]).ToArray(), Ratings.RatingsOf(user).ToArray(),
             Catalog, _likeThreshold, Features.Options.ModernYear);
     }
 
@@ -190,7 +212,7 @@ public sealed partial class MovieRecommender
         Svd.ScoreDense(user, cf);
         var scores = new float[Catalog.MovieIds.Length];
         Array.Fill(scores, float.NaN); // movies nobody rated cannot be scored by collaborative filtering
-        for (var i = 0; i < cf.Length; i++) scores[Catalog.RowOf(Ratings.ItemIds[i])] = cf[i];
+        for (var i = 0; i < cf.Length; i++) scores[_rowOfItem[i]] = cf[i];
         return scores;
     }
 
@@ -199,14 +221,14 @@ public sealed partial class MovieRecommender
         var d = Features.FeatureNames.Count;
         var values = new float[Catalog.MovieIds.Length * d];
         var userRow = Features.UserRowOf(userId);
-        for (var m = 0; m < Catalog.MovieIds.Length; m++) Features.FillRow(userRow, Features.Catalog.RowOf(Catalog.MovieIds[m]), values.AsSpan(m * d, d));
+        for (var m = 0; m < Catalog.MovieIds.Length; m++) Features.FillRow(userRow, m, values.AsSpan(m * d, d));
         var p = Classifier.PredictProbabilities(new FeatureTable(values, new bool[Catalog.MovieIds.Length], Features.FeatureNames));
         var a = _options.PopularityPrior;
         if (a == 0) return p;
         double users = Ratings.UserIds.Count;
         for (var m = 0; m < p.Length; m++)
         {
-            var i = Ratings.ItemIndex(Catalog.MovieIds[m]);
+            var i = _itemOfRow[m];
             p[m] *= (float)Math.Pow(((i < 0 ? 0 : Ratings.ItemCounts[i]) + 1.0) / users, a);
         }
 
@@ -219,12 +241,12 @@ public sealed partial class MovieRecommender
         var scores = new float[Catalog.MovieIds.Length];
         if (liked.Length == 0) return scores;
         var centroid = new float[Space.Dimensions];
-        foreach (var m in liked) TensorPrimitives.Add(centroid, Space.Vector(Space.RowOf(Catalog.MovieIds[m])), centroid);
+        foreach (var m in liked) TensorPrimitives.Add(centroid, Space.Vector(m), centroid);
         var norm = TensorPrimitives.Norm(centroid);
         if (norm > 0) TensorPrimitives.Divide(centroid, norm, centroid);
         var all = new float[Space.MovieIds.Count];
         Space.Similarities(centroid, all);
-        for (var m = 0; m < scores.Length; m++) scores[m] = all[Space.RowOf(Catalog.MovieIds[m])];
+        for (var m = 0; m < scores.Length; m++) scores[m] = all[m];
         return scores;
     }
 
@@ -288,14 +310,14 @@ public sealed partial class MovieRecommender
         var genres = filter?.Genres is { Count: > 0 } g ? g.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
         for (var m = 0; m < allowed.Length; m++)
         {
-            var i = Ratings.ItemIndex(Catalog.MovieIds[m]);
+            var i = _itemOfRow[m];
             allowed[m] = Catalog.Titles[m].Length > 0
                 && (filter is null || ((filter.MinYear is null || Catalog.Years[m] >= filter.MinYear) && (filter.MaxYear is null || Catalog.Years[m] <= filter.MaxYear)
                     && (i >= 0 ? Ratings.ItemCounts[i] : 0) >= filter.MinRatings))
                 && (genres is null || Catalog.Genres[m].Split('|').Any(genres.Contains));
         }
 
-        foreach (var i in ratedItems) allowed[Catalog.RowOf(Ratings.ItemIds[i])] = false;
+        foreach (var i in ratedItems) allowed[_rowOfItem[i]] = false;
         return allowed;
     }
 
@@ -317,7 +339,7 @@ public sealed partial class MovieRecommender
         var liked = new List<int>();
         for (var p = 0; p < items.Length; p++)
         {
-            if (ratings[p] >= _likeThreshold) liked.Add(Catalog.RowOf(Ratings.ItemIds[items[p]]));
+            if (ratings[p] >= _likeThreshold) liked.Add(_rowOfItem[items[p]]);
         }
 
         return [.. liked];
@@ -332,12 +354,12 @@ public sealed partial class MovieRecommender
             string reason;
             if (likedRows.Length > 0)
             {
-                var target = Space.Vector(Space.RowOf(Catalog.MovieIds[m]));
+                var target = Space.Vector(m);
                 int best = likedRows[0];
                 var bestSimilarity = float.NegativeInfinity;
                 foreach (var l in likedRows)
                 {
-                    var similarity = TensorPrimitives.Dot(target, Space.Vector(Space.RowOf(Catalog.MovieIds[l])));
+                    var similarity = TensorPrimitives.Dot(target, Space.Vector(l));
                     if (similarity > bestSimilarity)
                     {
                         bestSimilarity = similarity;
@@ -349,7 +371,7 @@ public sealed partial class MovieRecommender
             }
             else
             {
-                var i = Ratings.ItemIndex(Catalog.MovieIds[m]);
+                var i = _itemOfRow[m];
                 reason = string.Create(CultureInfo.InvariantCulture, $"popular in {FirstGenre(m)} ({(i >= 0 ? Ratings.ItemCounts[i] : 0):N0} ratings)");
             }
 
