@@ -6,7 +6,7 @@ using MovieRec.Data;
 
 namespace MovieRec.Evaluation;
 
-/// <summary>Fits algorithms on splits and measures them: one split (<see cref="Evaluate(IRecommenderAlgorithm{IDenseScorer}, TrainTestSplit, EvaluationOptions?, CancellationToken)"/>), a fitted model or composed engine (<see cref="Evaluate(IDenseScorer, DataFrame, EvaluationOptions?, DataFrame?, CancellationToken)"/>), k folds (<see cref="CrossValidate"/>), a parameter grid (<see cref="GridSearch"/>).</summary>
+/// <summary>Fits algorithms on splits and measures them: one split (<see cref="Evaluate(IRecommenderAlgorithm{IDenseScorer}, TrainTestSplit, EvaluationOptions?, CancellationToken)"/>), a fitted model or composed engine (<see cref="Evaluate(IDenseScorer, DataFrame, EvaluationOptions?, CancellationToken)"/>), k folds (<see cref="CrossValidate"/>), a parameter grid (<see cref="GridSearch"/>).</summary>
 public static class Evaluator
 {
     /// <summary>Fits <paramref name="algorithm"/> on the split's training ratings and measures it on its test ratings.</summary>
@@ -23,7 +23,7 @@ public static class Evaluator
         var model = algorithm.Fit(train, cancellationToken);
         var fit = watch.Elapsed.TotalSeconds;
 
-        var measured = Evaluate(model, split.Test, options, split.Train, cancellationToken);
+        var measured = Evaluate(model, split.Test, options, cancellationToken);
         return measured with { Algorithm = algorithm.Name, FitSeconds = fit };
     }
 
@@ -31,9 +31,9 @@ public static class Evaluator
     /// Measures an already fitted model (any <see cref="IDenseScorer"/>: an algorithm's model, or a composed engine from
     /// <see cref="Recommendations.MovieRecommender.AsScorer"/>) on the held-out ratings <paramref name="test"/>: the same
     /// metrics as <see cref="Evaluate(IRecommenderAlgorithm{IDenseScorer}, TrainTestSplit, EvaluationOptions?, CancellationToken)"/>,
-    /// with fitSeconds 0. <paramref name="train"/> (the model's training ratings) gives novelty; without it novelty is NaN.
+    /// with fitSeconds 0. Coverage and novelty come from the model's own training ratings (<see cref="IScorer.Train"/>).
     /// </summary>
-    public static EvaluationResult Evaluate(IDenseScorer model, DataFrame test, EvaluationOptions? options = null, DataFrame? train = null, CancellationToken cancellationToken = default)
+    public static EvaluationResult Evaluate(IDenseScorer model, DataFrame test, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(test);
@@ -60,7 +60,9 @@ public static class Evaluator
             cancellationToken.ThrowIfCancellationRequested();
             var users = test.ToArray<int>(Columns.UserId).Distinct().Order();
             var recommendations = Scoring.Recommend(model, users, options.K);
-            ranking = RankingMetrics.Evaluate(test, recommendations, options.K, options.RelevanceThreshold, model.Train.ItemIds.Count, train);
+            var popularity = new Dictionary<int, int>(model.Train.ItemIds.Count);
+            for (var i = 0; i < model.Train.ItemIds.Count; i++) popularity[model.Train.ItemIds[i]] = model.Train.ItemCounts[i];
+            ranking = RankingMetrics.Evaluate(test, recommendations, options.K, options.RelevanceThreshold, model.Train.ItemIds.Count, (popularity, model.Train.UserIds.Count));
         }
 
         return new EvaluationResult(model.GetType().Name, rmse, mae, ranking, 0, predict, options.Ranking ? watch.Elapsed.TotalSeconds : 0, fallbacks);

@@ -110,6 +110,32 @@ public static class RankingMetrics
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(predictions);
+        (IReadOnlyDictionary<int, int>, int)? popularity = null;
+        if (train is not null)
+        {
+            var users = train.ToArray<int>(userColumn);
+            var perMovie = new Dictionary<int, int>();
+            foreach (var m in train.ToArray<int>(movieColumn)) perMovie[m] = perMovie.GetValueOrDefault(m) + 1;
+            popularity = (perMovie, users.Distinct().Count());
+        }
+
+        return Evaluate(truth, predictions, k, relevanceThreshold, catalogSize, popularity, userColumn, movieColumn, ratingColumn, scoreColumn);
+    }
+
+    /// <summary>The frame form with the popularity already counted (the evaluator has it in the model's dataset).</summary>
+    internal static RankingReport Evaluate(DataFrame truth, DataFrame predictions, int k, double? relevanceThreshold, int catalogSize,
+        (IReadOnlyDictionary<int, int> UsersPerItem, int Users)? popularity, string userColumn = Columns.UserId, string movieColumn = Columns.MovieId,
+        string ratingColumn = Columns.Rating, string scoreColumn = Columns.Score)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(predictions);
+        var (lists, relevant) = ListsAndRelevance(truth, predictions, relevanceThreshold, userColumn, movieColumn, ratingColumn, scoreColumn);
+        return Evaluate(lists, relevant, k, catalogSize, popularity);
+    }
+
+    private static (Dictionary<int, int[]> Lists, Dictionary<int, HashSet<int>> Relevant) ListsAndRelevance(DataFrame truth, DataFrame predictions, double? relevanceThreshold,
+        string userColumn, string movieColumn, string ratingColumn, string scoreColumn)
+    {
         var relevant = new Dictionary<int, HashSet<int>>();
         var tu = truth.ToArray<int>(userColumn);
         var tm = truth.ToArray<int>(movieColumn);
@@ -125,15 +151,6 @@ public static class RankingMetrics
         var ps = predictions.ToDoubles(scoreColumn);
         var lists = Enumerable.Range(0, pu.Length).GroupBy(i => pu[i])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(i => ps[i]).ThenBy(i => pm[i]).Select(i => pm[i]).ToArray());
-        (IReadOnlyDictionary<int, int>, int)? popularity = null;
-        if (train is not null)
-        {
-            var users = train.ToArray<int>(userColumn);
-            var perMovie = new Dictionary<int, int>();
-            foreach (var m in train.ToArray<int>(movieColumn)) perMovie[m] = perMovie.GetValueOrDefault(m) + 1;
-            popularity = (perMovie, users.Distinct().Count());
-        }
-
-        return Evaluate(lists, relevant, k, catalogSize, popularity);
+        return (lists, relevant);
     }
 }

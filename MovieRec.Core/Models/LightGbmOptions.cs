@@ -4,19 +4,10 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace MovieRec.Models;
 
 /// <summary>LightGBM, the counterpart of the original project's XGBoost.</summary>
-public sealed record LightGbmOptions : TreeClassifierOptions
+public sealed record LightGbmOptions : BoostedTreeOptions
 {
     /// <inheritdoc />
     public override ClassifierKind Kind => ClassifierKind.LightGbm;
-
-    /// <summary>Boosting learning rate.</summary>
-    public double LearningRate { get; init; } = Defaults.LearningRate;
-
-    /// <inheritdoc />
-    public override IReadOnlyDictionary<string, double> Hyperparameters() => new Dictionary<string, double>
-    {
-        ["trees"] = Trees, ["leaves"] = Leaves, ["learningRate"] = LearningRate, ["minLeaf"] = MinExamplesPerLeaf, ["featureFraction"] = FeatureFraction,
-    };
 
     internal override IEstimator<ITransformer> CreateEstimator(MLContext ml) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
     {

@@ -40,7 +40,7 @@ public static class RecommendationSanity
         var sampled = sample.ToHashSet();
         var test = split.Test.Filter([.. split.Test.ToArray<int>(Columns.UserId).Select(sampled.Contains)]);
         var evaluation = new EvaluationOptions { K = k, RelevanceThreshold = options.Features.LikeThreshold };
-        double HitRate(Algorithms.IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation, split.Train).Ranking!.HitRate;
+        double HitRate(Algorithms.IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation).Ranking!.HitRate;
 
         string[] names = ["svd", "ml", "content", "hybrid", "popular"];
         var rows = new List<(string Engine, int Titleless, double Distinct, int LongestTie, double Saturated, double TopGenre, double RandomGenre, double HitRate)>();
