@@ -27,27 +27,34 @@ internal static class EvaluateCommand
         var fraction = new Option<double>("--test-fraction") { Description = "Held-out share for random, stratified and temporal.", DefaultValueFactory = _ => 0.25 }.Fraction();
         var k = new Option<int>("--k") { Description = "Ranking cut-off (1 to 1,000).", DefaultValueFactory = _ => 10 }.InRange(1, 1_000);
         var seed = new Option<int>("--seed") { Description = "Seed of splits and algorithms.", DefaultValueFactory = _ => 42 };
+        var protocol = new Option<string?>("--protocol")
+        {
+            Description = "A named protocol that sets the split and cut-off: recommenders = microsoft/recommenders' (per-user stratified 75/25, k = 10, seen movies removed).",
+        };
+        protocol.AcceptOnlyFromAmong("recommenders");
         var json = new Option<string?>("--json") { Description = "Also write the results as a JSON array to this file." }.OutputFile();
         var command = new Command("evaluate", "Cross-validate or hold-out-evaluate collaborative filtering: RMSE, MAE and top-k ranking metrics, with timings.")
         {
-            data, algorithms, split, folds, fraction, k, seed, json,
+            data, algorithms, protocol, split, folds, fraction, k, seed, json,
         };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
             var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, cancellationToken: cancellationToken).ConfigureAwait(false);
             var ratings = prepared.Clean.Ratings;
             var s = parse.GetValue(seed);
-            var kind = Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
-            var splits = Splitters.Split(ratings, kind, parse.GetValue(folds), parse.GetValue(fraction), s);
+            var recommenders = parse.GetValue(protocol) == "recommenders";
+            var kind = recommenders ? SplitKind.Stratified : Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
+            var splits = Splitters.Split(ratings, kind, parse.GetValue(folds), recommenders ? 0.25 : parse.GetValue(fraction), s);
             var chosen = AlgorithmCatalog.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s);
-            var options = new EvaluationOptions { K = parse.GetValue(k) };
+            var options = new EvaluationOptions { K = recommenders ? 10 : parse.GetValue(k) };
             DataFrame board = null!;
             AnsiConsole.Status().Start("evaluating…", ctx => board = Evaluator.Compare(chosen, splits, options,
                 new SyncProgress<EvaluationProgress>(p => ctx.Status(string.Create(CultureInfo.InvariantCulture, $"{p.Algorithm}: split {p.Split} of {p.Splits}"))), cancellationToken));
             var kk = options.K;
             FrameOutput.Print(board, string.Create(CultureInfo.InvariantCulture, $"{prepared.Raw.Name}: mean of {splits.Count} split(s); seconds summed"), 3,
                 "algorithm", MetricNames.Rmse, MetricNames.Mae, MetricNames.AtK(MetricNames.Precision, kk), MetricNames.AtK(MetricNames.Recall, kk),
-                MetricNames.AtK(MetricNames.Ndcg, kk), MetricNames.AtK(MetricNames.Map, kk), MetricNames.Coverage, MetricNames.FitSeconds, MetricNames.PredictSeconds, MetricNames.RankSeconds);
+                MetricNames.AtK(MetricNames.Ndcg, kk), MetricNames.Low(MetricNames.AtK(MetricNames.Ndcg, kk)), MetricNames.High(MetricNames.AtK(MetricNames.Ndcg, kk)),
+                MetricNames.AtK(MetricNames.HitRate, kk), MetricNames.AtK(MetricNames.Mrr, kk), MetricNames.Coverage, MetricNames.FitSeconds, MetricNames.RankSeconds);
             if (parse.GetValue(json) is { } path) FrameOutput.WriteJson(path, board);
         }));
         return command;

@@ -17,6 +17,11 @@ public static class AlgorithmCatalog
         ["puresvd"] = "PureSVD of the user-mean-centred matrix, 50 factors",
         ["puresvd-raw"] = "PureSVD of the raw matrix (the top-N variant), 50 factors",
         ["itemknn"] = "item k-NN, cosine, 40 neighbours, shrinkage 25",
+        ["ease"] = "EASE^R closed-form item-item autoencoder (Steck 2019), λ 250, the 2,500 most-rated movies",
+        ["als"] = "implicit ALS (Hu et al. 2008) with conjugate-gradient updates (Takács et al. 2011), 128 factors, λ 30, α 1",
+        ["bpr"] = "BPR-MF (Rendle et al. 2009), 32 factors, 40 epochs, uniformly sampled negatives",
+        ["blend"] = "a blend of ease, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
+        ["svd++"] = "SVD++ (Koren 2008) with Surprise's SVDpp defaults (20 factors, 20 epochs, lr 0.007, reg 0.02)",
     };
 
     /// <summary>Creates the algorithms named <paramref name="names"/>, in that order (for <see cref="Evaluation.Evaluator.Compare"/>).</summary>
@@ -45,6 +50,11 @@ public static class AlgorithmCatalog
         "puresvd" => new PureSvd(new PureSvdOptions { Seed = seed }),
         "puresvd-raw" => new PureSvd(new PureSvdOptions { CenterByUserMean = false, Seed = seed }),
         "itemknn" => new ItemKnn(),
+        "ease" => new Ease(),
+        "als" => new ImplicitAls(new ImplicitAlsOptions { Seed = seed }),
+        "bpr" => new Bpr(new BprOptions { Seed = seed }),
+        "blend" => new Blend(new BlendOptions { Seed = seed }),
+        "svd++" => new SvdPlusPlus(new SvdPlusPlusOptions { Seed = seed }),
         _ => throw new ArgumentException($"Unknown algorithm '{name}'. Known: {string.Join(", ", Descriptions.Keys)}.", nameof(name)),
     };
 }

@@ -138,23 +138,27 @@ public sealed class RatingDataset
         ArgumentNullException.ThrowIfNull(ratings);
         var userIds = ratings.ToArray<int>(Columns.UserId);
         var itemIds = ratings.ToArray<int>(Columns.MovieId);
-        var values = ratings.ToArray<double>(Columns.Rating);
+        var values = Array.ConvertAll(ratings.ToArray<double>(Columns.Rating), v => (float)v);
         var times = ratings.HasColumn(Columns.Timestamp) ? ratings.ToArray<long>(Columns.Timestamp) : new long[values.Length];
+        return From(userIds, itemIds, values, times);
+    }
+
+    /// <summary>Builds the set from aligned raw arrays (userId, movieId, rating, timestamp of each rating).</summary>
+    internal static RatingDataset From(int[] userIds, int[] itemIds, float[] values, long[] times)
+    {
         var users = userIds.Distinct().Order().ToArray();
         var items = itemIds.Distinct().Order().ToArray();
         var ui = Index(users);
         var ii = Index(items);
         var u = new int[values.Length];
         var i = new int[values.Length];
-        var r = new float[values.Length];
         for (var k = 0; k < values.Length; k++)
         {
             u[k] = ui[userIds[k]];
             i[k] = ii[itemIds[k]];
-            r[k] = (float)values[k];
         }
 
-        return new RatingDataset(users, items, u, i, r, times);
+        return new RatingDataset(users, items, u, i, values, times);
     }
 
     private ItemView BuildItemView()

@@ -70,7 +70,7 @@ public static class Evaluator
 
     /// <summary>
     /// K-fold cross-validation (<see cref="Splitters.KFold"/>): one row per fold and a final "mean" row, with columns
-    /// algorithm, fold, rmse, mae, precision@k, recall@k, ndcg@k, map@k, hitRate@k, mrr@k, coverage, novelty, fitSeconds,
+    /// algorithm, fold, rmse, mae, precision@k, recall@k, ndcg@k, ndcg@kLow and ndcg@kHigh (the 95% bootstrap interval over users), map@k, hitRate@k, mrr@k, coverage, novelty, fitSeconds,
     /// predictSeconds, rankSeconds (Surprise's <c>cross_validate</c>).
     /// </summary>
     public static DataFrame CrossValidate(IRecommenderAlgorithm<IDenseScorer> algorithm, DataFrame ratings, int folds = 5, EvaluationOptions? options = null, int seed = 42, CancellationToken cancellationToken = default)
@@ -180,7 +180,10 @@ public static class Evaluator
         {
             (MetricNames.Rmse, r => r.Rmse), (MetricNames.Mae, r => r.Mae),
             (MetricNames.AtK(MetricNames.Precision, k), r => r.Ranking?.Precision ?? double.NaN), (MetricNames.AtK(MetricNames.Recall, k), r => r.Ranking?.Recall ?? double.NaN),
-            (MetricNames.AtK(MetricNames.Ndcg, k), r => r.Ranking?.Ndcg ?? double.NaN), (MetricNames.AtK(MetricNames.Map, k), r => r.Ranking?.Map ?? double.NaN),
+            (MetricNames.AtK(MetricNames.Ndcg, k), r => r.Ranking?.Ndcg ?? double.NaN),
+            (MetricNames.Low(MetricNames.AtK(MetricNames.Ndcg, k)), r => r.Ranking?.NdcgInterval.Low ?? double.NaN),
+            (MetricNames.High(MetricNames.AtK(MetricNames.Ndcg, k)), r => r.Ranking?.NdcgInterval.High ?? double.NaN),
+            (MetricNames.AtK(MetricNames.Map, k), r => r.Ranking?.Map ?? double.NaN),
             (MetricNames.AtK(MetricNames.HitRate, k), r => r.Ranking?.HitRate ?? double.NaN), (MetricNames.AtK(MetricNames.Mrr, k), r => r.Ranking?.Mrr ?? double.NaN),
             (MetricNames.Coverage, r => r.Ranking?.Coverage ?? double.NaN), (MetricNames.Novelty, r => r.Ranking?.Novelty ?? double.NaN),
             (MetricNames.FitSeconds, r => r.FitSeconds), (MetricNames.PredictSeconds, r => r.PredictSeconds), (MetricNames.RankSeconds, r => r.RankSeconds),

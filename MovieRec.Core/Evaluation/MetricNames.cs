@@ -50,6 +50,12 @@ public static class MetricNames
     /// <summary>A ranking metric's column at cut-off <paramref name="k"/>: <c>AtK(Ndcg, 10)</c> is <c>ndcg@10</c>.</summary>
     public static string AtK(string metric, int k) => string.Create(CultureInfo.InvariantCulture, $"{metric}@{k}");
 
+    /// <summary>The lower bound of a metric's 95% bootstrap interval over users: <c>Low(AtK(Ndcg, 10))</c> is <c>ndcg@10Low</c>.</summary>
+    public static string Low(string metric) => metric + "Low";
+
+    /// <summary>The upper bound of a metric's 95% bootstrap interval over users, e.g. <c>ndcg@10High</c>.</summary>
+    public static string High(string metric) => metric + "High";
+
     /// <summary>True for metrics where lower is better (<see cref="Rmse"/>, <see cref="Mae"/>, the timings).</summary>
     public static bool LowerIsBetter(string metric) => metric is Rmse or Mae || metric.EndsWith("Seconds", StringComparison.Ordinal);
 }

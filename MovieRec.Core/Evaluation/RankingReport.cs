@@ -15,4 +15,11 @@ namespace MovieRec.Evaluation;
 /// <param name="Warnings">Why a metric is NaN, if one is.</param>
 public sealed record RankingReport(
     int K, double Precision, double Recall, double Ndcg, double Map, double HitRate, double Mrr, double Coverage, double Novelty,
-    int Users, int UsersWithoutRelevant, IReadOnlyList<string> Warnings);
+    int Users, int UsersWithoutRelevant, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Each evaluated user's NDCG@k, by userId (for a paired <see cref="Bootstrap.PairedDifference"/>).</summary>
+    public IReadOnlyDictionary<int, double> UserNdcg { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>The 95% bootstrap interval over users of <see cref="Ndcg"/>.</summary>
+    public (double Low, double High) NdcgInterval { get; init; } = (double.NaN, double.NaN);
+}
