@@ -29,4 +29,25 @@ public sealed class RealDataAlgorithmTests
             .Select(name => (name, Evaluator.Evaluate(AlgorithmCatalog.Create(name), split, options).Ranking!.Ndcg)).MaxBy(p => p.Ndcg);
         Assert.True(best.Ndcg >= 1.5 * popular, $"best {best.name} NDCG@10 {best.Ndcg:F4}, most popular {popular:F4}");
     }
+
+    [RealDataFact]
+    public void Ease_and_als_beat_puresvd_on_the_recommenders_protocol_and_the_blend_is_at_least_as_good()
+    {
+        var ratings = MovieLensLoader.Load(TestPaths.MlLatestSmall).Ratings;
+        var split = Splitters.Stratified(ratings, 0.75, StratifyBy.User, seed: 42);
+        var options = new EvaluationOptions { K = 10 };
+        var ndcg = new[] { "puresvd-raw", "ease", "als", "blend" }.ToDictionary(n => n, n => Evaluator.Evaluate(AlgorithmCatalog.Create(n), split, options).Ranking!.Ndcg);
+        Assert.True(ndcg["ease"] > ndcg["puresvd-raw"] + 0.03, string.Join(", ", ndcg));
+        Assert.True(ndcg["als"] > ndcg["puresvd-raw"] + 0.03, string.Join(", ", ndcg));
+        Assert.True(ndcg["blend"] >= Math.Max(ndcg["ease"], ndcg["als"]), string.Join(", ", ndcg));
+    }
+
+    [RealDataFact]
+    public void Svd_plus_plus_matches_surprise_accuracy_on_five_folds()
+    {
+        var ratings = MovieLensLoader.Load(TestPaths.MlLatestSmall).Ratings;
+        var cv = Evaluator.CrossValidate(new SvdPlusPlus(), ratings, 5, new EvaluationOptions { Ranking = false }, seed: 42);
+        var rmse = cv.ToArray<double>(MetricNames.Rmse)[^1];
+        Assert.True(rmse < 0.870, $"SVD++ 5-fold RMSE {rmse:F4} (Surprise's SVDpp: 0.8602)");
+    }
 }

@@ -25,4 +25,25 @@ public sealed class EvaluateCommandTests
         Assert.True(rows[0].GetProperty("rmse").GetDouble() is > 0.5 and < 1.2);
         Assert.True(rows[1].GetProperty("ndcg@5").GetDouble() > 0);
     }
+
+    [Fact]
+    public async Task The_recommenders_protocol_sets_a_stratified_split_and_k_10_and_reports_intervals()
+    {
+        using var temp = new TempFolder();
+        var json = temp.File("eval.json");
+        var (code, stdout, stderr) = await Movierec.RunAsync("evaluate", "--data", TestPaths.Sample, "--algorithms", "popular,ease", "--protocol", "recommenders", "--k", "3", "--json", json);
+        Assert.True(code == 0, stderr + stdout);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var rows = doc.RootElement.EnumerateArray().ToArray();
+        Assert.All(rows, r => Assert.Equal(1, r.GetProperty("splits").GetInt32())); // one stratified 75/25 split, not folds
+        foreach (var row in rows)
+        {
+            var ndcg = row.GetProperty("ndcg@10").GetDouble(); // the protocol's k = 10 wins over --k
+            Assert.True(row.GetProperty("ndcg@10Low").GetDouble() < ndcg && ndcg < row.GetProperty("ndcg@10High").GetDouble());
+            Assert.True(row.GetProperty("hitRate@10").GetDouble() >= row.GetProperty("mrr@10").GetDouble());
+        }
+
+        Assert.Equal(["popular", "ease"], rows.Select(r => r.GetProperty("algorithm").GetString()));
+    }
 }

@@ -1,0 +1,154 @@
+using MathNet.Numerics.LinearAlgebra;
+using MovieRec.Algorithms;
+using MovieRec.Data;
+using MovieRec.Evaluation;
+using MovieRec.LinearAlgebra;
+
+namespace MovieRec.Tests.Algorithms;
+
+/// <summary>EASE, implicit ALS, BPR, SVD++ and the blend on the planted data (<see cref="AlgorithmTests.Planted"/>).</summary>
+public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted>
+{
+    private readonly AlgorithmTests.Planted _data;
+
+    public RankingAlgorithmTests(AlgorithmTests.Planted data) => _data = data;
+
+    [Fact]
+    public void The_blocked_sweep_inverts_an_spd_matrix_identically_for_any_thread_count()
+    {
+        const int n = 250; // several 96-row blocks and a partial last one
+        var rng = new Random(3);
+        var b = Matrix<double>.Build.Dense(n, n, (_, _) => rng.NextDouble() - 0.5);
+        var a = (b * b.Transpose()) + (0.5 * Matrix<double>.Build.DenseIdentity(n));
+        var rowMajor = a.ToRowMajorArray();
+        var one = (double[])rowMajor.Clone();
+        var two = (double[])rowMajor.Clone();
+        SpdInverse.Invert(one, n, threads: 1);
+        SpdInverse.Invert(two, n, threads: 2);
+        Assert.Equal(one, two);
+        var product = a * Matrix<double>.Build.DenseOfRowMajor(n, n, one);
+        Assert.True((product - Matrix<double>.Build.DenseIdentity(n)).Enumerate().Max(Math.Abs) < 1e-8);
+        Assert.Throws<ArgumentException>(() => SpdInverse.Invert([1, 2, 2, 1], 2, 1)); // indefinite
+    }
+
+    [Fact]
+    public void Ease_equals_the_closed_form_over_its_most_rated_movies()
+    {
+        var train = _data.Train;
+        var options = new EaseOptions { Regularization = 40, MaxItems = 150 };
+        var model = new Ease(options).Fit(train);
+
+        // Reference: B = I − P diag(1/diag P), P = (XᵀX + λI)⁻¹ over the 150 most-rated movies, by MathNet.
+        var kept = Enumerable.Range(0, train.ItemIds.Count).OrderByDescending(i => train.ItemCounts[i]).ThenBy(i => i).Take(150).Order().ToArray();
+        var column = kept.Select((item, c) => (item, c)).ToDictionary(p => p.item, p => p.c);
+        var x = Matrix<double>.Build.Dense(train.UserIds.Count, kept.Length);
+        for (var u = 0; u < train.UserIds.Count; u++)
+        {
+            foreach (var i in train.ItemsOf(u))
+            {
+                if (column.TryGetValue(i, out var c)) x[u, c] = 1;
+            }
+        }
+
+        var p = ((x.Transpose() * x) + (40 * Matrix<double>.Build.DenseIdentity(kept.Length))).Inverse();
+        var weights = Matrix<double>.Build.Dense(kept.Length, kept.Length, (i, j) => i == j ? 0 : -p[i, j] / p[j, j]);
+        var scores = new float[train.ItemIds.Count];
+        foreach (var u in new[] { 0, 17, 123 })
+        {
+            model.ScoreDense(u, scores);
+            var expected = x.Row(u) * weights;
+            for (var c = 0; c < kept.Length; c++) Assert.Equal(expected[c], scores[kept[c]], 4);
+            Assert.Equal(train.ItemIds.Count - kept.Length, scores.Count(float.IsNaN)); // the rest is not scored
+        }
+
+        var movies = Scoring.Recommend(model, train.UserIds.Take(50), 10).ToArray<int>(Columns.MovieId);
+        Assert.All(movies, m => Assert.Contains(train.ItemIndex(m), kept));
+    }
+
+    [Fact]
+    public void Als_is_identical_for_any_thread_count()
+    {
+        var one = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Epochs = 4, Threads = 1 }).Fit(_data.Train);
+        var two = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Epochs = 4, Threads = 2 }).Fit(_data.Train);
+        var a = new float[_data.Train.ItemIds.Count];
+        var b = new float[_data.Train.ItemIds.Count];
+        for (var u = 0; u < 20; u++)
+        {
+            one.ScoreDense(u, a);
+            two.ScoreDense(u, b);
+            Assert.Equal(a, b);
+        }
+    }
+
+    [Theory]
+    [InlineData("ease")]
+    [InlineData("als")]
+    [InlineData("bpr")]
+    [InlineData("blend")]
+    public void Each_ranker_personalizes_lists_toward_the_planted_taste(string name)
+    {
+        var truth = _data.Data.Truth;
+        var position = truth.MovieIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        double Taste(int userId, int movieId)
+        {
+            var i = position[movieId];
+            var dot = 0.0;
+            for (var f = 0; f < truth.Factors; f++) dot += truth.UserFactors[((userId - 1) * truth.Factors) + f] * truth.MovieFactors[(i * truth.Factors) + f];
+            return dot; // the planted user-movie interaction, without the popularity a most-popular list already has
+        }
+
+        var ranker = AlgorithmCatalog.Create(name).Fit(_data.Train);
+        var popular = new MostPopular().Fit(_data.Train);
+        var users = _data.Train.UserIds.Take(100).ToArray();
+        var personal = users.Average(u => Scoring.TopMovies(ranker, u, 10).Average(m => Taste(u, m)));
+        var crowd = users.Average(u => Scoring.TopMovies(popular, u, 10).Average(m => Taste(u, m)));
+        Assert.True(personal > crowd + 0.05, $"{name}: planted taste of its lists {personal:F3}, of most-popular lists {crowd:F3}");
+
+        var report = Evaluator.Evaluate(ranker, _data.Split.Test).Ranking!;
+        Assert.True(report.NdcgInterval.Low < report.Ndcg && report.Ndcg < report.NdcgInterval.High);
+        Assert.Equal(report.Users, report.UserNdcg.Count);
+    }
+
+    [Fact]
+    public void Svd_plus_plus_predicts_ratings_better_than_the_bias_baseline()
+    {
+        var options = new EvaluationOptions { Ranking = false };
+        var svdpp = Evaluator.Evaluate(new SvdPlusPlus(), _data.Split, options);
+        var bias = Evaluator.Evaluate(new Bias(), _data.Split, options);
+        Assert.True(svdpp.Rmse < bias.Rmse - 0.02, $"SVD++ {svdpp.Rmse:F4}, bias {bias.Rmse:F4}");
+    }
+
+    [Fact]
+    public void The_blend_weighs_a_strong_component_over_a_weak_one_and_reports_its_weights()
+    {
+        var model = new Blend(new BlendOptions { Components = ["popular", "ease"] }).Fit(_data.Train);
+        Assert.Equal(["popular", "ease"], model.Components);
+        Assert.True(model.Weights[1] > model.Weights[0], string.Join(", ", model.Weights));
+        var table = model.ToDataFrame();
+        Assert.Equal(2, table.Rows.Count);
+        Assert.True(model.ValidationNdcg >= table.ToArray<double>("validationNdcg").Max() - 1e-12); // never worse than its best component on validation
+
+        // A one-component blend ranks exactly as its component.
+        var alone = new Blend(new BlendOptions { Components = ["ease"] }).Fit(_data.Train);
+        var ease = new Ease().Fit(_data.Train);
+        foreach (var user in _data.Train.UserIds.Take(20)) Assert.Equal(Scoring.TopMovies(ease, user, 10), Scoring.TopMovies(alone, user, 10));
+        Assert.Throws<ArgumentException>(() => new Blend(new BlendOptions { Components = ["blend"] }).Fit(_data.Train));
+    }
+
+    [Fact]
+    public void Bootstrap_intervals_are_seeded_contain_the_mean_and_narrow_with_more_users()
+    {
+        var rng = new Random(1);
+        var small = Enumerable.Range(0, 100).Select(_ => rng.NextDouble()).ToList();
+        var large = Enumerable.Range(0, 10_000).Select(_ => rng.NextDouble()).ToList();
+        var (mean, low, high) = Bootstrap.MeanInterval(small);
+        Assert.True(low < mean && mean < high);
+        Assert.Equal((mean, low, high), Bootstrap.MeanInterval(small));
+        var wide = Bootstrap.MeanInterval(large);
+        Assert.True(wide.High - wide.Low < (high - low) / 5);
+        var same = small.Select((v, i) => (i, v)).ToDictionary(p => p.i, p => p.v);
+        Assert.Equal((0.0, 0.0, 0.0), Bootstrap.PairedDifference(same, same));
+        var better = same.ToDictionary(p => p.Key, p => p.Value + 0.1);
+        Assert.True(Bootstrap.PairedDifference(better, same).Low > 0.09);
+    }
+}
