@@ -45,7 +45,7 @@ public class CollaborativeFilteringBenchmarks
     [Benchmark]
     public double SvdPlusPlus_5Fold_FitAndTest() => FiveFold(AlgorithmCatalog.Create("svd++"));
 
-    /// <summary>EASE^R (2,500 most-rated movies, λ 250) on all ratings: the Gram matrix and its blocked inverse.</summary>
+    /// <summary>EASE^R (1,500 most-rated movies, λ 250) on all ratings: the Gram matrix and its blocked inverse.</summary>
     [Benchmark]
     public IDenseScorer Ease_Fit() => new Ease().Fit(_all);
 

@@ -13,6 +13,7 @@ if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
 var root = new RootCommand("movierec: a hybrid movie recommender for .NET (MovieLens + TMDB).");
 root.Subcommands.Add(DataCommands.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(TuneCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 foreach (var command in RecommendCommands.Create()) root.Subcommands.Add(command);
 root.Subcommands.Add(BenchCommand.Create());

@@ -17,8 +17,8 @@ public static class AlgorithmCatalog
         ["puresvd"] = "PureSVD of the user-mean-centred matrix, 50 factors",
         ["puresvd-raw"] = "PureSVD of the raw matrix (the top-N variant), 50 factors",
         ["itemknn"] = "item k-NN, cosine, 40 neighbours, shrinkage 25",
-        ["ease"] = "EASE^R closed-form item-item autoencoder (Steck 2019), λ 250, the 2,500 most-rated movies",
-        ["als"] = "implicit ALS (Hu et al. 2008) with conjugate-gradient updates (Takács et al. 2011), 128 factors, λ 30, α 1",
+        ["ease"] = "EASE^R closed-form item-item autoencoder (Steck 2019), λ 250, the 1,500 most-rated movies",
+        ["als"] = "implicit ALS (Hu et al. 2008) with conjugate-gradient updates (Takács et al. 2011), 128 factors, λ 100, α 5",
         ["bpr"] = "BPR-MF (Rendle et al. 2009), 32 factors, 40 epochs, uniformly sampled negatives",
         ["blend"] = "a blend of ease, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
         ["svd++"] = "SVD++ (Koren 2008) with Surprise's SVDpp defaults (20 factors, 20 epochs, lr 0.007, reg 0.02)",
@@ -56,5 +56,31 @@ public static class AlgorithmCatalog
         "blend" => new Blend(new BlendOptions { Seed = seed }),
         "svd++" => new SvdPlusPlus(new SvdPlusPlusOptions { Seed = seed }),
         _ => throw new ArgumentException($"Unknown algorithm '{name}'. Known: {string.Join(", ", Descriptions.Keys)}.", nameof(name)),
+    };
+
+    /// <summary>The algorithms with a tuning grid (<see cref="TuningGrid(string, int)"/>).</summary>
+    public static IReadOnlyList<string> Tunable { get; } = ["ease", "als", "bpr", "biasedmf", "svd++", "itemknn"];
+
+    /// <summary>
+    /// The grid the defaults of <paramref name="name"/> were chosen from, for <see cref="Evaluation.Evaluator.GridSearch(Func{IReadOnlyDictionary{string, double}, IRecommenderAlgorithm{IDenseScorer}}, IReadOnlyDictionary{string, double[]}, IReadOnlyList{Evaluation.TrainTestSplit}, string, Evaluation.EvaluationOptions?, IProgress{ValueTuple{int, int}}?, CancellationToken)"/>:
+    /// a factory from parameter values and the values of each parameter (named as the options' properties).
+    /// </summary>
+    /// <remarks><c>movierec tune --algorithm NAME</c> runs it on a validation split carved from the training part of a split.</remarks>
+    /// <exception cref="ArgumentException">No grid for that name (the message lists those with one).</exception>
+    public static (Func<IReadOnlyDictionary<string, double>, IRecommenderAlgorithm<IDenseScorer>> Factory, IReadOnlyDictionary<string, double[]> Grid) TuningGrid(string name, int seed = 42) => name switch
+    {
+        "ease" => (p => new Ease(new EaseOptions { Regularization = p["Regularization"], MaxItems = (int)p["MaxItems"] }),
+            new Dictionary<string, double[]> { ["Regularization"] = [100, 250, 500, 1000], ["MaxItems"] = [1500, 2500, 4000] }),
+        "als" => (p => new ImplicitAls(new ImplicitAlsOptions { Factors = (int)p["Factors"], Regularization = p["Regularization"], Alpha = p["Alpha"], Seed = seed }),
+            new Dictionary<string, double[]> { ["Factors"] = [32, 128], ["Regularization"] = [1, 10, 30, 100], ["Alpha"] = [0.5, 1, 5] }),
+        "bpr" => (p => new Bpr(new BprOptions { Factors = (int)p["Factors"], LearningRate = p["LearningRate"], Regularization = p["Regularization"], Seed = seed }),
+            new Dictionary<string, double[]> { ["Factors"] = [16, 32, 64], ["LearningRate"] = [0.02, 0.05], ["Regularization"] = [0.005, 0.02, 0.05, 0.1] }),
+        "biasedmf" => (p => new BiasedMF(new BiasedMFOptions { Factors = (int)p["Factors"], Epochs = (int)p["Epochs"], LearningRate = p["LearningRate"], Regularization = p["Regularization"], Seed = seed }),
+            new Dictionary<string, double[]> { ["Factors"] = [32, 64], ["Epochs"] = [20, 25], ["LearningRate"] = [0.005, 0.015], ["Regularization"] = [0.02, 0.05, 0.08] }),
+        "svd++" => (p => new SvdPlusPlus(new SvdPlusPlusOptions { Factors = (int)p["Factors"], LearningRate = p["LearningRate"], Regularization = p["Regularization"], Seed = seed }),
+            new Dictionary<string, double[]> { ["Factors"] = [20, 50], ["LearningRate"] = [0.005, 0.007], ["Regularization"] = [0.02, 0.05] }),
+        "itemknn" => (p => new ItemKnn(new ItemKnnOptions { Neighbors = (int)p["Neighbors"], Shrinkage = p["Shrinkage"] }),
+            new Dictionary<string, double[]> { ["Neighbors"] = [20, 40, 80], ["Shrinkage"] = [0, 25, 100] }),
+        _ => throw new ArgumentException($"No tuning grid for '{name}'. Tunable: {string.Join(", ", Tunable)}.", nameof(name)),
     };
 }

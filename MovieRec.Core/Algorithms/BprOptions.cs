@@ -16,7 +16,7 @@ public sealed record BprOptions
         public const double LearningRate = 0.05;
 
         /// <summary>L2 regularization λ of factors and item biases.</summary>
-        public const double Regularization = 0.05;
+        public const double Regularization = 0.02;
 
         /// <summary>Standard deviation of the normal initialization.</summary>
         public const double InitStdDev = 0.1;

@@ -9,8 +9,9 @@ public sealed record EaseOptions
         /// <summary>The ridge penalty λ added to the Gram diagonal (tuned on a validation split of ml-latest-small training data).</summary>
         public const double Regularization = 250;
 
-        /// <summary>The most-rated movies kept in the item-item model; the others are not scored.</summary>
-        public const int MaxItems = 2500;
+        /// <summary>The most-rated movies kept in the item-item model; the others are not scored (1,500 to 4,000 tie on
+        /// validation NDCG for ml-latest-small, so the cheapest).</summary>
+        public const int MaxItems = 1500;
 
         /// <summary>Movies rated by fewer training users are left out of the model (not scored).</summary>
         public const int MinRatings = 1;

@@ -13,10 +13,10 @@ public sealed record ImplicitAlsOptions
         public const int Epochs = 15;
 
         /// <summary>L2 regularization λ of both factor matrices.</summary>
-        public const double Regularization = 30;
+        public const double Regularization = 100;
 
         /// <summary>Confidence scale α.</summary>
-        public const double Alpha = 1;
+        public const double Alpha = 5;
 
         /// <summary>How ratings become confidences.</summary>
         public const ConfidenceScaling Confidence = ConfidenceScaling.Linear;

@@ -6,7 +6,7 @@ using MovieRec.Data;
 
 namespace MovieRec.Evaluation;
 
-/// <summary>Fits algorithms on splits and measures them: one split (<see cref="Evaluate(IRecommenderAlgorithm{IDenseScorer}, TrainTestSplit, EvaluationOptions?, CancellationToken)"/>), a fitted model or composed engine (<see cref="Evaluate(IDenseScorer, DataFrame, EvaluationOptions?, CancellationToken)"/>), k folds (<see cref="CrossValidate"/>), a parameter grid (<see cref="GridSearch"/>).</summary>
+/// <summary>Fits algorithms on splits and measures them: one split (<see cref="Evaluate(IRecommenderAlgorithm{IDenseScorer}, TrainTestSplit, EvaluationOptions?, CancellationToken)"/>), a fitted model or composed engine (<see cref="Evaluate(IDenseScorer, DataFrame, EvaluationOptions?, CancellationToken)"/>), k folds (<see cref="CrossValidate"/>), a parameter grid (<c>GridSearch</c> (on k folds or on given splits)).</summary>
 public static class Evaluator
 {
     /// <summary>Fits <paramref name="algorithm"/> on the split's training ratings and measures it on its test ratings.</summary>
@@ -140,6 +140,23 @@ public static class Evaluator
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(ratings);
+        return GridSearch(factory, grid, Splitters.KFold(ratings, folds, seed), metric, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The grid search on given splits, e.g. one validation split carved from a test split's training part
+    /// (<c>Splitters.Stratified(split.Train, …)</c>), so the chosen parameters never see a test rating. Columns and order
+    /// as the k-fold form.
+    /// </summary>
+    public static DataFrame GridSearch(Func<IReadOnlyDictionary<string, double>, IRecommenderAlgorithm<IDenseScorer>> factory, IReadOnlyDictionary<string, double[]> grid,
+        IReadOnlyList<TrainTestSplit> splits, string metric = MetricNames.Rmse, EvaluationOptions? options = null,
+        IProgress<(int Candidate, int Of)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(splits);
+        if (splits.Count == 0) throw new ArgumentException("No splits to search on.", nameof(splits));
         options ??= new EvaluationOptions { Ranking = metric is not (MetricNames.Rmse or MetricNames.Mae) };
         var names = grid.Keys.Order(StringComparer.Ordinal).ToArray();
         IEnumerable<Dictionary<string, double>> combos = [new Dictionary<string, double>()];
@@ -149,7 +166,6 @@ public static class Evaluator
         }
 
         var candidates = combos.ToList();
-        var splits = Splitters.KFold(ratings, folds, seed);
         var rows = new List<(Dictionary<string, double> Params, DataFrame Mean)>();
         for (var c = 0; c < candidates.Count; c++)
         {

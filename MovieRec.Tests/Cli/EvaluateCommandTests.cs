@@ -46,4 +46,20 @@ public sealed class EvaluateCommandTests
 
         Assert.Equal(["popular", "ease"], rows.Select(r => r.GetProperty("algorithm").GetString()));
     }
+
+    [Fact]
+    public async Task Tune_ranks_every_candidate_of_the_grid_on_a_validation_split_best_first()
+    {
+        using var temp = new TempFolder();
+        var json = temp.File("tune.json");
+        var (code, stdout, stderr) = await Movierec.RunAsync("tune", "--data", TestPaths.Sample, "--algorithm", "itemknn", "--json", json);
+        Assert.True(code == 0, stderr + stdout);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var rows = doc.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(9, rows.Length); // 3 neighbour counts × 3 shrinkages
+        var ndcg = rows.Select(r => r.GetProperty("ndcg@10").GetDouble()).ToArray();
+        Assert.Equal(ndcg.OrderByDescending(v => v), ndcg);
+        Assert.Equal(9, rows.Select(r => (r.GetProperty("Neighbors").GetDouble(), r.GetProperty("Shrinkage").GetDouble())).Distinct().Count());
+    }
 }
