@@ -13,6 +13,15 @@ namespace MovieRec.Cli.Commands;
 /// <summary><c>movierec evaluate</c>: collaborative filtering algorithms on any MovieLens folder.</summary>
 internal static class EvaluateCommand
 {
+    /// <summary>microsoft/recommenders' protocol: per-user stratified 75/25, top 10 (seen movies removed by the ranking seam).</summary>
+    internal const double RecommendersTestFraction = 0.25;
+
+    /// <summary>The cut-off of the recommenders protocol.</summary>
+    internal const int RecommendersK = 10;
+
+    /// <summary>The one split of the recommenders protocol.</summary>
+    internal static TrainTestSplit RecommendersSplit(DataFrame ratings, int seed) => Splitters.Split(ratings, SplitKind.Stratified, testFraction: RecommendersTestFraction, seed: seed)[0];
+
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "A MovieLens release folder (any format) or a catalog name.", DefaultValueFactory = _ => "sample" };
@@ -43,10 +52,10 @@ internal static class EvaluateCommand
             var ratings = prepared.Clean.Ratings;
             var s = parse.GetValue(seed);
             var recommenders = parse.GetValue(protocol) == "recommenders";
-            var kind = recommenders ? SplitKind.Stratified : Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
-            var splits = Splitters.Split(ratings, kind, parse.GetValue(folds), recommenders ? 0.25 : parse.GetValue(fraction), s);
+            var kind = Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
+            IReadOnlyList<TrainTestSplit> splits = recommenders ? [RecommendersSplit(ratings, s)] : Splitters.Split(ratings, kind, parse.GetValue(folds), parse.GetValue(fraction), s);
             var chosen = AlgorithmCatalog.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s);
-            var options = new EvaluationOptions { K = recommenders ? 10 : parse.GetValue(k) };
+            var options = new EvaluationOptions { K = recommenders ? RecommendersK : parse.GetValue(k) };
             DataFrame board = null!;
             AnsiConsole.Status().Start("evaluating…", ctx => board = Evaluator.Compare(chosen, splits, options,
                 new SyncProgress<EvaluationProgress>(p => ctx.Status(string.Create(CultureInfo.InvariantCulture, $"{p.Algorithm}: split {p.Split} of {p.Splits}"))), cancellationToken));

@@ -28,12 +28,13 @@ internal static class TuneCommand
             var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, cancellationToken: cancellationToken).ConfigureAwait(false);
             var s = parse.GetValue(seed);
             var name = parse.GetValue(algorithm)!;
-            var outer = Splitters.Stratified(prepared.Clean.Ratings, 0.75, StratifyBy.User, s);
-            var validation = Splitters.Stratified(outer.Train, 0.75, StratifyBy.User, s);
+            var outer = EvaluateCommand.RecommendersSplit(prepared.Clean.Ratings, s);
+            var validation = EvaluateCommand.RecommendersSplit(outer.Train, s); // the test split is never read
             var (factory, grid) = AlgorithmCatalog.TuningGrid(name, s);
             var rates = name is "biasedmf" or "svd++";
-            var by = parse.GetValue(metric) ?? (rates ? MetricNames.Rmse : MetricNames.AtK(MetricNames.Ndcg, 10));
-            var options = new EvaluationOptions { K = 10, Ranking = !rates };
+            var k = EvaluateCommand.RecommendersK;
+            var by = parse.GetValue(metric) ?? (rates ? MetricNames.Rmse : MetricNames.AtK(MetricNames.Ndcg, k));
+            var options = new EvaluationOptions { K = k, Ranking = !rates };
             DataFrame board = null!;
             AnsiConsole.Status().Start("tuning…", ctx => board = Evaluator.GridSearch(factory, grid, [validation], by, options,
                 new SyncProgress<(int Candidate, int Of)>(p => ctx.Status(string.Create(CultureInfo.InvariantCulture, $"{name}: candidate {p.Candidate} of {p.Of}"))), cancellationToken));

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace MovieRec.Algorithms;
 
 /// <summary>Algorithms by name, as <c>movierec evaluate --algorithms</c> and the notebooks name them.</summary>
@@ -17,11 +19,11 @@ public static class AlgorithmCatalog
         ["puresvd"] = "PureSVD of the user-mean-centred matrix, 50 factors",
         ["puresvd-raw"] = "PureSVD of the raw matrix (the top-N variant), 50 factors",
         ["itemknn"] = "item k-NN, cosine, 40 neighbours, shrinkage 25",
-        ["ease"] = "EASE^R closed-form item-item autoencoder (Steck 2019), λ 250, the 1,500 most-rated movies",
-        ["als"] = "implicit ALS (Hu et al. 2008) with conjugate-gradient updates (Takács et al. 2011), 128 factors, λ 100, α 5",
-        ["bpr"] = "BPR-MF (Rendle et al. 2009), 32 factors, 40 epochs, uniformly sampled negatives",
+        ["ease"] = Invariant($"EASE^R closed-form item-item autoencoder (Steck 2019), λ {EaseOptions.Defaults.Regularization}, the {EaseOptions.Defaults.MaxItems:N0} most-rated movies"),
+        ["als"] = Invariant($"implicit ALS (Hu et al. 2008) with conjugate-gradient updates (Takács et al. 2011), {ImplicitAlsOptions.Defaults.Factors} factors, λ {ImplicitAlsOptions.Defaults.Regularization}, α {ImplicitAlsOptions.Defaults.Alpha}"),
+        ["bpr"] = Invariant($"BPR-MF (Rendle et al. 2009), {BprOptions.Defaults.Factors} factors, {BprOptions.Defaults.Epochs} epochs, λ {BprOptions.Defaults.Regularization}, uniformly sampled negatives"),
         ["blend"] = "a blend of ease, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
-        ["svd++"] = "SVD++ (Koren 2008) with Surprise's SVDpp defaults (20 factors, 20 epochs, lr 0.007, reg 0.02)",
+        ["svd++"] = Invariant($"SVD++ (Koren 2008) with Surprise's SVDpp defaults ({SvdPlusPlusOptions.Defaults.Factors} factors, {SvdPlusPlusOptions.Defaults.Epochs} epochs, lr {SvdPlusPlusOptions.Defaults.LearningRate}, reg {SvdPlusPlusOptions.Defaults.Regularization})"),
     };
 
     /// <summary>Creates the algorithms named <paramref name="names"/>, in that order (for <see cref="Evaluation.Evaluator.Compare"/>).</summary>

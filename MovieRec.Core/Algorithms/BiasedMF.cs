@@ -1,3 +1,4 @@
+using MovieRec.LinearAlgebra;
 using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using SimdVector = System.Numerics.Vector;
@@ -33,8 +34,8 @@ public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgo
         var rng = new Random(o.Seed);
         var p = new float[train.UserIds.Count * k];
         var q = new float[train.ItemIds.Count * k];
-        for (var x = 0; x < p.Length; x++) p[x] = (float)((float)o.InitMean + ((float)o.InitStdDev * Gaussian(rng)));
-        for (var x = 0; x < q.Length; x++) q[x] = (float)((float)o.InitMean + ((float)o.InitStdDev * Gaussian(rng)));
+        for (var x = 0; x < p.Length; x++) p[x] = (float)((float)o.InitMean + ((float)o.InitStdDev * Randomness.StandardNormal(rng)));
+        for (var x = 0; x < q.Length; x++) q[x] = (float)((float)o.InitMean + ((float)o.InitStdDev * Randomness.StandardNormal(rng)));
         var bu = new float[train.UserIds.Count];
         var bi = new float[train.ItemIds.Count];
 
@@ -109,12 +110,5 @@ public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgo
                 qi[f] += lr * ((err * pf) - (reg * qf));
             }
         }
-    }
-
-    private static double Gaussian(Random rng)
-    {
-        var u1 = 1.0 - rng.NextDouble();
-        var u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 }

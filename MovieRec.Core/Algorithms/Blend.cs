@@ -1,4 +1,4 @@
-using System.Globalization;
+using MovieRec.Data;
 
 namespace MovieRec.Algorithms;
 
@@ -7,8 +7,8 @@ namespace MovieRec.Algorithms;
 /// maximize NDCG@k on a validation split carved from the training ratings only.
 /// </summary>
 /// <remarks>
-/// <para>Fit: (1) hold out <see cref="BlendOptions.ValidationFraction"/> of each training user's ratings (seeded; users with
-/// one rating keep it); (2) fit every component on the rest and standardize its scores per validation user, z = (s − mean) / sd
+/// <para>Fit: (1) hold out <see cref="BlendOptions.ValidationFraction"/> of each training user's ratings
+/// (<see cref="Evaluation.Splitters.RandomPerUser"/>, seeded; users with one rating keep it); (2) fit every component on the rest and standardize its scores per validation user, z = (s − mean) / sd
 /// over the movies the user has not rated (a movie a component does not score gets z = −10); (3) start from the best
 /// single component and, for <see cref="BlendOptions.Rounds"/> rounds, set each weight in turn to the value of
 /// <see cref="BlendOptions.WeightGrid"/> with the best validation NDCG@k (ties keep the current weight); (4) refit every
@@ -36,8 +36,9 @@ public sealed class Blend(BlendOptions? options = null) : IRecommenderAlgorithm<
         if (o.Components.Contains("blend")) throw new ArgumentException("A blend cannot contain itself.");
         if (o.WeightGrid.Count == 0 || o.WeightGrid.Any(w => !(w >= 0))) throw new ArgumentException("The weight grid needs non-negative weights.");
 
-        var (inner, heldOut) = Carve(train, o.ValidationFraction, o.Seed, o.MaxValidationUsers);
-        var validation = new Validation(inner, heldOut, o.K);
+        var carved = Evaluation.Splitters.RandomPerUser(train.ToDataFrame(), o.ValidationFraction, o.Seed);
+        var inner = RatingDataset.From(carved.Train);
+        var validation = new Validation(inner, carved.Test, o.K, o.MaxValidationUsers, o.Seed);
         foreach (var name in o.Components)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -69,11 +70,11 @@ public sealed class Blend(BlendOptions? options = null) : IRecommenderAlgorithm<
             }
         }
 
-        var components = new IDenseScorer[o.Components.Count];
+        var components = new IDenseScorer?[o.Components.Count];
         for (var c = 0; c < components.Length; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            components[c] = weights[c] == 0 ? null! : AlgorithmCatalog.Create(o.Components[c], o.Seed).Fit(train, cancellationToken);
+            if (weights[c] != 0) components[c] = AlgorithmCatalog.Create(o.Components[c], o.Seed).Fit(train, cancellationToken);
         }
 
         return new BlendModel(train, o.Components, weights, components, singles, score);
@@ -101,87 +102,54 @@ public sealed class Blend(BlendOptions? options = null) : IRecommenderAlgorithm<
         for (var i = 0; i < raw.Length; i++) z[i] = float.IsFinite(raw[i]) ? (float)((raw[i] - mean) * scale) : Unscored;
     }
 
-    /// <summary>Holds out a seeded share of each user's ratings: the rest as a dataset, the held-out movieIds by userId.</summary>
-    private static (RatingDataset Inner, Dictionary<int, int[]> HeldOut) Carve(RatingDataset train, double fraction, int seed, int maxUsers)
-    {
-        if (!(fraction > 0 && fraction < 1)) throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The validation fraction must lie in (0, 1).");
-        var rng = new Random(seed);
-        var users = new List<int>();
-        var movies = new List<int>();
-        var ratings = new List<float>();
-        var times = new List<long>();
-        var heldOut = new Dictionary<int, int[]>();
-        var chosen = Enumerable.Range(0, train.UserIds.Count).ToArray();
-        rng.Shuffle(chosen);
-        var validates = new bool[chosen.Length];
-        foreach (var u in chosen.Take(maxUsers)) validates[u] = true;
-        for (var u = 0; u < train.UserIds.Count; u++)
-        {
-            int start = train.UserStart[u], n = train.UserStart[u + 1] - start;
-            var hold = validates[u] ? Math.Min(n - 1, (int)Math.Round(n * fraction, MidpointRounding.AwayFromZero)) : 0;
-            var order = Enumerable.Range(start, n).ToArray();
-            rng.Shuffle(order);
-            var held = new List<int>(hold);
-            for (var x = 0; x < n; x++)
-            {
-                var p = order[x];
-                if (x < hold)
-                {
-                    held.Add(train.ItemIds[train.UserItems[p]]);
-                    continue;
-                }
-
-                users.Add(train.UserIds[u]);
-                movies.Add(train.ItemIds[train.UserItems[p]]);
-                ratings.Add(train.UserRatings[p]);
-                times.Add(0);
-            }
-
-            if (held.Count > 0) heldOut[train.UserIds[u]] = [.. held];
-        }
-
-        return (RatingDataset.From([.. users], [.. movies], [.. ratings], [.. times]), heldOut);
-    }
-
     /// <summary>Standardized component scores of every validation user, and the NDCG@k of a weighted sum of them.</summary>
     private sealed class Validation
     {
         private readonly RatingDataset _inner;
         private readonly int _k;
-        private readonly List<(int User, HashSet<int> Relevant)> _users = [];
+        private readonly int[] _users;
+        private readonly Dictionary<int, HashSet<int>> _relevant = [];
         private readonly List<float[]> _scores = [];
 
-        public Validation(RatingDataset inner, Dictionary<int, int[]> heldOut, int k)
+        /// <summary>The users (at most <paramref name="maxUsers"/>, a seeded sample) with held-out movies the inner set knows.</summary>
+        public Validation(RatingDataset inner, Microsoft.Data.Analysis.DataFrame heldOut, int k, int maxUsers, int seed)
         {
             _inner = inner;
             _k = k;
-            foreach (var (userId, movies) in heldOut.OrderBy(h => h.Key))
+            var users = heldOut.ToArray<int>(Columns.UserId);
+            var movies = heldOut.ToArray<int>(Columns.MovieId);
+            for (var r = 0; r < users.Length; r++)
             {
-                var u = inner.UserIndex(userId);
-                var relevant = movies.Select(inner.ItemIndex).Where(i => i >= 0).ToHashSet();
-                if (u >= 0 && relevant.Count > 0) _users.Add((u, relevant));
+                int u = inner.UserIndex(users[r]), i = inner.ItemIndex(movies[r]);
+                if (u < 0 || i < 0) continue;
+                if (!_relevant.TryGetValue(u, out var set)) _relevant[u] = set = [];
+                set.Add(i);
             }
+
+            var candidates = _relevant.Keys.Order().ToArray();
+            new Random(seed).Shuffle(candidates);
+            _users = [.. candidates.Take(maxUsers).Order()];
         }
 
         public void Add(IDenseScorer model)
         {
             var n = _inner.ItemIds.Count;
-            var all = new float[_users.Count * n];
-            Parallel.For(0, _users.Count, () => new float[n], (t, _, raw) =>
+            var all = new float[(long)_users.Length * n];
+            Parallel.For(0, _users.Length, () => new float[n], (t, _, raw) =>
             {
-                var u = _users[t].User;
-                model.ScoreDense(u, raw);
-                Standardize(raw, _inner.ItemsOf(u), all.AsSpan(t * n, n));
+                model.ScoreDense(_users[t], raw);
+                Standardize(raw, _inner.ItemsOf(_users[t]), all.AsSpan(t * n, n));
                 return raw;
             }, _ => { });
             _scores.Add(all);
         }
 
+        /// <summary>NDCG@k (<see cref="Evaluation.RankingMetrics"/>) of the weighted sum of the standardized scores.</summary>
         public double Ndcg(double[] weights)
         {
             var n = _inner.ItemIds.Count;
-            var total = new double[_users.Count];
-            Parallel.For(0, _users.Count, () => new float[n], (t, _, combined) =>
+            var lists = new int[_users.Length][];
+            Parallel.For(0, _users.Length, () => new float[n], (t, _, combined) =>
             {
                 combined.AsSpan().Clear();
                 for (var c = 0; c < weights.Length; c++)
@@ -189,19 +157,18 @@ public sealed class Blend(BlendOptions? options = null) : IRecommenderAlgorithm<
                     if (weights[c] != 0) System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(_scores[c].AsSpan(t * n, n), (float)weights[c], combined, combined);
                 }
 
-                var (u, relevant) = _users[t];
-                var top = TopK.Select(combined, _k, _inner.ItemsOf(u));
-                double dcg = 0, ideal = 0;
-                for (var r = 0; r < top.Length; r++)
-                {
-                    if (relevant.Contains(top[r])) dcg += 1 / Math.Log2(r + 2);
-                }
-
-                for (var r = 0; r < Math.Min(_k, relevant.Count); r++) ideal += 1 / Math.Log2(r + 2);
-                total[t] = dcg / ideal;
+                lists[t] = TopK.Select(combined, _k, _inner.ItemsOf(_users[t]));
                 return combined;
             }, _ => { });
-            return total.Sum() / Math.Max(1, total.Length);
+            var recommendations = new Dictionary<int, int[]>(_users.Length);
+            var relevant = new Dictionary<int, HashSet<int>>(_users.Length);
+            for (var t = 0; t < _users.Length; t++)
+            {
+                recommendations[_users[t]] = lists[t];
+                relevant[_users[t]] = _relevant[_users[t]];
+            }
+
+            return Evaluation.RankingMetrics.Evaluate(recommendations, relevant, _k).Ndcg;
         }
     }
 }

@@ -1,3 +1,4 @@
+using MovieRec.LinearAlgebra;
 using System.Globalization;
 using System.Numerics.Tensors;
 
@@ -31,8 +32,8 @@ public sealed class Bpr(BprOptions? options = null) : IRecommenderAlgorithm<IDen
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(o.Factors);
         int k = o.Factors, nu = train.UserIds.Count, ni = train.ItemIds.Count;
         var rng = new Random(o.Seed);
-        var p = LatentFactors.Normal(rng, nu * k, o.InitStdDev);
-        var q = LatentFactors.Normal(rng, ni * k, o.InitStdDev);
+        var p = Randomness.Normal(rng, nu * k, o.InitStdDev);
+        var q = Randomness.Normal(rng, ni * k, o.InitStdDev);
         var b = new float[ni];
         float lr = (float)o.LearningRate, reg = (float)o.Regularization;
         var old = new float[k];

@@ -1,3 +1,4 @@
+using MovieRec.LinearAlgebra;
 using System.Globalization;
 using System.Numerics.Tensors;
 
@@ -32,8 +33,8 @@ public sealed class ImplicitAls(ImplicitAlsOptions? options = null) : IRecommend
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(o.Factors);
         int k = o.Factors, nu = train.UserIds.Count, ni = train.ItemIds.Count;
         var rng = new Random(o.Seed);
-        var x = LatentFactors.Normal(rng, nu * k, o.InitStdDev);
-        var y = LatentFactors.Normal(rng, ni * k, o.InitStdDev);
+        var x = Randomness.Normal(rng, nu * k, o.InitStdDev);
+        var y = Randomness.Normal(rng, ni * k, o.InitStdDev);
 
         // Confidences, aligned with the by-user CSR and (through ItemPositions) the by-item CSR.
         var confidence = new float[train.Count];

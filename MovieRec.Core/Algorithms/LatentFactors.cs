@@ -5,7 +5,7 @@ namespace MovieRec.Algorithms;
 /// <summary>
 /// User and item factor matrices (float32, row-major) with the item matrix also kept transposed, so scoring all items for
 /// a user is k vectorized multiply-adds over contiguous rows instead of one short dot per item. Shared by the latent
-/// factor models (<see cref="ImplicitAls"/>, <see cref="Bpr"/>, <see cref="SvdPlusPlus"/>).
+/// factor models (<see cref="PureSvd"/>, <see cref="ImplicitAls"/>, <see cref="Bpr"/>, <see cref="SvdPlusPlus"/>).
 /// </summary>
 internal sealed class LatentFactors
 {
@@ -36,6 +36,15 @@ internal sealed class LatentFactors
 
     public float Dot(int u, int i) => TensorPrimitives.Dot(User(u), Item(i));
 
+    /// <summary>scores[i] = start + p·q_i for every item, p a user's factor row: k vectorized passes over the items.</summary>
+    public void Score(ReadOnlySpan<float> p, Span<float> scores, float start)
+    {
+        var n = Items.Length / Factors;
+        var target = scores[..n];
+        target.Fill(start);
+        for (var c = 0; c < Factors; c++) TensorPrimitives.MultiplyAdd(_qt.AsSpan(c * n, n), p[c], target, target);
+    }
+
     /// <summary>scores[i] = offset[i] (or 0) + p·q_i for every item, p a user's factor row.</summary>
     public void Score(ReadOnlySpan<float> p, Span<float> scores, ReadOnlySpan<float> offset = default)
     {
@@ -44,19 +53,5 @@ internal sealed class LatentFactors
         if (offset.IsEmpty) target.Clear();
         else offset[..n].CopyTo(target);
         for (var c = 0; c < Factors; c++) TensorPrimitives.MultiplyAdd(_qt.AsSpan(c * n, n), p[c], target, target);
-    }
-
-    /// <summary>An array of <paramref name="length"/> N(0, std²) draws from <paramref name="rng"/> (Box–Muller, one per draw).</summary>
-    public static float[] Normal(Random rng, int length, double std)
-    {
-        var values = new float[length];
-        for (var x = 0; x < values.Length; x++)
-        {
-            var u1 = 1.0 - rng.NextDouble();
-            var u2 = rng.NextDouble();
-            values[x] = (float)(std * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
-        }
-
-        return values;
     }
 }

@@ -10,9 +10,7 @@ public sealed class PureSvdModel : IDenseScorer
 {
     private readonly int _k;
     private readonly float[] _offset;
-    private readonly float[] _p;
-    private readonly float[] _q;
-    private readonly float[] _qt; // V transposed: k rows of all items, so scoring is k multiply-adds over contiguous memory
+    private readonly LatentFactors _factors; // U Σ and V, with V transposed for scoring
     private readonly bool _centered;
 
     internal PureSvdModel(RatingDataset train, int k, float[] offset, float[] p, float[] q, double[] singularValues, bool centered)
@@ -20,15 +18,7 @@ public sealed class PureSvdModel : IDenseScorer
         Train = train;
         _k = k;
         _offset = offset;
-        _p = p;
-        _q = q;
-        var items = train.ItemIds.Count;
-        _qt = new float[k * items];
-        for (var i = 0; i < items; i++)
-        {
-            for (var c = 0; c < k; c++) _qt[(c * items) + i] = q[(i * k) + c];
-        }
-
+        _factors = new LatentFactors(k, p, q);
         SingularValues = singularValues;
         _centered = centered;
     }
@@ -41,8 +31,8 @@ public sealed class PureSvdModel : IDenseScorer
     {
         w.Write(_k);
         w.WriteFloats(_offset);
-        w.WriteFloats(_p);
-        w.WriteFloats(_q);
+        w.WriteFloats(_factors.Users);
+        w.WriteFloats(_factors.Items);
         w.WriteDoubles([.. SingularValues]);
         w.Write(_centered);
     }
@@ -64,7 +54,7 @@ public sealed class PureSvdModel : IDenseScorer
         var source = Prediction.SourceOf(u, i);
         if (u < 0) return new(_centered ? Train.GlobalMean : 0, source);
         double value = _offset[u];
-        if (i >= 0) value += TensorPrimitives.Dot(_p.AsSpan(u * _k, _k), _q.AsSpan(i * _k, _k));
+        if (i >= 0) value += _factors.Dot(u, i);
         return new(_centered ? Math.Clamp(value, Train.MinRating, Train.MaxRating) : value, source);
     }
 
@@ -72,9 +62,7 @@ public sealed class PureSvdModel : IDenseScorer
     public void ScoreDense(int user, Span<float> scores)
     {
         // scores = c_u + Σ_f p_uf · V_f: k vectorized passes over the items (V_f fits in cache), not one dot per item.
-        var items = Train.ItemIds.Count;
-        scores[..items].Fill(_offset[user]);
-        for (var c = 0; c < _k; c++) TensorPrimitives.MultiplyAdd(_qt.AsSpan(c * items, items), _p[(user * _k) + c], scores[..items], scores[..items]);
+        _factors.Score(_factors.User(user), scores, _offset[user]);
     }
 
     /// <summary>Scores every training movie for a new user from (movieId, rating) pairs by projection: p = (r − c)V.</summary>
@@ -84,9 +72,9 @@ public sealed class PureSvdModel : IDenseScorer
         var known = ratings.Select(r => (Item: Train.ItemIndex(r.MovieId), r.Rating)).Where(r => r.Item >= 0).ToArray();
         var c = _centered && known.Length > 0 ? (float)known.Average(r => r.Rating) : 0f;
         var p = new float[_k];
-        foreach (var (item, rating) in known) TensorPrimitives.MultiplyAdd(_q.AsSpan(item * _k, _k), (float)rating - c, p, p);
+        foreach (var (item, rating) in known) TensorPrimitives.MultiplyAdd(_factors.Items.AsSpan(item * _k, _k), (float)rating - c, p, p);
         var scores = new float[Train.ItemIds.Count];
-        for (var i = 0; i < scores.Length; i++) scores[i] = c + TensorPrimitives.Dot(p, _q.AsSpan(i * _k, _k));
+        for (var i = 0; i < scores.Length; i++) scores[i] = c + TensorPrimitives.Dot(p, _factors.Items.AsSpan(i * _k, _k));
         return scores;
     }
 

@@ -143,8 +143,15 @@ public sealed class RatingDataset
         return From(userIds, itemIds, values, times);
     }
 
-    /// <summary>Builds the set from aligned raw arrays (userId, movieId, rating, timestamp of each rating).</summary>
-    internal static RatingDataset From(int[] userIds, int[] itemIds, float[] values, long[] times)
+    /// <summary>The ratings as a frame (userId, movieId, rating, timestamp), in the order the dataset was built from:
+    /// the way back to the DataFrame functions (splitters, metrics) from a dataset.</summary>
+    public DataFrame ToDataFrame() => new(
+        new Int32DataFrameColumn(Columns.UserId, Array.ConvertAll(Users, u => UserIds[u])),
+        new Int32DataFrameColumn(Columns.MovieId, Array.ConvertAll(Items, i => ItemIds[i])),
+        new DoubleDataFrameColumn(Columns.Rating, Array.ConvertAll(Ratings, r => (double)r)),
+        new Int64DataFrameColumn(Columns.Timestamp, Times));
+
+    private static RatingDataset From(int[] userIds, int[] itemIds, float[] values, long[] times)
     {
         var users = userIds.Distinct().Order().ToArray();
         var items = itemIds.Distinct().Order().ToArray();

@@ -1,3 +1,4 @@
+using MovieRec.LinearAlgebra;
 using System.Globalization;
 using System.Numerics.Tensors;
 
@@ -33,9 +34,9 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions? options = null) : IRecommend
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(o.Factors);
         int k = o.Factors, nu = train.UserIds.Count, ni = train.ItemIds.Count;
         var rng = new Random(o.Seed);
-        var p = LatentFactors.Normal(rng, nu * k, o.InitStdDev);
-        var q = LatentFactors.Normal(rng, ni * k, o.InitStdDev);
-        var y = LatentFactors.Normal(rng, ni * k, o.InitStdDev);
+        var p = Randomness.Normal(rng, nu * k, o.InitStdDev);
+        var q = Randomness.Normal(rng, ni * k, o.InitStdDev);
+        var y = Randomness.Normal(rng, ni * k, o.InitStdDev);
         var bu = new float[nu];
         var bi = new float[ni];
         var userOrder = new int[nu];

@@ -192,13 +192,15 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(options);
         var k = options.K;
         var labels = results.Select((_, f) => f.ToString(CultureInfo.InvariantCulture)).ToList();
+        var intervals = new Dictionary<EvaluationResult, (double Low, double High)>(ReferenceEqualityComparer.Instance);
+        foreach (var r in results) intervals[r] = r.Ranking?.NdcgInterval() ?? (double.NaN, double.NaN);
         var columns = new (string Name, Func<EvaluationResult, double> Value)[]
         {
             (MetricNames.Rmse, r => r.Rmse), (MetricNames.Mae, r => r.Mae),
             (MetricNames.AtK(MetricNames.Precision, k), r => r.Ranking?.Precision ?? double.NaN), (MetricNames.AtK(MetricNames.Recall, k), r => r.Ranking?.Recall ?? double.NaN),
             (MetricNames.AtK(MetricNames.Ndcg, k), r => r.Ranking?.Ndcg ?? double.NaN),
-            (MetricNames.Low(MetricNames.AtK(MetricNames.Ndcg, k)), r => r.Ranking?.NdcgInterval.Low ?? double.NaN),
-            (MetricNames.High(MetricNames.AtK(MetricNames.Ndcg, k)), r => r.Ranking?.NdcgInterval.High ?? double.NaN),
+            (MetricNames.Low(MetricNames.AtK(MetricNames.Ndcg, k)), r => intervals[r].Low),
+            (MetricNames.High(MetricNames.AtK(MetricNames.Ndcg, k)), r => intervals[r].High),
             (MetricNames.AtK(MetricNames.Map, k), r => r.Ranking?.Map ?? double.NaN),
             (MetricNames.AtK(MetricNames.HitRate, k), r => r.Ranking?.HitRate ?? double.NaN), (MetricNames.AtK(MetricNames.Mrr, k), r => r.Ranking?.Mrr ?? double.NaN),
             (MetricNames.Coverage, r => r.Ranking?.Coverage ?? double.NaN), (MetricNames.Novelty, r => r.Ranking?.Novelty ?? double.NaN),

@@ -18,8 +18,8 @@ namespace MovieRec.Evaluation;
 /// <item>coverage = |∪ L_{≤k}| / catalog size, in [0, 1]</item>
 /// <item>novelty = mean over users and their top k of −log2(p_i), p_i = (training users who rated i) / (training users), in [0, ∞)</item>
 /// </list>
-/// Each user's NDCG is kept (<see cref="RankingReport.UserNdcg"/>) with the 95% percentile <see cref="Bootstrap"/> interval of
-/// its mean over users (1,000 replicates, seed 42). Users without any relevant item are skipped and counted; when no user is left every metric is NaN with a warning.
+/// Each user's NDCG is kept (<see cref="RankingReport.UserNdcg"/>), for the bootstrap interval of its mean over users
+/// (<see cref="RankingReport.NdcgInterval"/>). Users without any relevant item are skipped and counted; when no user is left every metric is NaN with a warning.
 /// </remarks>
 public static class RankingMetrics
 {
@@ -86,7 +86,7 @@ public static class RankingMetrics
             RatingMetrics.Warn(warnings, "No user has a relevant held-out item: ranking metrics are undefined (NaN).");
             return new RankingReport(k, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, skipped, warnings)
             {
-                UserNdcg = perUser, NdcgInterval = (double.NaN, double.NaN),
+                UserNdcg = perUser,
             };
         }
 
@@ -94,7 +94,7 @@ public static class RankingMetrics
         return new RankingReport(k, precision / users, recall / users, ndcg / users, map / users, hits / users, mrr / users, coverage,
             itemPopularity is null ? double.NaN : novelty / users, users, skipped, warnings)
         {
-            UserNdcg = perUser, NdcgInterval = Bootstrap.MeanInterval([.. perUser.OrderBy(p => p.Key).Select(p => p.Value)]) is var (_, low, high) ? (low, high) : default,
+            UserNdcg = perUser,
         };
     }
 

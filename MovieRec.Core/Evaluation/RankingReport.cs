@@ -20,6 +20,11 @@ public sealed record RankingReport(
     /// <summary>Each evaluated user's NDCG@k, by userId (for a paired <see cref="Bootstrap.PairedDifference"/>).</summary>
     public IReadOnlyDictionary<int, double> UserNdcg { get; init; } = new Dictionary<int, double>();
 
-    /// <summary>The 95% bootstrap interval over users of <see cref="Ndcg"/>.</summary>
-    public (double Low, double High) NdcgInterval { get; init; } = (double.NaN, double.NaN);
+    /// <summary>The percentile <see cref="Bootstrap"/> interval over users of <see cref="Ndcg"/>, from <see cref="UserNdcg"/>
+    /// (users in ascending ID order, so a seed gives the same interval); NaN when no user was evaluated.</summary>
+    public (double Low, double High) NdcgInterval(double level = 0.95, int resamples = Bootstrap.DefaultResamples, int seed = 42)
+    {
+        var (_, low, high) = Bootstrap.MeanInterval([.. UserNdcg.OrderBy(p => p.Key).Select(p => p.Value)], level, resamples, seed);
+        return (low, high);
+    }
 }

@@ -29,7 +29,7 @@ public static class RandomizedSvd
 
         var rng = new Random(options.Seed);
         var omega = new double[n * l];
-        for (var i = 0; i < omega.Length; i++) omega[i] = Gaussian(rng);
+        for (var i = 0; i < omega.Length; i++) omega[i] = Randomness.StandardNormal(rng);
 
         var y = new double[m * l];
         var z = new double[n * l];
@@ -123,12 +123,5 @@ public static class RandomizedSvd
             var u = left.AsSpan(j * m, m);
             TensorPrimitives.Negate<double>(u, u);
         }
-    }
-
-    private static double Gaussian(Random rng)
-    {
-        var u1 = 1.0 - rng.NextDouble();
-        var u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 }

@@ -1,3 +1,4 @@
+using MovieRec.LinearAlgebra;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
@@ -36,7 +37,7 @@ public static class SyntheticDataGenerator
 
         // Genre latent vectors: movies of a genre share a direction in taste space.
         var genreVectors = new double[genreCount * k];
-        for (var i = 0; i < genreVectors.Length; i++) genreVectors[i] = Gaussian(rng);
+        for (var i = 0; i < genreVectors.Length; i++) genreVectors[i] = Randomness.StandardNormal(rng);
 
         // Movies: ids with gaps, genres, years, biases, factors, popularity.
         var m = options.Movies;
@@ -53,13 +54,13 @@ public static class SyntheticDataGenerator
             movieGenres[i] = DrawGenres(rng);
             var age = (int)Math.Floor(-Math.Log(1 - rng.NextDouble()) * 15);
             movieYears[i] = Math.Max(options.FirstYear, options.LastYear - age);
-            movieBias[i] = (float)(Gaussian(rng) * options.MovieBiasStdDev);
+            movieBias[i] = (float)(Randomness.StandardNormal(rng) * options.MovieBiasStdDev);
             for (var f = 0; f < k; f++)
             {
                 var genreMean = 0.0;
                 foreach (var g in movieGenres[i]) genreMean += genreVectors[(g * k) + f];
                 genreMean /= movieGenres[i].Length;
-                movieFactors[(i * k) + f] = (float)((0.65 * genreMean) + (0.55 * Gaussian(rng)));
+                movieFactors[(i * k) + f] = (float)((0.65 * genreMean) + (0.55 * Randomness.StandardNormal(rng)));
             }
         }
 
@@ -76,9 +77,9 @@ public static class SyntheticDataGenerator
         var activity = new double[u];
         for (var j = 0; j < u; j++)
         {
-            userBias[j] = (float)(Gaussian(rng) * options.UserBiasStdDev);
-            for (var f = 0; f < k; f++) userFactors[(j * k) + f] = (float)(Gaussian(rng) * options.UserFactorStdDev);
-            activity[j] = Math.Exp(1.1 * Gaussian(rng));
+            userBias[j] = (float)(Randomness.StandardNormal(rng) * options.UserBiasStdDev);
+            for (var f = 0; f < k; f++) userFactors[(j * k) + f] = (float)(Randomness.StandardNormal(rng) * options.UserFactorStdDev);
+            activity[j] = Math.Exp(1.1 * Randomness.StandardNormal(rng));
         }
 
         var ratings = DrawRatings(options, rng, movieIds, movieYears, movieBias, movieFactors, popularity, userBias, userFactors, activity);
@@ -152,7 +153,7 @@ public static class SyntheticDataGenerator
                 var qi = movieFactors.AsSpan(i * k, k);
                 var dot = 0.0;
                 for (var f = 0; f < k; f++) dot += pu[f] * qi[f];
-                var raw = o.GlobalMean + userBias[j] + movieBias[i] + dot + (Gaussian(rng) * o.NoiseStdDev);
+                var raw = o.GlobalMean + userBias[j] + movieBias[i] + dot + (Randomness.StandardNormal(rng) * o.NoiseStdDev);
                 var rating = RatingScale.HalfStars.Snap(raw);
                 var released = new DateTimeOffset(movieYears[i], 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds() + (long)(rng.NextDouble() * 180 * SecondsPerDay);
                 var t = userStart + (long)(rng.NextDouble() * span);
@@ -318,8 +319,8 @@ public static class SyntheticDataGenerator
             for (var t = 0; t < tagNames.Count; t++)
             {
                 double logit = tagGenre[t] >= 0
-                    ? (movieGenres[i].Contains(tagGenre[t]) ? 2.2 : -2.6) + (0.6 * Gaussian(rng))
-                    : (2.4 * movieFactors[(i * k) + tagFactor[t]]) - 1.2 + (0.5 * Gaussian(rng));
+                    ? (movieGenres[i].Contains(tagGenre[t]) ? 2.2 : -2.6) + (0.6 * Randomness.StandardNormal(rng))
+                    : (2.4 * movieFactors[(i * k) + tagFactor[t]]) - 1.2 + (0.5 * Randomness.StandardNormal(rng));
                 movies.Add(movieIds[i]);
                 tags.Add(t + 1);
                 relevance.Add((float)Math.Round(1 / (1 + Math.Exp(-logit)), 3));
@@ -342,14 +343,6 @@ public static class SyntheticDataGenerator
     }
 
     private static T Pick<T>(Random rng, T[] items) => items[rng.Next(items.Length)];
-
-    /// <summary>A standard normal draw (Box–Muller).</summary>
-    internal static double Gaussian(Random rng)
-    {
-        var u1 = 1.0 - rng.NextDouble();
-        var u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
 
     /// <summary>Actor and director pools, each person with a home genre.</summary>
     private sealed class People
