@@ -47,6 +47,9 @@ internal static class RecommendCommands
                     $"classifier {score.Candidate} ({score.Parameters}): validation ROC-AUC {score.ValidationAuc:F4}, average precision {score.ValidationAveragePrecision:F4}{(score.Candidate == info.Classifier ? "  ← chosen" : string.Empty)}"));
             }
 
+            var hybrid = recommender.HybridSelection;
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"hybrid weights svd {hybrid.Weights.Svd:G3}, like {hybrid.Weights.Like:G3}, content {hybrid.Weights.Content:G3}: validation NDCG@10 {hybrid.HybridNdcg:F4} (svd alone {hybrid.SvdNdcg:F4}, like {hybrid.LikeNdcg:F4}, content {hybrid.ContentNdcg:F4}; {hybrid.ValidationUsers} users)"));
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1e6:F1} MB): {info.Ratings:N0} ratings, {info.Users:N0} users, {info.Movies:N0} movies, classifier {info.Classifier}, seed {info.Seed}, data {info.DatasetFingerprint}, in {watch.Elapsed.TotalSeconds:F1} s"));
         }));
@@ -62,7 +65,7 @@ internal static class RecommendCommands
     {
         var (data, metadata, json) = Common();
         var user = new Option<int>("--user") { Description = "The userId.", Required = true };
-        var engine = new Option<string>("--engine") { Description = "svd (collaborative filtering), ml (like classifier × popularity prior), content (similar to the movies the user liked) or hybrid (rank fusion of the three).", DefaultValueFactory = _ => "svd" };
+        var engine = new Option<string>("--engine") { Description = "svd (collaborative filtering), ml (like classifier × popularity prior), content (similar to the movies the user liked) or hybrid (a learned blend of svd, the like probability and content).", DefaultValueFactory = _ => "svd" };
         engine.AcceptOnlyFromAmong("svd", "ml", "content", "hybrid");
         var n = new Option<int>("--n") { Description = "How many (1 to 10,000).", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
         var model = ModelOption();

@@ -63,7 +63,7 @@ public sealed class BlendModel : IDenseScorer
         {
             if (_components[c] is not { } model) continue;
             model.ScoreDense(user, raw);
-            Blend.Standardize(raw, Train.ItemsOf(user), z);
+            BlendValidation.Standardize(raw, Train.ItemsOf(user), z);
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(z, (float)_weights[c], target, target);
         }
     }

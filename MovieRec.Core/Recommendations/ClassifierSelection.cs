@@ -30,26 +30,39 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
     public static ClassifierSelection Run(DataFrame trainingRatings, DataFrame movies, FeatureModel features, RecommenderOptions options, DataFrame? tags = null, GenomeMatrix? genome = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var candidates = options.Classifiers;
-        if (candidates.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
-        if (candidates.Count == 1) return new([new CandidateScore(candidates[0].Name, candidates[0].Kind.ToString(), candidates[0].Options.Describe(), double.NaN, double.NaN)], candidates[0]);
-
+        if (options.Classifiers.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
+        if (options.Classifiers.Count == 1) return Single(options.Classifiers[0]);
         var split = Splitters.RandomPerUser(trainingRatings, options.ValidationFraction, options.Seed);
         var inner = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome, reuse: features);
+        return Run(split, inner, options).Selection;
+    }
+
+    /// <summary>The selection without validation: the only candidate.</summary>
+    internal static ClassifierSelection Single(ClassifierCandidate candidate) =>
+        new([new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Options.Describe(), double.NaN, double.NaN)], candidate);
+
+    /// <summary>Trains every candidate on <paramref name="split"/>'s training part (features <paramref name="inner"/>,
+    /// fitted on that part) and scores it on the held-out part; returns the selection and the winner as trained there.</summary>
+    internal static (ClassifierSelection Selection, TrainedClassifier Inner) Run(TrainTestSplit split, FeatureModel inner, RecommenderOptions options)
+    {
+        var candidates = options.Classifiers;
         var train = FeatureTable.From(inner.TransformTraining(split.Train));
         var validation = FeatureTable.From(inner.Transform(split.Test));
         var scores = new List<CandidateScore>();
+        var models = new List<TrainedClassifier>();
         var best = 0;
         for (var c = 0; c < candidates.Count; c++)
         {
             var candidate = candidates[c];
-            var p = TrainedClassifier.Train(candidate.Options with { Seed = options.Seed }, train).PredictProbabilities(validation);
+            models.Add(TrainedClassifier.Train(candidate.Options with { Seed = options.Seed }, train));
+            var p = models[c].PredictProbabilities(validation);
             scores.Add(new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Options.Describe(),
                 ClassificationMetrics.RocAuc(validation.Labels, p), ClassificationMetrics.AveragePrecision(validation.Labels, p)));
             if (scores[c].ValidationAuc > scores[best].ValidationAuc) best = c;
         }
 
-        return new(scores, candidates[best]);
+        var selection = candidates.Count == 1 ? Single(candidates[0]) : new ClassifierSelection(scores, candidates[best]);
+        return (selection, models[best]);
     }
 
     /// <summary>The scores as a table: candidate, kind, parameters, validationAuc, validationAveragePrecision, chosen.</summary>

@@ -2,8 +2,11 @@ using MovieRec.Algorithms;
 
 namespace MovieRec.Recommendations;
 
-/// <summary>One engine of a <see cref="MovieRecommender"/> behind the scorer contract (<see cref="MovieRecommender.AsScorer"/>).</summary>
-internal sealed class EngineScorer(MovieRecommender recommender, RecommenderEngine engine) : IDenseScorer
+/// <summary>Catalog-row scores of a <see cref="MovieRecommender"/> (an engine, or a hybrid component) behind the scorer
+/// contract (<see cref="MovieRecommender.AsScorer"/>).</summary>
+/// <param name="recommender">The recommender whose ratings index the scores.</param>
+/// <param name="rowScores">The scores of every catalog row for a known user index.</param>
+internal sealed class EngineScorer(MovieRecommender recommender, Func<int, float[]> rowScores) : IDenseScorer
 {
     public RatingDataset Train => recommender.Ratings;
 
@@ -21,15 +24,5 @@ internal sealed class EngineScorer(MovieRecommender recommender, RecommenderEngi
         return new Prediction(scores[item], source);
     }
 
-    public void ScoreDense(int user, Span<float> scores)
-    {
-        var allowed = recommender.Unrated(user);
-        var byRow = recommender.EngineScores(engine, user, Train.UserIds[user], allowed);
-        var catalog = recommender.Catalog;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            var row = recommender.RowOfItem(i);
-            scores[i] = catalog.Titles[row].Length > 0 ? byRow[row] : float.NaN;
-        }
-    }
+    public void ScoreDense(int user, Span<float> scores) => recommender.ToItems(rowScores(user), scores[..Train.ItemIds.Count]);
 }

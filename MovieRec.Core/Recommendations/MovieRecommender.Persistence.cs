@@ -18,7 +18,7 @@ public sealed partial class MovieRecommender
     private const string BundleMagic = "MOVIEREC-BUNDLE1";
 
     /// <summary>The bundle format <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
-    public const int BundleFormatVersion = 3; // 3: the classifier inside stores ClassifierOptions
+    public const int BundleFormatVersion = 4; // 3: the classifier inside stores ClassifierOptions; 4: the hybrid's learned weights
 
     private static readonly JsonSerializerOptions HeaderJson = new() { IncludeFields = true, WriteIndented = true };
 
@@ -41,7 +41,7 @@ public sealed partial class MovieRecommender
         using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
         using (var stream = zip.CreateEntry("bundle.json", CompressionLevel.Fastest).Open())
         {
-            JsonSerializer.Serialize(stream, new BundleHeader(Info, _options, ClassifierSelection), HeaderJson);
+            JsonSerializer.Serialize(stream, new BundleHeader(Info, _options, ClassifierSelection, HybridSelection), HeaderJson);
         }
 
         Entry(zip, "ratings.bin", w => w.WriteFrame(_ratingsFrame));
@@ -80,7 +80,7 @@ public sealed partial class MovieRecommender
                 classifier = TrainedClassifier.ReadPayload(copy).WithFeatures(features);
             }
 
-            return new MovieRecommender(ratings, movies, set, features, classifier, header.Selection, svd, header.Options);
+            return new MovieRecommender(ratings, movies, set, features, classifier, header.Selection, header.Hybrid, svd, header.Options);
         }
         catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
         {
@@ -135,5 +135,5 @@ public sealed partial class MovieRecommender
     private static Stream Open(ZipArchive zip, string name) =>
         (zip.GetEntry(name) ?? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the entry {name} is missing"))).Open();
 
-    private sealed record BundleHeader(RecommenderBundleInfo Info, RecommenderOptions Options, ClassifierSelection Selection);
+    private sealed record BundleHeader(RecommenderBundleInfo Info, RecommenderOptions Options, ClassifierSelection Selection, HybridSelection Hybrid);
 }

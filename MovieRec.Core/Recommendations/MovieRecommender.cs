@@ -17,8 +17,10 @@ namespace MovieRec.Recommendations;
 /// feature row (the user's profile features, the movie's statistics and embeddings, the genre match) in one batch, scored
 /// by the like classifier (chosen by validation, <see cref="ClassifierSelection"/>), times a popularity prior: score =
 /// P(like | rated) · ((n + 1) / U)^a (<see cref="RecommenderOptions.PopularityPrior"/>). <b>content</b>: the cosine
-/// between a movie and the centroid of the user's liked movies in the similarity space. <b>hybrid</b>: reciprocal-rank
-/// fusion Σ w_e / (k + rank_e) of the svd, ml and content rankings.</para>
+/// between a movie and the centroid of the user's liked movies in the similarity space. <b>hybrid</b>: Σ w_c z_c of the
+/// PureSVD scores, the classifier's P(like | rated) and the content similarity, each standardized per user over the unrated
+/// movies, weights learned on a validation split (<see cref="HybridSelection"/>): CF says which movies the user will watch,
+/// the classifier whether they will like them.</para>
 /// <para>Explanations: the liked movie (rating ≥ the like threshold) most similar to the recommendation — "because you
 /// liked Heat (1995)"; without liked movies, the genre and popularity. Unknown users get popularity within genre, labelled
 /// "cold start"; a new user with a few ratings gets PureSVD fold-in scores (no retraining).</para>
@@ -37,7 +39,7 @@ public sealed partial class MovieRecommender
     private readonly int[] _itemOfRow;
 
     private MovieRecommender(DataFrame ratingsFrame, DataFrame moviesFrame, RatingDataset ratings, FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection,
-        PureSvdModel svd, RecommenderOptions options)
+        HybridSelection hybrid, PureSvdModel svd, RecommenderOptions options)
     {
         _ratingsFrame = ratingsFrame;
         _moviesFrame = moviesFrame;
@@ -48,6 +50,7 @@ public sealed partial class MovieRecommender
         Features = features;
         Classifier = classifier;
         ClassifierSelection = selection;
+        HybridSelection = hybrid;
         Svd = svd;
         Space = space;
         _options = options;
@@ -86,6 +89,9 @@ public sealed partial class MovieRecommender
     /// <summary>How <see cref="Classifier"/> was chosen: each candidate's validation scores.</summary>
     public ClassifierSelection ClassifierSelection { get; }
 
+    /// <summary>The hybrid engine's weights and how they were chosen.</summary>
+    public HybridSelection HybridSelection { get; }
+
     /// <summary>The SVD engine's model.</summary>
     public PureSvdModel Svd { get; }
 
@@ -93,18 +99,52 @@ public sealed partial class MovieRecommender
     public MovieEmbeddingSpace Space { get; }
 
     /// <summary>Fits every part on <paramref name="ratings"/> (cleaned) and <paramref name="movies"/> (cleaned, merged).</summary>
+    /// <remarks>With several classifier candidates or learned hybrid weights, a validation split of
+    /// <paramref name="ratings"/> (<see cref="RecommenderOptions.ValidationFraction"/> of each user's ratings) is fitted first:
+    /// it chooses the classifier (<see cref="ClassifierSelection"/>) and the hybrid's weights (<see cref="HybridSelection"/>).
+    /// Every part is then refitted on all of <paramref name="ratings"/>.</remarks>
     public static MovieRecommender Build(DataFrame ratings, DataFrame movies, RecommenderOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(movies);
         options ??= new RecommenderOptions();
+        if (options.Classifiers.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
         var features = FeaturePipeline.Fit(ratings, movies, options.Features, tags, genome);
-        var selection = ClassifierSelection.Run(ratings, movies, features, options, tags, genome);
+        var (selection, hybrid) = options.Classifiers.Count == 1 && options.HybridWeights is { } given
+            ? (ClassifierSelection.Single(options.Classifiers[0]), HybridSelection.Given(given))
+            : Validate(ratings, movies, features, options, tags, genome);
         var table = FeatureTable.From(features.TransformTraining(ratings));
         var classifier = TrainedClassifier.Train(selection.Chosen.Options with { Seed = options.Seed }, table).WithFeatures(features);
         var set = RatingDataset.From(ratings);
         var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
-        return new MovieRecommender(RatingColumns(ratings), movies, set, features, classifier, selection, svd, options);
+        return new MovieRecommender(RatingColumns(ratings), movies, set, features, classifier, selection, hybrid, svd, options);
+    }
+
+    /// <summary>
+    /// Fits the parts on a validation split of the training ratings, chooses the classifier, then learns the hybrid's weights
+    /// (unless given) by coordinate ascent for NDCG@10 of the held-out likes of at most
+    /// <see cref="RecommenderOptions.HybridValidationUsers"/> users.
+    /// </summary>
+    private static (ClassifierSelection, HybridSelection) Validate(DataFrame ratings, DataFrame movies, FeatureModel features, RecommenderOptions options, DataFrame? tags, GenomeMatrix? genome)
+    {
+        var split = Evaluation.Splitters.RandomPerUser(ratings, options.ValidationFraction, options.Seed);
+        var innerFeatures = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome, reuse: features);
+        var (selection, innerClassifier) = ClassifierSelection.Run(split, innerFeatures, options);
+        if (options.HybridWeights is { } given) return (selection, HybridSelection.Given(given));
+
+        var set = RatingDataset.From(split.Train);
+        var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
+        var inner = new MovieRecommender(RatingColumns(split.Train), movies, set, innerFeatures, innerClassifier.WithFeatures(innerFeatures), selection,
+            HybridSelection.Given(HybridWeights.SvdOnly), svd, options);
+        var validation = new BlendValidation(set, split.Test, k: 10, options.HybridValidationUsers, options.Seed, minRating: options.Features.LikeThreshold);
+        for (var c = 0; c < HybridComponents; c++)
+        {
+            var component = c;
+            validation.Add(new EngineScorer(inner, user => inner.ComponentScores(component, user)));
+        }
+
+        var (w, singles, ndcg) = validation.Search(options.HybridWeightGrid, rounds: 2);
+        return (selection, new HybridSelection(new HybridWeights(w[0], w[1], w[2]), singles[0], singles[1], singles[2], ndcg, validation.Users));
     }
 
     /// <summary>
@@ -116,7 +156,7 @@ public sealed partial class MovieRecommender
         var user = Ratings.UserIndex(userId);
         if (user < 0) return ColdStart(count, filter);
         var allowed = Allowed(filter, Ratings.ItemsOf(user));
-        var scores = EngineScores(engine, user, userId, allowed);
+        var scores = EngineScores(engine, user);
         return Explain(TopRows(scores, allowed, count), scores, LikedRows(user));
     }
 
@@ -216,13 +256,19 @@ public sealed partial class MovieRecommender
         return scores;
     }
 
-    private float[] MlScores(int userId)
+    /// <summary>The like classifier's P(like | rated) of every catalog row.</summary>
+    private float[] LikeScores(int userId)
     {
         var d = Features.FeatureNames.Count;
         var values = new float[Catalog.MovieIds.Length * d];
         var userRow = Features.UserRowOf(userId);
         for (var m = 0; m < Catalog.MovieIds.Length; m++) Features.FillRow(userRow, m, values.AsSpan(m * d, d));
-        var p = Classifier.PredictProbabilities(new FeatureTable(values, new bool[Catalog.MovieIds.Length], Features.FeatureNames));
+        return Classifier.PredictProbabilities(new FeatureTable(values, new bool[Catalog.MovieIds.Length], Features.FeatureNames));
+    }
+
+    private float[] MlScores(int userId)
+    {
+        var p = LikeScores(userId);
         var a = _options.PopularityPrior;
         if (a == 0) return p;
         double users = Ratings.UserIds.Count;
@@ -257,52 +303,63 @@ public sealed partial class MovieRecommender
     /// <remarks>Scores are the engine's (not ratings: <see cref="IScorer.PredictsRatings"/> is false). An unknown user
     /// falls back to the movie's rating count (the cold-start order), an unknown movie to 0; both are flagged.
     /// Movies without a title score NaN, so they are never ranked.</remarks>
-    public IDenseScorer AsScorer(RecommenderEngine engine) => new EngineScorer(this, engine);
+    public IDenseScorer AsScorer(RecommenderEngine engine) => new EngineScorer(this, user => EngineScores(engine, user));
 
     /// <summary>The engine's scores of every catalog row for a known user (NaN where the engine cannot score).</summary>
-    internal float[] EngineScores(RecommenderEngine engine, int user, int userId, bool[] allowed) => engine switch
+    internal float[] EngineScores(RecommenderEngine engine, int user) => engine switch
     {
         RecommenderEngine.Svd => SvdScores(user),
-        RecommenderEngine.Ml => MlScores(userId),
+        RecommenderEngine.Ml => MlScores(Ratings.UserIds[user]),
         RecommenderEngine.Content => ContentScores(user),
-        _ => HybridScores(user, userId, allowed),
+        _ => HybridScores(user),
     };
 
-    /// <summary>The movies a known user may be recommended (titled, not rated), by catalog row.</summary>
-    internal bool[] Unrated(int user) => Allowed(null, Ratings.ItemsOf(user));
+    /// <summary>The number of the hybrid's components: svd, like, content.</summary>
+    private const int HybridComponents = 3;
 
-    private float[] HybridScores(int user, int userId, bool[] allowed) =>
-        Fuse(EngineRankings(user, userId, allowed), _options.HybridWeights, _options.FusionK, Catalog.MovieIds.Length);
-
-    /// <summary>The svd, ml and content rankings (catalog rows, best first) of the allowed movies for a known user.</summary>
-    internal int[][] EngineRankings(int user, int userId, bool[] allowed) =>
-        [TopRows(SvdScores(user), allowed, allowed.Length), TopRows(MlScores(userId), allowed, allowed.Length), TopRows(ContentScores(user), allowed, allowed.Length)];
-
-    /// <summary>The same for a user id, with the movies the user rated excluded: what <see cref="RecommendationSanity.TuneHybrid"/> fuses.</summary>
-    internal (int[][] Rankings, bool[] Allowed) EngineRankings(int userId)
+    /// <summary>Catalog-row scores of hybrid component <paramref name="component"/> (0 svd, 1 like, 2 content) for a known user.</summary>
+    private float[] ComponentScores(int component, int user) => component switch
     {
-        var user = Ratings.UserIndex(userId);
-        var allowed = Allowed(null, Ratings.ItemsOf(user));
-        return (EngineRankings(user, userId, allowed), allowed);
-    }
+        0 => SvdScores(user),
+        1 => LikeScores(Ratings.UserIds[user]),
+        _ => ContentScores(user),
+    };
 
-    /// <summary>Reciprocal-rank fusion Σ w_e / (k + rank_e) of the svd, ml and content rankings over <paramref name="rows"/> catalog rows.</summary>
-    internal static float[] Fuse(int[][] rankings, (double Svd, double Ml, double Content) weights, int fusionK, int rows)
+    /// <summary>
+    /// Σ w_c z_c over the movies in the ratings, z_c the component's scores standardized over the movies the user has not
+    /// rated, exactly as the weights were learned (<see cref="BlendValidation"/>); movies nobody rated score NaN.
+    /// </summary>
+    private float[] HybridScores(int user)
     {
-        var fused = new float[rows];
-        double[] w = [weights.Svd, weights.Ml, weights.Content];
-        for (var e = 0; e < rankings.Length; e++)
+        var w = HybridSelection.Weights;
+        double[] weights = [w.Svd, w.Like, w.Content];
+        var n = Ratings.ItemIds.Count;
+        var combined = new float[n];
+        var items = new float[n];
+        var z = new float[n];
+        for (var c = 0; c < HybridComponents; c++)
         {
-            if (w[e] == 0) continue;
-            var ranked = rankings[e];
-            for (var rank = 0; rank < ranked.Length; rank++) fused[ranked[rank]] += (float)(w[e] / (fusionK + rank + 1));
+            if (weights[c] == 0) continue;
+            ToItems(ComponentScores(c, user), items);
+            BlendValidation.Standardize(items, Ratings.ItemsOf(user), z);
+            TensorPrimitives.MultiplyAdd(z, (float)weights[c], combined, combined);
         }
 
-        return fused;
+        var scores = new float[Catalog.MovieIds.Length];
+        Array.Fill(scores, float.NaN);
+        for (var i = 0; i < n; i++) scores[_rowOfItem[i]] = combined[i];
+        return scores;
     }
 
-    /// <summary>The top <paramref name="count"/> allowed rows of <paramref name="scores"/>, as movie IDs.</summary>
-    internal int[] TopMovieIds(float[] scores, bool[] allowed, int count) => [.. TopRows(scores, allowed, count).Select(m => Catalog.MovieIds[m])];
+    /// <summary>Catalog-row scores as rating-item scores; movies without a title score NaN (never ranked).</summary>
+    internal void ToItems(float[] byRow, Span<float> items)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            var row = _rowOfItem[i];
+            items[i] = Catalog.Titles[row].Length > 0 ? byRow[row] : float.NaN;
+        }
+    }
 
     private bool[] Allowed(RecommendationFilter? filter, ReadOnlySpan<int> ratedItems)
     {

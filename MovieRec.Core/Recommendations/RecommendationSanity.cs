@@ -14,8 +14,9 @@ namespace MovieRec.Recommendations;
 /// run of identical scores in any list), <c>saturatedLists</c> (share of lists whose k scores all lie within
 /// <see cref="SaturationSpread"/>, e.g. ten like probabilities between 0.9955 and 0.9966), <c>topGenreShare</c> (share
 /// of recommended movies sharing a genre with the user's top genres) against <c>randomGenreShare</c> (the same for random
-/// unrated movies), and <c>hitRate</c> (share of users with a held-out liked movie in their top k, measured by
-/// <see cref="Evaluator"/> over <see cref="MovieRecommender.AsScorer"/>, exactly as every algorithm is measured). The similar-movie check
+/// unrated movies), <c>hitRate</c> (share of users with a held-out liked movie in their top k) and <c>ndcg</c> (NDCG@k of the
+/// held-out likes), both measured by <see cref="Evaluator"/> over <see cref="MovieRecommender.AsScorer"/>, exactly as every
+/// algorithm is measured. The similar-movie check
 /// compares how often a movie's k nearest neighbours share a genre with it against random pairs.
 /// </remarks>
 public static class RecommendationSanity
@@ -24,8 +25,16 @@ public static class RecommendationSanity
     public const double SaturationSpread = 0.002;
 
     /// <summary>Runs every check; returns the per-engine table and the neighbour genre rates.</summary>
+    /// <param name="ratings">All ratings; split here.</param>
+    /// <param name="movies">The movies table.</param>
+    /// <param name="options">The recommender's options.</param>
+    /// <param name="tags">Tags, as given to the feature pipeline.</param>
+    /// <param name="genome">Genome, as given to the feature pipeline.</param>
+    /// <param name="users">How many users with held-out likes to sample; null: all of them.</param>
+    /// <param name="k">List length.</param>
+    /// <param name="seed">Seed of the split and the sample.</param>
     public static (DataFrame Engines, double NeighbourGenreShare, double RandomPairGenreShare) Measure(DataFrame ratings, DataFrame movies, RecommenderOptions? options = null,
-        DataFrame? tags = null, GenomeMatrix? genome = null, int users = 100, int k = 10, int seed = 42)
+        DataFrame? tags = null, GenomeMatrix? genome = null, int? users = null, int k = 10, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         options ??= new RecommenderOptions();
@@ -34,16 +43,16 @@ public static class RecommendationSanity
         var catalog = recommender.Catalog;
         var rng = new Random(seed);
         var heldOutLikes = HeldOutLikes(split.Test, options.Features.LikeThreshold);
-        var sample = recommender.Ratings.UserIds.Where(heldOutLikes.ContainsKey).OrderBy(_ => rng.Next()).Take(users).Order().ToArray();
+        var sample = recommender.Ratings.UserIds.Where(heldOutLikes.ContainsKey).OrderBy(_ => rng.Next()).Take(users ?? int.MaxValue).Order().ToArray();
 
         // Hit rate: Evaluator over each composed engine, on the sampled users' held-out ratings, a movie relevant when liked.
         var sampled = sample.ToHashSet();
         var test = split.Test.Filter([.. split.Test.ToArray<int>(Columns.UserId).Select(sampled.Contains)]);
         var evaluation = new EvaluationOptions { K = k, RelevanceThreshold = options.Features.LikeThreshold };
-        double HitRate(Algorithms.IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation).Ranking!.HitRate;
+        RankingReport Ranking(Algorithms.IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation).Ranking!;
 
         string[] names = ["svd", "ml", "content", "hybrid", "popular"];
-        var rows = new List<(string Engine, int Titleless, double Distinct, int LongestTie, double Saturated, double TopGenre, double RandomGenre, double HitRate)>();
+        var rows = new List<(string Engine, int Titleless, double Distinct, int LongestTie, double Saturated, double TopGenre, double RandomGenre, double HitRate, double Ndcg)>();
         foreach (var name in names)
         {
             int titleless = 0, distinct = 0, longestTie = 0, saturated = 0, genreHits = 0, genreTotal = 0, randomHits = 0, randomTotal = 0;
@@ -80,7 +89,9 @@ public static class RecommendationSanity
                 "hybrid" => recommender.AsScorer(RecommenderEngine.Hybrid),
                 _ => new Algorithms.MostPopular().Fit(recommender.Ratings),
             };
-            rows.Add((name, titleless, distinct / (double)sample.Length, longestTie, saturated / (double)sample.Length, genreHits / (double)Math.Max(1, genreTotal), randomHits / (double)Math.Max(1, randomTotal), HitRate(scorer)));
+            var ranking = Ranking(scorer);
+            rows.Add((name, titleless, distinct / (double)sample.Length, longestTie, saturated / (double)sample.Length, genreHits / (double)Math.Max(1, genreTotal), randomHits / (double)Math.Max(1, randomTotal),
+                ranking.HitRate, ranking.Ndcg));
         }
 
         var (neighbours, randomPairs) = NeighbourGenreShare(recommender, k, seed: seed);
@@ -92,7 +103,8 @@ public static class RecommendationSanity
             new DoubleDataFrameColumn("saturatedLists", rows.Select(r => r.Saturated)),
             new DoubleDataFrameColumn("topGenreShare", rows.Select(r => r.TopGenre)),
             new DoubleDataFrameColumn("randomGenreShare", rows.Select(r => r.RandomGenre)),
-            new DoubleDataFrameColumn("hitRate", rows.Select(r => r.HitRate)));
+            new DoubleDataFrameColumn("hitRate", rows.Select(r => r.HitRate)),
+            new DoubleDataFrameColumn("ndcg", rows.Select(r => r.Ndcg)));
         return (frame, neighbours, randomPairs);
     }
 
@@ -121,54 +133,6 @@ public static class RecommendationSanity
 
         return (neighbourShared / (double)Math.Max(1, neighbourTotal), randomShared / (double)Math.Max(1, randomPairs));
     }
-
-    /// <summary>
-    /// Hit rate @<paramref name="k"/> of the hybrid for each weighting in <paramref name="grid"/>, measured on a validation
-    /// split carved from <paramref name="trainingRatings"/> (<paramref name="validationFraction"/> of each user's ratings), best
-    /// first: how <see cref="RecommenderOptions.HybridWeights"/> and <see cref="RecommenderOptions.FusionK"/> are chosen
-    /// without looking at test ratings.
-    /// </summary>
-    /// <remarks>The recommender is built once on the rest; each sampled user's three rankings are computed once and fused
-    /// for every grid point. Columns: svd, ml, content (weights), fusionK, hitRate. Ties keep the grid's order.</remarks>
-    public static DataFrame TuneHybrid(DataFrame trainingRatings, DataFrame movies, IReadOnlyList<(double Svd, double Ml, double Content, int FusionK)>? grid = null,
-        RecommenderOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null, double validationFraction = 0.2, int users = 200, int k = 10, int seed = 42)
-    {
-        ArgumentNullException.ThrowIfNull(trainingRatings);
-        options ??= new RecommenderOptions();
-        grid ??= HybridGrid;
-        var split = Splitters.RandomPerUser(trainingRatings, validationFraction, seed);
-        var recommender = MovieRecommender.Build(split.Train, movies, options, tags, genome);
-        var likes = HeldOutLikes(split.Test, options.Features.LikeThreshold);
-        var rng = new Random(seed);
-        var sample = recommender.Ratings.UserIds.Where(likes.ContainsKey).OrderBy(_ => rng.Next()).Take(users).Order().ToArray();
-        var hits = new int[grid.Count];
-        foreach (var user in sample)
-        {
-            var (rankings, allowed) = recommender.EngineRankings(user);
-            for (var g = 0; g < grid.Count; g++)
-            {
-                var fused = MovieRecommender.Fuse(rankings, (grid[g].Svd, grid[g].Ml, grid[g].Content), grid[g].FusionK, allowed.Length);
-                if (recommender.TopMovieIds(fused, allowed, k).Any(likes[user].Contains)) hits[g]++;
-            }
-        }
-
-        var order = Enumerable.Range(0, grid.Count).OrderByDescending(g => hits[g]).ThenBy(g => g).ToArray();
-        return new DataFrame(
-            new DoubleDataFrameColumn("svd", order.Select(g => grid[g].Svd)),
-            new DoubleDataFrameColumn("ml", order.Select(g => grid[g].Ml)),
-            new DoubleDataFrameColumn("content", order.Select(g => grid[g].Content)),
-            new Int32DataFrameColumn("fusionK", order.Select(g => grid[g].FusionK)),
-            new DoubleDataFrameColumn("hitRate", order.Select(g => hits[g] / (double)Math.Max(1, sample.Length))));
-    }
-
-    /// <summary>The default grid of <see cref="TuneHybrid"/>: svd weight 1; ml and content weights {0, 0.25, 0.5, 1}; k {10, 20, 60}.</summary>
-    public static IReadOnlyList<(double Svd, double Ml, double Content, int FusionK)> HybridGrid { get; } =
-    [
-        .. from fusionK in new[] { 10, 20, 60 }
-           from ml in new[] { 0, 0.25, 0.5, 1 }
-           from content in new[] { 0, 0.25, 0.5, 1 }
-           select (1.0, ml, content, fusionK),
-    ];
 
     private static Dictionary<int, HashSet<int>> HeldOutLikes(DataFrame heldOut, double likeThreshold) =>
         heldOut.ToArray<int>(Columns.UserId).Zip(heldOut.ToArray<int>(Columns.MovieId), heldOut.ToArray<double>(Columns.Rating))

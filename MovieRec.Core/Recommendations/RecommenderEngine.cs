@@ -12,6 +12,10 @@ public enum RecommenderEngine
     /// <summary>Content: cosine between each unseen movie and the centroid of the user's liked movies in the similarity space.</summary>
     Content,
 
-    /// <summary>Reciprocal-rank fusion of the SVD, ML and content rankings.</summary>
+    /// <summary>
+    /// A learned blend: Σ w_c z_c of the PureSVD scores (will the user watch it), the like classifier's P(like | rated)
+    /// (will they like it) and the content similarity, each standardized per user, with weights chosen on a validation split
+    /// of the training ratings (<see cref="HybridWeights"/>, <see cref="HybridSelection"/>).
+    /// </summary>
     Hybrid,
 }

@@ -18,8 +18,8 @@ public sealed record RecommenderOptions
         /// <summary>Exponent of the ML engine's popularity prior (1: P(rated) · P(like | rated)).</summary>
         public const double PopularityPrior = 1.0;
 
-        /// <summary>k of reciprocal-rank fusion.</summary>
-        public const int FusionK = 60;
+        /// <summary>At most this many validation users score the hybrid's weights.</summary>
+        public const int HybridValidationUsers = 300;
     }
 
     /// <summary>Seed of every learned part.</summary>
@@ -51,9 +51,16 @@ public sealed record RecommenderOptions
     /// <summary>Block weights of the similarity space (similar movies, explanations, the content engine).</summary>
     public MovieSpaceOptions Space { get; init; } = new();
 
-    /// <summary>Hybrid weights of the SVD, ML and content rankings in reciprocal-rank fusion Σ w / (k + rank).</summary>
-    public (double Svd, double Ml, double Content) HybridWeights { get; init; } = (1, 1, 1);
+    /// <summary>
+    /// The hybrid engine's weights; null (the default) learns them on the validation split of
+    /// <see cref="ValidationFraction"/>: coordinate ascent over <see cref="HybridWeightGrid"/> for NDCG@10 of held-out likes
+    /// (<see cref="MovieRecommender.HybridSelection"/> reports it).
+    /// </summary>
+    public HybridWeights? HybridWeights { get; init; }
 
-    /// <summary>k of reciprocal-rank fusion (60 in Cormack et al., 2009, for long lists; smaller k favours the top of each list).</summary>
-    public int FusionK { get; init; } = Defaults.FusionK;
+    /// <summary>The values each hybrid weight may take when it is learned.</summary>
+    public IReadOnlyList<double> HybridWeightGrid { get; init; } = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2];
+
+    /// <summary>At most this many validation users (a seeded sample) score the hybrid's weights.</summary>
+    public int HybridValidationUsers { get; init; } = Defaults.HybridValidationUsers;
 }

@@ -119,6 +119,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
         var loaded = MovieRecommender.Load(temp.File("m.movierec"));
         Assert.Equal(selection.Scores, loaded.ClassifierSelection.Scores);
         Assert.Equal(selection.Chosen, loaded.ClassifierSelection.Chosen);
+        Assert.Equal(_world.Recommender.HybridSelection, loaded.HybridSelection);
 
         var single = MovieRecommender.Build(_world.Ratings, _world.Movies, _world.Options with { Classifiers = [ClassifierCandidate.LightGbmRegularized] });
         Assert.Equal(ClassifierCandidate.LightGbmRegularized, single.ClassifierSelection.Chosen);
