@@ -28,7 +28,7 @@ internal static class EvaluateCommand
         var algorithms = new Option<string>("--algorithms")
         {
             Description = "Comma-separated: " + string.Join("; ", AlgorithmCatalog.Descriptions.Select(p => $"{p.Key} = {p.Value}")),
-            DefaultValueFactory = _ => string.Join(',', AlgorithmCatalog.Descriptions.Keys),
+            DefaultValueFactory = _ => string.Join(',', AlgorithmCatalog.Descriptions.Keys.Where(name => !AlgorithmCatalog.NeedMovies.Contains(name))),
         };
         var split = new Option<string>("--split") { Description = "kfold (by user), random (per user), stratified (per user, recommenders' python_stratified_split) or temporal (each user's latest).", DefaultValueFactory = _ => "kfold" };
         split.AcceptOnlyFromAmong("kfold", "random", "stratified", "temporal");
@@ -54,7 +54,8 @@ internal static class EvaluateCommand
             var recommenders = parse.GetValue(protocol) == "recommenders";
             var kind = Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
             IReadOnlyList<TrainTestSplit> splits = recommenders ? [RecommendersSplit(ratings, s)] : Splitters.Split(ratings, kind, parse.GetValue(folds), parse.GetValue(fraction), s);
-            var chosen = AlgorithmCatalog.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s);
+            var chosen = AlgorithmCatalog.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s,
+                prepared.Clean.Movies, prepared.Raw.Tags, prepared.Raw.Genome);
             var options = new EvaluationOptions { K = recommenders ? RecommendersK : parse.GetValue(k) };
             DataFrame board = null!;
             AnsiConsole.Status().Start("evaluating…", ctx => board = Evaluator.Compare(chosen, splits, options,

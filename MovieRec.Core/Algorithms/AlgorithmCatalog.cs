@@ -1,3 +1,6 @@
+using Microsoft.Data.Analysis;
+using MovieRec.Data;
+using MovieRec.Recommendations;
 using static System.FormattableString;
 
 namespace MovieRec.Algorithms;
@@ -24,26 +27,43 @@ public static class AlgorithmCatalog
         ["bpr"] = Invariant($"BPR-MF (Rendle et al. 2009), {BprOptions.Defaults.Factors} factors, {BprOptions.Defaults.Epochs} epochs, λ {BprOptions.Defaults.Regularization}, uniformly sampled negatives"),
         ["blend"] = "a blend of ease, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
         ["svd++"] = Invariant($"SVD++ (Koren 2008) with Surprise's SVDpp defaults ({SvdPlusPlusOptions.Defaults.Factors} factors, {SvdPlusPlusOptions.Defaults.Epochs} epochs, lr {SvdPlusPlusOptions.Defaults.LearningRate}, reg {SvdPlusPlusOptions.Defaults.Regularization})"),
+        ["ml"] = "MovieRecommender's ML engine: the like classifier chosen by validation times a popularity prior (needs the movies table)",
+        ["content"] = "MovieRecommender's content engine: similarity to the user's liked movies (needs the movies table)",
+        ["hybrid"] = "MovieRecommender's hybrid engine: PureSVD, the like probability and content, blended with weights learned on validation (needs the movies table)",
     };
+
+    /// <summary>The names whose algorithm needs the movies table (<see cref="Create(string, int, DataFrame?, DataFrame?, GenomeMatrix?)"/>):
+    /// the engines of <see cref="MovieRecommender"/>.</summary>
+    public static IReadOnlySet<string> NeedMovies { get; } = new HashSet<string>(["ml", "content", "hybrid"], StringComparer.Ordinal);
 
     /// <summary>Creates the algorithms named <paramref name="names"/>, in that order (for <see cref="Evaluation.Evaluator.Compare"/>).</summary>
     /// <exception cref="ArgumentException">An unknown or repeated name.</exception>
-    public static OrderedDictionary<string, IRecommenderAlgorithm<IDenseScorer>> Create(IEnumerable<string> names, int seed = 42)
+    public static OrderedDictionary<string, IRecommenderAlgorithm<IDenseScorer>> Create(IEnumerable<string> names, int seed = 42, DataFrame? movies = null, DataFrame? tags = null, GenomeMatrix? genome = null)
     {
         ArgumentNullException.ThrowIfNull(names);
         var created = new OrderedDictionary<string, IRecommenderAlgorithm<IDenseScorer>>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            if (!created.TryAdd(name, Create(name, seed))) throw new ArgumentException($"Algorithm '{name}' is named twice.", nameof(names));
+            if (!created.TryAdd(name, Create(name, seed, movies, tags, genome))) throw new ArgumentException($"Algorithm '{name}' is named twice.", nameof(names));
         }
 
         return created;
     }
 
     /// <summary>Creates the algorithm named <paramref name="name"/>.</summary>
-    /// <exception cref="ArgumentException">Unknown name (the message lists the known ones).</exception>
-    public static IRecommenderAlgorithm<IDenseScorer> Create(string name, int seed = 42) => name switch
+    /// <param name="name">A key of <see cref="Descriptions"/>.</param>
+    /// <param name="seed">Seed of the algorithm.</param>
+    /// <param name="movies">The cleaned movies table, for the names in <see cref="NeedMovies"/>.</param>
+    /// <param name="tags">Tags for their features (optional).</param>
+    /// <param name="genome">Genome for their features (optional).</param>
+    /// <exception cref="ArgumentException">Unknown name (the message lists the known ones), or an engine without movies.</exception>
+    public static IRecommenderAlgorithm<IDenseScorer> Create(string name, int seed = 42, DataFrame? movies = null, DataFrame? tags = null, GenomeMatrix? genome = null) => name switch
     {
+        "ml" or "content" or "hybrid" when movies is null =>
+            throw new ArgumentException($"'{name}' is an engine of MovieRecommender and needs the movies table: pass movies (movierec evaluate passes the dataset's).", nameof(movies)),
+        "ml" => new EngineAlgorithm(RecommenderEngine.Ml, movies!, tags, genome, seed),
+        "content" => new EngineAlgorithm(RecommenderEngine.Content, movies!, tags, genome, seed),
+        "hybrid" => new EngineAlgorithm(RecommenderEngine.Hybrid, movies!, tags, genome, seed),
         "globalmean" => new GlobalMean(),
         "bias" => new Bias(),
         "popular" => new MostPopular(),

@@ -106,6 +106,14 @@ public sealed partial class MovieRecommender
     public static MovieRecommender Build(DataFrame ratings, DataFrame movies, RecommenderOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);
+        return Build(RatingDataset.From(ratings), ratings, movies, options, tags, genome);
+    }
+
+    /// <summary>The same on a rating set already built from <paramref name="ratings"/>, which the recommender then shares
+    /// (its <see cref="Ratings"/>, the scorers' <see cref="IScorer.Train"/>).</summary>
+    internal static MovieRecommender Build(RatingDataset set, DataFrame ratings, DataFrame movies, RecommenderOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(movies);
         options ??= new RecommenderOptions();
         if (options.Classifiers.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
@@ -115,7 +123,6 @@ public sealed partial class MovieRecommender
             : Validate(ratings, movies, features, options, tags, genome);
         var table = FeatureTable.From(features.TransformTraining(ratings));
         var classifier = TrainedClassifier.Train(selection.Chosen.Options with { Seed = options.Seed }, table).WithFeatures(features);
-        var set = RatingDataset.From(ratings);
         var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
         return new MovieRecommender(RatingColumns(ratings), movies, set, features, classifier, selection, hybrid, svd, options);
     }

@@ -21,7 +21,11 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
             Data = SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 400, Movies = 600, Ratings = 40_000, GenomeMovies = 10, Seed = 5 });
             Split = Splitters.RandomPerUser(Data.Ratings, 0.2, seed: 5);
             Train = RatingDataset.From(Split.Train);
+            Movies = DataCleaning.Clean(Data.Ratings, Data.Movies).Movies;
         }
+
+        /// <summary>The cleaned movies table, for the engines of the recommender (<see cref="AlgorithmCatalog.NeedMovies"/>).</summary>
+        public DataFrame Movies { get; }
 
         public SyntheticDataset Data { get; }
 
@@ -73,9 +77,20 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
         Assert.Equal(_data.Train.GlobalMean, both.Value, 5);
         foreach (var name in AlgorithmCatalog.Descriptions.Keys)
         {
-            var p = AlgorithmCatalog.Create(name).Fit(_data.Train).Predict(-1, -1);
+            var p = AlgorithmCatalog.Create(name, movies: _data.Movies).Fit(_data.Train).Predict(-1, -1);
             Assert.True(p.IsFallback, name);
             Assert.False(double.IsNaN(p.Value), name);
+        }
+    }
+
+    [Fact]
+    public void The_recommender_engines_need_the_movies_table_and_say_so()
+    {
+        Assert.Equal(AlgorithmCatalog.NeedMovies, new HashSet<string>(["ml", "content", "hybrid"]));
+        foreach (var name in AlgorithmCatalog.NeedMovies)
+        {
+            var error = Assert.Throws<ArgumentException>(() => AlgorithmCatalog.Create(name));
+            Assert.Contains("needs the movies table", error.Message);
         }
     }
 

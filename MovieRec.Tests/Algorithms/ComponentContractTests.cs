@@ -22,7 +22,7 @@ public sealed class ComponentContractTests : IClassFixture<AlgorithmTests.Plante
     [MemberData(nameof(Names))]
     public void Every_registered_algorithm_honours_the_contract(string name)
     {
-        var model = AlgorithmCatalog.Create(name, seed: 7).Fit(_data.Train);
+        var model = AlgorithmCatalog.Create(name, seed: 7, _data.Movies).Fit(_data.Train);
         Assert.Same(_data.Train, model.Train);
 
         // Raw IDs for a known pair: the model answers, unflagged, with a finite value.
@@ -49,7 +49,7 @@ public sealed class ComponentContractTests : IClassFixture<AlgorithmTests.Plante
         Assert.Equal(Scoring.TopMovies(model, user, 10), top.ToArray<int>(Columns.MovieId));
 
         // Deterministic per seed: a second fit gives the same scores to the digit.
-        var again = AlgorithmCatalog.Create(name, seed: 7).Fit(_data.Train);
+        var again = AlgorithmCatalog.Create(name, seed: 7, _data.Movies).Fit(_data.Train);
         var a = new float[_data.Train.ItemIds.Count];
         var b = new float[_data.Train.ItemIds.Count];
         model.ScoreDense(3, a);

@@ -27,11 +27,11 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
-    public async Task The_recommenders_protocol_sets_a_stratified_split_and_k_10_and_reports_intervals()
+    public async Task The_recommenders_protocol_sets_a_stratified_split_and_k_10_and_reports_intervals_for_algorithms_and_engines()
     {
         using var temp = new TempFolder();
         var json = temp.File("eval.json");
-        var (code, stdout, stderr) = await Movierec.RunAsync("evaluate", "--data", TestPaths.Sample, "--algorithms", "popular,ease", "--protocol", "recommenders", "--k", "3", "--json", json);
+        var (code, stdout, stderr) = await Movierec.RunAsync("evaluate", "--data", TestPaths.Sample, "--algorithms", "popular,ease,hybrid", "--protocol", "recommenders", "--k", "3", "--json", json);
         Assert.True(code == 0, stderr + stdout);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
@@ -44,7 +44,7 @@ public sealed class EvaluateCommandTests
             Assert.True(row.GetProperty("hitRate@10").GetDouble() >= row.GetProperty("mrr@10").GetDouble());
         }
 
-        Assert.Equal(["popular", "ease"], rows.Select(r => r.GetProperty("algorithm").GetString()));
+        Assert.Equal(["popular", "ease", "hybrid"], rows.Select(r => r.GetProperty("algorithm").GetString())); // the recommender's engine, evaluated as any algorithm
     }
 
     [Fact]
