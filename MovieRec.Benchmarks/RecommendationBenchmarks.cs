@@ -57,7 +57,7 @@ public class RecommendationBenchmarks
     public int Top10_Svd_OneUser() => _recommender.Recommend(414, RecommenderEngine.Svd).Count;
 
     [Benchmark]
-    public int Top10_Ml_LightGbm_OneUser() => _recommender.Recommend(414, RecommenderEngine.Ml).Count;
+    public int Top10_Ml_OneUser() => _recommender.Recommend(414, RecommenderEngine.Ml).Count;
 
     [Benchmark]
     public int Top10_Hybrid_OneUser() => _recommender.Recommend(414, RecommenderEngine.Hybrid).Count;

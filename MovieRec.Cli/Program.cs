@@ -19,4 +19,5 @@ foreach (var command in RecommendCommands.Create()) root.Subcommands.Add(command
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(NotebooksCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
+root.Subcommands.Add(MovieRec.Cli.Serve.ServeCommand.Create());
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

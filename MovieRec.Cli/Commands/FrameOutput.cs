@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using MovieRec.Data;
 using Spectre.Console;
@@ -39,29 +40,36 @@ internal static class FrameOutput
     public static void WriteJson(string path, DataFrame frame) => AtomicFile.Write(path, stream =>
     {
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        writer.WriteStartArray();
+        ToJson(frame).WriteTo(writer);
+    });
+
+    /// <summary><paramref name="frame"/> as a JSON array of row objects: numbers rounded to 6 decimals, NaN and infinities
+    /// as null, anything else as its invariant text.</summary>
+    public static JsonArray ToJson(DataFrame frame)
+    {
+        var rows = new JsonArray();
         for (long r = 0; r < frame.Rows.Count; r++)
         {
-            writer.WriteStartObject();
+            var row = new JsonObject();
             foreach (var column in frame.Columns)
             {
-                switch (column[r])
+                row[column.Name] = column[r] switch
                 {
-                    case null: writer.WriteNull(column.Name); break;
-                    case double d when !double.IsFinite(d): writer.WriteNull(column.Name); break;
-                    case double d: writer.WriteNumber(column.Name, Math.Round(d, 6)); break;
-                    case float f when !float.IsFinite(f): writer.WriteNull(column.Name); break;
-                    case float f: writer.WriteNumber(column.Name, Math.Round(f, 6)); break;
-                    case int i: writer.WriteNumber(column.Name, i); break;
-                    case long l: writer.WriteNumber(column.Name, l); break;
-                    case bool b: writer.WriteBoolean(column.Name, b); break;
-                    case var v: writer.WriteString(column.Name, Convert.ToString(v, CultureInfo.InvariantCulture)); break;
-                }
+                    null => null,
+                    double d when !double.IsFinite(d) => null,
+                    double d => JsonValue.Create(Math.Round(d, 6)),
+                    float f when !float.IsFinite(f) => null,
+                    float f => JsonValue.Create(Math.Round(f, 6)),
+                    int i => JsonValue.Create(i),
+                    long l => JsonValue.Create(l),
+                    bool b => JsonValue.Create(b),
+                    var v => JsonValue.Create(Convert.ToString(v, CultureInfo.InvariantCulture)),
+                };
             }
 
-            writer.WriteEndObject();
+            rows.Add(row);
         }
 
-        writer.WriteEndArray();
-    });
+        return rows;
+    }
 }

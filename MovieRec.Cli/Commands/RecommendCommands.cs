@@ -126,7 +126,7 @@ internal static class RecommendCommands
         Converters = { new SkipDataFrames() },
     };
 
-    private static async Task<MovieRecommender> BuildAsync(string dataOrName, string? metadataPath, string? modelPath, int seed = 42, bool fitting = false, CancellationToken cancellationToken = default)
+    internal static async Task<MovieRecommender> BuildAsync(string dataOrName, string? metadataPath, string? modelPath, int seed = 42, bool fitting = false, CancellationToken cancellationToken = default)
     {
         if (modelPath is not null) return MovieRecommender.Load(modelPath);
         MovieRecommender recommender = null!;

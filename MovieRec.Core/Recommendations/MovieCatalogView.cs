@@ -23,6 +23,7 @@ public sealed class MovieCatalogView
         PosterUrls = Optional(movies, Columns.PosterUrl);
         Actors = Optional(movies, Columns.Actors);
         Directors = Optional(movies, Columns.Directors);
+        Overviews = Optional(movies, Columns.Overview);
         _row = new Dictionary<int, int>(MovieIds.Length);
         for (var i = 0; i < MovieIds.Length; i++) _row[MovieIds[i]] = i;
         _normalized = [.. Titles.Select(Key)];
@@ -41,6 +42,46 @@ public sealed class MovieCatalogView
     internal string[] Actors { get; }
 
     internal string[] Directors { get; }
+
+    internal string[] Overviews { get; }
+
+    /// <summary>The number of movies.</summary>
+    public int Count => MovieIds.Length;
+
+    /// <summary>Everything the catalog knows about <paramref name="movieId"/>, or null when it is not in the catalog.</summary>
+    public MovieDetails? Details(int movieId) => RowOf(movieId) is var r and >= 0
+        ? new(MovieIds[r], Titles[r], Years[r], Genres[r], PosterUrls[r], Overviews[r], Actors[r], Directors[r])
+        : null;
+
+    /// <summary>
+    /// Up to <paramref name="count"/> movies matching <paramref name="query"/> best first, for suggestions as the user types:
+    /// with <see cref="Find"/>'s forgiving normalization, exact titles first, then titles starting with the query, then titles
+    /// containing it as words, then containing it at all, then the closest titles by edit distance. Within a tier, the
+    /// query's year ("Heat (1995)") first, then shorter titles, then lower ids.
+    /// </summary>
+    public IReadOnlyList<int> Search(string query, int count = 10)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var key = Key(query);
+        if (key.Length == 0 || count == 0) return [];
+        var year = DataCleaning.YearFromTitle(query.Trim());
+        int YearMiss(int i) => year is null || Years[i] == year ? 0 : 1;
+        int Tier(int i) => _normalized[i] == key ? 0
+            : _normalized[i].StartsWith(key, StringComparison.Ordinal) ? 1
+            : (" " + _normalized[i] + " ").Contains(" " + key + " ", StringComparison.Ordinal) ? 2
+            : _normalized[i].Contains(key, StringComparison.Ordinal) ? 3 : 4;
+        var tiers = new int[Titles.Length];
+        for (var i = 0; i < tiers.Length; i++) tiers[i] = Titles[i].Length == 0 ? int.MaxValue : Tier(i);
+        var matched = Enumerable.Range(0, Titles.Length).Where(i => tiers[i] < 4).OrderBy(i => tiers[i]).ThenBy(YearMiss).ThenBy(i => _normalized[i].Length).ThenBy(i => MovieIds[i]).Take(count).ToList();
+        if (matched.Count < count)
+        {
+            matched.AddRange(Enumerable.Range(0, Titles.Length).Where(i => tiers[i] == 4)
+                .OrderBy(i => Distance(key, _normalized[i])).ThenBy(i => MovieIds[i]).Take(count - matched.Count));
+        }
+
+        return [.. matched.Select(i => MovieIds[i])];
+    }
 
     /// <summary>The row of <paramref name="movieId"/>, or -1.</summary>
     public int RowOf(int movieId) => _row.TryGetValue(movieId, out var r) ? r : -1;

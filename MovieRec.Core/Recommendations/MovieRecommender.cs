@@ -77,6 +77,9 @@ public sealed partial class MovieRecommender
     /// <summary>Movie details and title lookup.</summary>
     public MovieCatalogView Catalog { get; }
 
+    /// <summary>The movies table the catalog was built from (cleaned, merged).</summary>
+    public DataFrame Movies => _moviesFrame;
+
     /// <summary>The ratings everything was fitted on.</summary>
     public RatingDataset Ratings { get; }
 

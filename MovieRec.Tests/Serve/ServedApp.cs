@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using MovieRec.Cli.Serve;
+using MovieRec.Data;
+using MovieRec.Recommendations;
+using MovieRec.Tests.Support;
+
+namespace MovieRec.Tests.Serve;
+
+/// <summary>The recommender fitted once on the repository's sample, shared by the web app's tests.</summary>
+public sealed class ServedApp
+{
+    public ServedApp()
+    {
+        var ds = MovieLensLoader.Load(TestPaths.Sample);
+        var clean = DataCleaning.Clean(ds);
+        Recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, tags: ds.Tags, genome: ds.Genome);
+    }
+
+    public MovieRecommender Recommender { get; }
+
+    /// <summary>The app on ASP.NET Core's in-memory test server (what WebApplicationFactory uses), with <paramref name="options"/>.</summary>
+    internal async Task<(WebApplication App, HttpClient Client)> StartInMemoryAsync(WebAppOptions? options = null)
+    {
+        var app = WebApp.Build(Recommender, options ?? new WebAppOptions { DatasetName = "sample" }, b => b.WebHost.UseTestServer());
+        await app.StartAsync();
+        return (app, app.GetTestClient());
+    }
+}
