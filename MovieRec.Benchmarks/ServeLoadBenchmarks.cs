@@ -12,7 +12,7 @@ namespace MovieRec.Benchmarks;
 /// A load check of <c>movierec serve</c> on ml-latest-small + TMDB: <see cref="Clients"/> concurrent HTTP clients on
 /// loopback for <see cref="Seconds"/> s against one endpoint, the server in this process (both share the two cores).
 /// Prints throughput, p50/p99/max latency and the process's memory at the start, the end and its peak.
-/// Targets: ≥ 500 requests/s for /similar, p99 &lt; 50 ms for /recommendations, memory flat.
+/// Targets: ≥ 500 requests/s for /similar, p99 &lt; 50 ms for /recommendations (hybrid), memory flat.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
 public class ServeLoadBenchmarks
@@ -26,8 +26,9 @@ public class ServeLoadBenchmarks
     [Params("similar", "recommendations")]
     public string Endpoint { get; set; } = "similar";
 
-    /// <summary>Concurrent clients.</summary>
-    public const int Clients = 4;
+    /// <summary>Concurrent clients (closed loop: each sends its next request when the last one is answered).</summary>
+    [Params(2, 4)]
+    public int Clients { get; set; } = 2;
 
     /// <summary>Length of the run.</summary>
     public const int Seconds = 30;

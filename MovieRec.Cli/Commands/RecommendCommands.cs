@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using MovieRec.Catalog;
 using MovieRec.Data;
+using MovieRec.Models;
 using MovieRec.Recommendations;
 using Spectre.Console;
 using Columns = MovieRec.Data.Columns;
@@ -30,14 +31,29 @@ internal static class RecommendCommands
         var (data, metadata, _) = Common();
         var output = new Option<string?>("--out") { Description = "The bundle to write.", DefaultValueFactory = _ => "model.movierec" }.OutputFile();
         var seed = new Option<int>("--seed") { Description = "Seed of every learned part.", DefaultValueFactory = _ => 42 };
+        var models = new Option<bool>("--models")
+        {
+            Description = "Also run the like classifiers' baseline-vs-tuned experiment (as 'movierec models --tune'; minutes) and keep its tables in the bundle for the web app's Models tab.",
+        };
         var command = new Command("fit", "Fit everything recommend, similar and profile need (features, like classifier, PureSVD, similarity space, catalog) once and save it as one file for --model.")
         {
-            data, metadata, output, seed,
+            data, metadata, output, seed, models,
         };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), null, parse.GetValue(seed), fitting: true, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(models))
+            {
+                var (dataset, clean) = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, parse.GetValue(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+                AnsiConsole.Status().Start("classifiers: baseline and tuned…", ctx =>
+                {
+                    var progress = new SyncProgress<SearchProgress>(p => ctx.Status(Markup.Escape(p.Stage)));
+                    recommender.ModelReport = ModelReport.From(ModelExperiment.Run(clean.Ratings, clean.Movies, new ModelExperimentOptions { Tune = true, Seed = parse.GetValue(seed) },
+                        dataset.Tags, dataset.Genome, progress, cancellationToken));
+                });
+            }
+
             var path = parse.GetValue(output)!;
             recommender.Save(path);
             var info = recommender.Info;

@@ -208,5 +208,8 @@ internal sealed class Api
         ["svdFactors"] = recommender.Svd.SingularValues.Count,
         ["seed"] = recommender.Info.Seed,
         ["features"] = recommender.Features.FeatureNames.Count,
+        ["experiment"] = recommender.ModelReport is { } report
+            ? new JsonObject { ["metrics"] = FrameOutput.ToJson(report.Metrics), ["bestParameters"] = FrameOutput.ToJson(report.BestParameters) }
+            : null,
     };
 }

@@ -35,7 +35,7 @@ public sealed partial class MovieRecommender
     /// </summary>
     /// <remarks>The file is a MovieRec container (magic <c>MOVIEREC-BUNDLE1</c>, format version, length, SHA-256) around a zip
     /// of <c>bundle.json</c> (<see cref="Info"/> and the options), <c>ratings.bin</c>, <c>movies.bin</c>, <c>features.bin</c>,
-    /// <c>classifier.zip</c> and <c>svd.bin</c>. The similarity space is rebuilt from the features on load (milliseconds).</remarks>
+    /// <c>classifier.zip</c> and <c>svd.bin</c> (and <c>model-metrics.bin</c>, <c>model-parameters.bin</c> with a <see cref="ModelReport"/>). The similarity space is rebuilt from the features on load (milliseconds).</remarks>
     public void Save(string path) => ChecksummedFile.Write(path, BundleMagic, BundleFormatVersion, payload =>
     {
         using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
@@ -48,6 +48,12 @@ public sealed partial class MovieRecommender
         Entry(zip, "movies.bin", w => w.WriteFrame(_moviesFrame));
         Entry(zip, "features.bin", w => FeatureModelSerializer.Write(Features, w));
         Entry(zip, "svd.bin", Svd.Write);
+        if (ModelReport is { } report)
+        {
+            Entry(zip, "model-metrics.bin", w => w.WriteFrame(report.Metrics));
+            Entry(zip, "model-parameters.bin", w => w.WriteFrame(report.BestParameters));
+        }
+
         using (var stream = zip.CreateEntry("classifier.zip", CompressionLevel.NoCompression).Open())
         {
             Classifier.WritePayload(stream);
@@ -80,7 +86,9 @@ public sealed partial class MovieRecommender
                 classifier = TrainedClassifier.ReadPayload(copy).WithFeatures(features);
             }
 
-            return new MovieRecommender(ratings, movies, set, features, classifier, header.Selection, header.Hybrid, svd, header.Options);
+            var report = zip.GetEntry("model-metrics.bin") is null ? null
+                : new ModelReport(Read(zip, "model-metrics.bin", r => r.ReadFrame()), Read(zip, "model-parameters.bin", r => r.ReadFrame()));
+            return new MovieRecommender(ratings, movies, set, features, classifier, header.Selection, header.Hybrid, svd, header.Options) { ModelReport = report };
         }
         catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
         {

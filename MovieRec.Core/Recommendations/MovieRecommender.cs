@@ -95,6 +95,12 @@ public sealed partial class MovieRecommender
     /// <summary>The hybrid engine's weights and how they were chosen.</summary>
     public HybridSelection HybridSelection { get; }
 
+    /// <summary>
+    /// The classifiers' baseline-vs-tuned comparison, when one was attached (<c>movierec fit --models</c>); saved and loaded
+    /// with the bundle. It describes the experiment, not the recommender: the ML engine uses <see cref="Classifier"/>.
+    /// </summary>
+    public ModelReport? ModelReport { get; set; }
+
     /// <summary>The SVD engine's model.</summary>
     public PureSvdModel Svd { get; }
 

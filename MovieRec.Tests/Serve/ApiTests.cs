@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using MovieRec.Cli.Serve;
+using MovieRec.Data;
 using MovieRec.Recommendations;
 
 namespace MovieRec.Tests.Serve;
@@ -38,6 +39,8 @@ public sealed class ApiTests : IClassFixture<ServedApp>
         var models = await GetJsonAsync(client, "/api/models");
         Assert.Equal(recommender.ClassifierSelection.Scores.Count, models["classifierSelection"]!.AsArray().Count);
         Assert.Equal(["svd", "like", "content", "hybrid"], models["hybridSelection"]!.AsArray().Select(h => h!["component"]!.GetValue<string>()));
+        Assert.Equal(recommender.ModelReport!.Metrics.Rows.Count, models["experiment"]!["metrics"]!.AsArray().Count);
+        Assert.Equal(recommender.ModelReport.BestParameters.Rows.Count, models["experiment"]!["bestParameters"]!.AsArray().Count);
 
         var toy = recommender.MostRated(1)[0];
         var title = recommender.Catalog.TitleOf(toy);
@@ -89,6 +92,19 @@ public sealed class ApiTests : IClassFixture<ServedApp>
         var openApi = await GetJsonAsync(client, "/openapi/v1.json");
         var paths = openApi["paths"]!.AsObject().Select(p => p.Key).ToArray();
         Assert.Equal(9, paths.Count(p => p.StartsWith("/api/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_bundle_keeps_the_classifier_experiment_for_the_models_tab()
+    {
+        using var temp = new Support.TempFolder();
+        var path = temp.File("with-report.movierec");
+        _served.Recommender.Save(path);
+        var loaded = MovieRecommender.Load(path);
+        var saved = _served.Recommender.ModelReport!;
+        Assert.Equal(saved.Metrics.ToArray<double>("f1"), loaded.ModelReport!.Metrics.ToArray<double>("f1"));
+        Assert.Equal(saved.Metrics.ToStringArray("model"), loaded.ModelReport.Metrics.ToStringArray("model"));
+        Assert.Equal(saved.BestParameters.ToStringArray("parameters"), loaded.ModelReport.BestParameters.ToStringArray("parameters"));
     }
 
     [Fact]

@@ -33,9 +33,10 @@ public sealed class BrowserTests : IClassFixture<ServedApp>
         Assert.Contains("ratings", (await browser.EvaluateAsync("document.querySelector('#stats').innerText"))!.GetValue<string>(), StringComparison.Ordinal);
         await ShotAsync(browser, "serve-data.png");
 
-        // Models: two charts and both tables.
+        // Models: the baseline-vs-tuned experiment, the classifier selection and the hybrid, as four charts and tables.
         await ClickAsync(browser, "nav button[data-tab=models]");
-        Assert.True(await browser.WaitForAsync("document.querySelectorAll('#tab-models .chart[data-drawn]').length === 2 && document.querySelectorAll('#table-hybrid tr').length === 5", Wait));
+        Assert.True(await browser.WaitForAsync("document.querySelectorAll('#tab-models .chart[data-drawn]').length === 4 && document.querySelectorAll('#table-hybrid tr').length === 5"
+            + " && document.querySelectorAll('#table-parameters tr').length > 1", Wait));
         Assert.True(await AllDrawnAsync(browser, "tab-models"));
         await ShotAsync(browser, "serve-models.png");
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using MovieRec.Cli.Serve;
 using MovieRec.Data;
+using MovieRec.Models;
 using MovieRec.Recommendations;
 using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Serve;
 
-/// <summary>The recommender fitted once on the repository's sample, shared by the web app's tests.</summary>
+/// <summary>The recommender fitted once on the repository's sample, with a baseline classifier experiment attached, shared by the web app's tests.</summary>
 public sealed class ServedApp
 {
     public ServedApp()
@@ -15,6 +16,9 @@ public sealed class ServedApp
         var ds = MovieLensLoader.Load(TestPaths.Sample);
         var clean = DataCleaning.Clean(ds);
         Recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, tags: ds.Tags, genome: ds.Genome);
+        var experiment = ModelExperiment.Run(clean.Ratings, clean.Movies, new ModelExperimentOptions { Kinds = [ClassifierKind.LogisticRegression, ClassifierKind.LightGbm] },
+            ds.Tags, ds.Genome);
+        Recommender.ModelReport = ModelReport.From(experiment);
     }
 
     public MovieRecommender Recommender { get; }

@@ -111,6 +111,23 @@ async function loadModels() {
     chart('chart-hybrid', [{ type: 'bar', x: hybrid.map((h) => h.component), y: hybrid.map((h) => h.validationNdcg), marker: { color: '#7b4fd6' } }],
       'Hybrid: NDCG@10 of held-out likes on validation', { yaxis: { title: { text: 'NDCG@10' } } }),
   ]);
+  const experiment = m.experiment;
+  $('experiment').hidden = !experiment;
+  $('no-experiment').hidden = !!experiment;
+  if (experiment) {
+    const test = experiment.metrics.filter((r) => r.split === 'test');
+    const searches = [...new Set(test.map((r) => r.search))];
+    const grouped = (metric) => searches.map((search) => {
+      const rows = test.filter((r) => r.search === search);
+      return { type: 'bar', name: search, x: rows.map((r) => r.model), y: rows.map((r) => r[metric]) };
+    });
+    await Promise.all([
+      chart('chart-experiment', grouped('f1'), 'Test F1: baseline vs tuned', { barmode: 'group', yaxis: { range: [0, 1] } }),
+      chart('chart-experiment-auc', grouped('rocAuc'), 'Test ROC-AUC: baseline vs tuned', { barmode: 'group', yaxis: { range: [0, 1] } }),
+    ]);
+    $('table-experiment').replaceChildren(table(test.map(({ model, search, accuracy, precision, recall, f1, rocAuc, prAuc, seconds }) => ({ model, search, accuracy, precision, recall, f1, rocAuc, prAuc, seconds }))));
+    $('table-parameters').replaceChildren(table(experiment.bestParameters));
+  }
   $('table-classifiers').replaceChildren(table(m.classifierSelection));
   $('table-hybrid').replaceChildren(table(hybrid));
   $('models-facts').textContent = `The ML engine uses ${m.classifier}; ${m.features} features; PureSVD with ${m.svdFactors} factors; seed ${m.seed}; hybrid weights learned on ${m.hybridValidationUsers} validation users.`;
