@@ -1,4 +1,5 @@
-using MovieRec.Cli.Serve;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 using MovieRec.Recommendations;
 using MovieRec.Notebooks;
 using MovieRec.Tests.Support;
@@ -6,7 +7,8 @@ using MovieRec.Tests.Support;
 namespace MovieRec.Tests.Serve;
 
 /// <summary>
-/// The web app in a real browser: Kestrel on a free loopback port, headless Chromium over the DevTools protocol. Each tab
+/// The web app in a real browser: <c>movierec serve --model</c> started as a process on a free loopback port (the sample's
+/// recommender, saved with a classifier experiment), headless Chromium over the DevTools protocol. Each tab
 /// is visited, every chart must draw, a user is picked, engines switched, a title searched and opened, and a new visitor
 /// rates three movies. Screenshots go to $MOVIEREC_TEST_RESULTS (CI sets it), else TestResults beside the tests; with
 /// MOVIEREC_UPDATE_SCREENSHOTS=1 they also replace the README's in docs/screenshots.
@@ -21,10 +23,36 @@ public sealed class BrowserTests : IClassFixture<ServedApp>
     [ChromiumFact]
     public async Task Every_tab_works_in_chromium_and_every_chart_draws()
     {
-        await using var app = WebApp.Build(_served.Recommender, new WebAppOptions { Port = 0, DatasetName = "sample" });
-        await app.StartAsync();
-        var url = app.Urls.Single();
-        Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
+        using var temp = new TempFolder();
+        var bundle = temp.File("sample.movierec");
+        _served.Recommender.Save(bundle);
+        using var server = StartServe(bundle, out var url);
+        try
+        {
+            await BrowseAsync(url);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>Starts <c>movierec serve --model BUNDLE --port 0</c> as users do and reads the URL it prints.</summary>
+    private static Process StartServe(string bundle, out string url)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "movierec.dll"), "serve", "--model", bundle, "--port", "0" }) start.ArgumentList.Add(a);
+        var process = Process.Start(start)!;
+        var line = process.StandardOutput.ReadLineAsync().WaitAsync(Wait).GetAwaiter().GetResult()
+            ?? throw new InvalidOperationException("movierec serve exited: " + process.StandardError.ReadToEnd());
+        var match = Regex.Match(line, @"on (http://127\.0\.0\.1:\d+) ");
+        Assert.True(match.Success, line);
+        url = match.Groups[1].Value;
+        return process;
+    }
+
+    private async Task BrowseAsync(string url)
+    {
         await using var browser = await Chromium.StartAsync(Chromium.FindExecutable()!);
 
         // Data & EDA: four charts and the statistics.
