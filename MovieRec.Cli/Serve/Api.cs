@@ -176,7 +176,7 @@ internal sealed class Api
     private static JsonObject Summary(MovieRecommender recommender, string datasetName)
     {
         var ratings = recommender.Ratings.ToDataFrame();
-        var values = recommender.Ratings.ToDataFrame().ToArray<double>(Columns.Rating);
+        var values = ratings.ToArray<double>(Columns.Rating);
         var info = recommender.Info;
         var times = ratings.ToArray<long>(Columns.Timestamp);
         string Date(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
