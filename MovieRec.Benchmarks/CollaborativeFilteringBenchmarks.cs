@@ -5,7 +5,7 @@ using MovieRec.Evaluation;
 
 namespace MovieRec.Benchmarks;
 
-/// <summary>CF on ml-latest-small. Target: biased MF, 5-fold CV fit+test under 0.7 s (Surprise's SVD: 6.7 s) with RMSE ≤ 0.855.</summary>
+/// <summary>The other CF algorithms on ml-latest-small (biased MF has its own class, <see cref="BiasedMFBenchmarks"/>).</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class CollaborativeFilteringBenchmarks
@@ -20,18 +20,6 @@ public class CollaborativeFilteringBenchmarks
         _folds = Splitters.KFold(ratings, 5, seed: 42);
         _all = RatingDataset.From(ratings);
     }
-
-    /// <summary>The tuned biased MF (64 factors, 25 epochs), five folds: build each training set, fit, predict every test rating. Returns the mean RMSE.</summary>
-    [Benchmark]
-    public double BiasedMFTuned_5Fold_FitAndTest() => FiveFold(AlgorithmCatalog.Create("biasedmf-tuned"));
-
-    /// <summary>The same with Surprise's defaults (100 factors, 20 epochs).</summary>
-    [Benchmark]
-    public double BiasedMFDefaults_5Fold_FitAndTest() => FiveFold(AlgorithmCatalog.Create("biasedmf"));
-
-    /// <summary>One SGD epoch over all 100,836 ratings with 100 factors (fit with Epochs = 1).</summary>
-    [Benchmark]
-    public IDenseScorer BiasedMF_OneEpoch_100Factors() => new BiasedMF(new BiasedMFOptions { Epochs = 1 }).Fit(_all);
 
     /// <summary>PureSVD (k = 50, randomized SVD with 4 power iterations) on all ratings.</summary>
     [Benchmark]
@@ -53,9 +41,5 @@ public class CollaborativeFilteringBenchmarks
     [Benchmark]
     public IDenseScorer ImplicitAls_Fit() => new ImplicitAls().Fit(_all);
 
-    private double FiveFold(IRecommenderAlgorithm<IDenseScorer> algorithm)
-    {
-        var options = new EvaluationOptions { Ranking = false };
-        return _folds.Average(f => Evaluator.Evaluate(algorithm, f, options).Rmse);
-    }
+    private double FiveFold(IRecommenderAlgorithm<IDenseScorer> algorithm) => BiasedMFBenchmarks.FiveFold(_folds, algorithm);
 }

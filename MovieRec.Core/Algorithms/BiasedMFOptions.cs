@@ -26,6 +26,9 @@ public sealed record BiasedMFOptions
 
         /// <summary>Ridge penalty of the fold-in solve for a new user's bias and factors.</summary>
         public const double FoldInRegularization = 1.0;
+
+        /// <summary>User and movie blocks B of the DSGD grid (B cells run in parallel).</summary>
+        public const int Blocks = 8;
     }
 
     /// <summary>Latent factors k.</summary>
@@ -51,4 +54,11 @@ public sealed record BiasedMFOptions
 
     /// <summary>Ridge penalty of the fold-in solve for a new user's bias and factors.</summary>
     public double FoldInRegularization { get; init; } = Defaults.FoldInRegularization;
+
+    /// <summary>User and movie blocks B of the DSGD grid: each epoch runs B strata of B cells that share no row. Part of
+    /// the model's definition (B = 1 is plain sequential SGD); more blocks balance more threads.</summary>
+    public int Blocks { get; init; } = Defaults.Blocks;
+
+    /// <summary>Threads that run a stratum's cells (default: the machine's cores). Never changes the result.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 }

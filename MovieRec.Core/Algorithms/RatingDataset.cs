@@ -30,20 +30,20 @@ public sealed class RatingDataset
         UserStart = new int[userIds.Length + 1];
         foreach (var u in users) UserStart[u + 1]++;
         for (var u = 0; u < userIds.Length; u++) UserStart[u + 1] += UserStart[u];
-        var order = new int[users.Length];
         var next = UserStart[..^1].ToArray();
-        for (var r = 0; r < users.Length; r++) order[next[users[r]]++] = r;
         UserItems = new int[users.Length];
         UserRatings = new float[users.Length];
+        for (var r = 0; r < users.Length; r++)
+        {
+            var slot = next[users[r]]++;
+            UserItems[slot] = items[r];
+            UserRatings[slot] = ratings[r];
+        }
+
         for (var u = 0; u < userIds.Length; u++)
         {
-            var span = order.AsSpan(UserStart[u], UserStart[u + 1] - UserStart[u]);
-            span.Sort((a, b) => items[a].CompareTo(items[b]));
-            for (var p = 0; p < span.Length; p++)
-            {
-                UserItems[UserStart[u] + p] = items[span[p]];
-                UserRatings[UserStart[u] + p] = ratings[span[p]];
-            }
+            var range = new Range(UserStart[u], UserStart[u + 1]);
+            UserItems.AsSpan(range).Sort(UserRatings.AsSpan(range));
         }
 
         ItemCounts = new int[itemIds.Length];
@@ -153,19 +153,38 @@ public sealed class RatingDataset
 
     private static RatingDataset From(int[] userIds, int[] itemIds, float[] values, long[] times)
     {
-        var users = userIds.Distinct().Order().ToArray();
-        var items = itemIds.Distinct().Order().ToArray();
-        var ui = Index(users);
-        var ii = Index(items);
-        var u = new int[values.Length];
-        var i = new int[values.Length];
-        for (var k = 0; k < values.Length; k++)
+        var (users, u) = Vocabulary(userIds);
+        var (items, i) = Vocabulary(itemIds);
+        return new RatingDataset(users, items, u, i, values, times);
+    }
+
+    /// <summary>The distinct IDs ascending and each value's index among them. IDs spanning a range of at most 64M
+    /// (MovieLens: users and movies below 300,000) go through a lookup table, O(n + range); others through a sort.</summary>
+    private static (int[] Ids, int[] Indexes) Vocabulary(int[] values)
+    {
+        var indexes = new int[values.Length];
+        if (values.Length == 0) return ([], indexes);
+        int min = values.Min(), max = values.Max();
+        if ((long)max - min < 1 << 26)
         {
-            u[k] = ui[userIds[k]];
-            i[k] = ii[itemIds[k]];
+            var slot = new int[max - min + 1];
+            foreach (var v in values) slot[v - min] = 1;
+            var count = 0;
+            for (var x = 0; x < slot.Length; x++) slot[x] = slot[x] == 0 ? -1 : count++;
+            var ids = new int[count];
+            for (var x = 0; x < slot.Length; x++)
+            {
+                if (slot[x] >= 0) ids[slot[x]] = x + min;
+            }
+
+            for (var k = 0; k < values.Length; k++) indexes[k] = slot[values[k] - min];
+            return (ids, indexes);
         }
 
-        return new RatingDataset(users, items, u, i, values, times);
+        var distinct = values.Distinct().Order().ToArray();
+        var index = Index(distinct);
+        for (var k = 0; k < values.Length; k++) indexes[k] = index[values[k]];
+        return (distinct, indexes);
     }
 
     private ItemView BuildItemView()

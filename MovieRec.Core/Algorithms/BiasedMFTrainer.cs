@@ -1,0 +1,163 @@
+using MovieRec.LinearAlgebra;
+
+namespace MovieRec.Algorithms;
+
+/// <summary>
+/// The SGD state of one <see cref="BiasedMF"/> fit, laid out for the kernel and for DSGD (Gemulla et al., KDD 2011):
+/// users and movies are split into B blocks of about equal rating counts and renumbered so each block's rows are
+/// contiguous; the ratings are stored cell by cell of the B×B grid. An epoch runs B strata; stratum s holds the cells
+/// (b, (b + s) mod B), which share no user and no movie, so they run on any number of threads with the same result.
+/// </summary>
+internal sealed class BiasedMFTrainer
+{
+    private readonly BiasedMFOptions _options;
+    private readonly int _blocks;
+    private readonly int[] _cellStart;
+    private readonly int[] _users;
+    private readonly int[] _items;
+    private readonly float[] _ratings;
+    private readonly int[] _localUser;
+    private readonly int[] _localItem;
+    private readonly float[] _bu;
+    private readonly float[] _bi;
+    private readonly float[] _p;
+    private readonly float[] _q;
+    private readonly float _mu;
+
+    private BiasedMFTrainer(RatingDataset train, BiasedMFOptions options)
+    {
+        _options = options;
+        Stride = SgdKernel.Stride(options.Factors);
+        var b = _blocks = Math.Max(1, options.Blocks);
+        var rng = new Random(options.Seed);
+        int nu = train.UserIds.Count, ni = train.ItemIds.Count;
+
+        // Users in one seeded order, each user's ratings shuffled (p_u stays in cache across them); movies in a seeded
+        // order. Consecutive runs of each order form the blocks, and the order is the training numbering.
+        var userOrder = Enumerable.Range(0, nu).ToArray();
+        rng.Shuffle(userOrder);
+        var itemOrder = Enumerable.Range(0, ni).ToArray();
+        rng.Shuffle(itemOrder);
+        _localUser = Inverse(userOrder);
+        _localItem = Inverse(itemOrder);
+        var userBlock = Blocks(userOrder, u => train.UserStart[u + 1] - train.UserStart[u], train.Count, b);
+        var itemBlock = Blocks(itemOrder, i => train.ItemCounts[i], train.Count, b);
+
+        // Cell of each rating in the shuffled order, then a stable counting sort by cell.
+        var order = new int[train.Count];
+        var cell = new int[train.Count];
+        var at = 0;
+        foreach (var u in userOrder)
+        {
+            int start = train.UserStart[u], n = train.UserStart[u + 1] - start;
+            var span = order.AsSpan(at, n);
+            for (var x = 0; x < n; x++) span[x] = start + x;
+            rng.Shuffle(span);
+            var ub = userBlock[_localUser[u]];
+            foreach (var position in span) cell[at++] = (((itemBlock[_localItem[train.UserItems[position]]] - ub + b) % b) * b) + ub;
+        }
+
+        _cellStart = new int[(b * b) + 1];
+        foreach (var c in cell) _cellStart[c + 1]++;
+        for (var c = 0; c < b * b; c++) _cellStart[c + 1] += _cellStart[c];
+        var next = _cellStart[..^1];
+        _users = new int[train.Count];
+        _items = new int[train.Count];
+        _ratings = new float[train.Count];
+        var owner = new int[train.Count];
+        for (var u = 0; u < nu; u++)
+        {
+            for (var position = train.UserStart[u]; position < train.UserStart[u + 1]; position++) owner[position] = u;
+        }
+
+        for (var x = 0; x < order.Length; x++)
+        {
+            var slot = next[cell[x]]++;
+            var position = order[x];
+            _users[slot] = _localUser[owner[position]];
+            _items[slot] = _localItem[train.UserItems[position]];
+            _ratings[slot] = train.UserRatings[position];
+        }
+
+        _p = Randomness.NormalRows(rng, nu, options.Factors, Stride, options.InitMean, options.InitStdDev, options.Threads);
+        _q = Randomness.NormalRows(rng, ni, options.Factors, Stride, options.InitMean, options.InitStdDev, options.Threads);
+        _bu = new float[nu];
+        _bi = new float[ni];
+        _mu = (float)train.GlobalMean;
+        Train = train;
+    }
+
+    /// <summary>The padded factor row length.</summary>
+    public int Stride { get; }
+
+    /// <summary>The training set.</summary>
+    public RatingDataset Train { get; }
+
+    /// <summary>The state before the first epoch.</summary>
+    public static BiasedMFTrainer Prepare(RatingDataset train, BiasedMFOptions options) => new(train, options);
+
+    /// <summary>One SGD pass over every rating: B strata, the cells of each on up to <see cref="BiasedMFOptions.Threads"/> threads.</summary>
+    public void Epoch(CancellationToken cancellationToken = default)
+    {
+        float lr = (float)_options.LearningRate, reg = (float)_options.Regularization;
+        var threads = Math.Clamp(_options.Threads, 1, _blocks);
+        for (var s = 0; s < _blocks; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var first = s * _blocks;
+            if (threads == 1)
+            {
+                for (var c = first; c < first + _blocks; c++) RunCell(c, lr, reg);
+            }
+            else
+            {
+                Parallel.For(first, first + _blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c => RunCell(c, lr, reg));
+            }
+        }
+    }
+
+    /// <summary>The fitted model, rows back in the dataset's numbering and unpadded.</summary>
+    public BiasedMFModel ToModel()
+    {
+        var k = _options.Factors;
+        var p = Unpad(_p, _localUser, k);
+        var q = Unpad(_q, _localItem, k);
+        var bu = Array.ConvertAll(_localUser, l => _bu[l]);
+        var bi = Array.ConvertAll(_localItem, l => _bi[l]);
+        return new BiasedMFModel(Train, _options, _mu, bu, bi, p, q);
+    }
+
+    private void RunCell(int c, float lr, float reg)
+    {
+        var range = new Range(_cellStart[c], _cellStart[c + 1]);
+        SgdKernel.Run(_users.AsSpan(range), _items.AsSpan(range), _ratings.AsSpan(range), _mu, _bu, _bi, _p, _q, Stride, lr, reg);
+    }
+
+    private float[] Unpad(float[] padded, int[] local, int k)
+    {
+        var rows = new float[local.Length * k];
+        for (var x = 0; x < local.Length; x++) padded.AsSpan(local[x] * Stride, k).CopyTo(rows.AsSpan(x * k, k));
+        return rows;
+    }
+
+    private static int[] Inverse(int[] order)
+    {
+        var inverse = new int[order.Length];
+        for (var x = 0; x < order.Length; x++) inverse[order[x]] = x;
+        return inverse;
+    }
+
+    /// <summary>Block of each position of <paramref name="order"/>: consecutive runs holding about total / B ratings each.</summary>
+    private static int[] Blocks(int[] order, Func<int, int> count, int total, int blocks)
+    {
+        var block = new int[order.Length];
+        long before = 0;
+        for (var x = 0; x < order.Length; x++)
+        {
+            block[x] = total == 0 ? 0 : (int)Math.Min(blocks - 1, before * blocks / total);
+            before += count(order[x]);
+        }
+
+        return block;
+    }
+}

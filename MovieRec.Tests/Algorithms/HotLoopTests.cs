@@ -1,0 +1,123 @@
+using MovieRec.Algorithms;
+using MovieRec.LinearAlgebra;
+using MovieRec.Synthetic;
+
+namespace MovieRec.Tests.Algorithms;
+
+/// <summary>The vectorized and parallel hot loops against plain references: same numbers on any thread count.</summary>
+public sealed class HotLoopTests
+{
+    private static readonly RatingDataset Data = RatingDataset.From(
+        SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 300, Movies = 400, Ratings = 20_000, GenomeMovies = 10, Seed = 11 }).Ratings);
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Biased_mf_is_the_same_to_the_bit_on_any_thread_count(int threads)
+    {
+        var options = new BiasedMFOptions { Factors = 20, Epochs = 4, Seed = 3 };
+        var one = new BiasedMF(options with { Threads = 1 }).Fit(Data);
+        var many = new BiasedMF(options with { Threads = threads }).Fit(Data);
+        Assert.True(one.UserFactors.SequenceEqual(many.UserFactors));
+        Assert.True(one.ItemFactors.SequenceEqual(many.ItemFactors));
+        Assert.Equal(one.Predict(Data.UserIds[5], Data.ItemIds[7]).Value, many.Predict(Data.UserIds[5], Data.ItemIds[7]).Value);
+    }
+
+    [Fact]
+    public void The_blocks_are_part_of_the_model_and_every_block_count_learns()
+    {
+        var a = new BiasedMF(new BiasedMFOptions { Factors = 8, Epochs = 3, Blocks = 1 }).Fit(Data);
+        var b = new BiasedMF(new BiasedMFOptions { Factors = 8, Epochs = 3, Blocks = 5 }).Fit(Data);
+        Assert.False(a.ItemFactors.SequenceEqual(b.ItemFactors));
+        var mean = (float)Data.GlobalMean;
+        foreach (var model in new[] { a, b })
+        {
+            double before = 0, after = 0;
+            for (var r = 0; r < Data.Count; r++)
+            {
+                var actual = Data.Ratings[r];
+                before += (actual - mean) * (actual - mean);
+                var e = actual - model.Predict(Data.UserIds[Data.Users[r]], Data.ItemIds[Data.Items[r]]).Value;
+                after += e * e;
+            }
+
+            Assert.True(after < 0.8 * before, $"training error {after / Data.Count:F3} against the mean's {before / Data.Count:F3}");
+        }
+    }
+
+    [Fact]
+    public void The_sgd_kernel_matches_a_scalar_reference()
+    {
+        const int k = 13;
+        var stride = SgdKernel.Stride(k);
+        Assert.Equal(16, stride);
+        var rng = new Random(4);
+        int users = 5, items = 7, n = 60;
+        var p = Randomness.NormalRows(rng, users, k, stride, 0, 0.3);
+        var q = Randomness.NormalRows(rng, items, k, stride, 0, 0.3);
+        var u = Enumerable.Range(0, n).Select(_ => rng.Next(users)).ToArray();
+        var i = Enumerable.Range(0, n).Select(_ => rng.Next(items)).ToArray();
+        var r = Enumerable.Range(0, n).Select(_ => (float)(1 + rng.Next(9) * 0.5)).ToArray();
+        var (bu, bi) = (new float[users], new float[items]);
+        var (pd, qd) = (Array.ConvertAll(p, x => (double)x), Array.ConvertAll(q, x => (double)x));
+        var (bud, bid) = (new double[users], new double[items]);
+        SgdKernel.Run(u, i, r, 3.5f, bu, bi, p, q, stride, 0.05f, 0.1f);
+        for (var x = 0; x < n; x++)
+        {
+            double dot = 0;
+            for (var f = 0; f < k; f++) dot += pd[(u[x] * stride) + f] * qd[(i[x] * stride) + f];
+            var e = r[x] - (3.5 + bud[u[x]] + bid[i[x]] + dot);
+            bud[u[x]] += 0.05 * (e - (0.1 * bud[u[x]]));
+            bid[i[x]] += 0.05 * (e - (0.1 * bid[i[x]]));
+            for (var f = 0; f < k; f++)
+            {
+                double pf = pd[(u[x] * stride) + f], qf = qd[(i[x] * stride) + f];
+                pd[(u[x] * stride) + f] += 0.05 * ((e * qf) - (0.1 * pf));
+                qd[(i[x] * stride) + f] += 0.05 * ((e * pf) - (0.1 * qf));
+            }
+        }
+
+        for (var x = 0; x < p.Length; x++) Assert.Equal(pd[x], p[x], 4);
+        for (var x = 0; x < q.Length; x++) Assert.Equal(qd[x], q[x], 4);
+        for (var x = 0; x < users; x++) Assert.Equal(bud[x], bu[x], 4);
+        Assert.All(Enumerable.Range(0, items * stride).Where(x => x % stride >= k), x => Assert.Equal(0f, q[x]));
+    }
+
+    [Fact]
+    public void Ziggurat_draws_are_standard_normal_and_the_same_on_any_thread_count()
+    {
+        var draws = Randomness.NormalRows(new Random(9), 4_000, 250, 250, 0, 1);
+        var threaded = Randomness.NormalRows(new Random(9), 4_000, 250, 250, 0, 1, threads: 3);
+        Assert.True(draws.AsSpan().SequenceEqual(threaded));
+        double n = draws.Length, mean = draws.Average(x => (double)x);
+        var variance = draws.Sum(x => (x - mean) * (x - mean)) / n;
+        var kurtosis = draws.Sum(x => Math.Pow(x - mean, 4)) / n / (variance * variance);
+        Assert.InRange(mean, -0.005, 0.005);
+        Assert.InRange(variance, 0.99, 1.01);
+        Assert.InRange(kurtosis, 2.95, 3.05);
+
+        // Tail and centre masses against Φ: P(|x| > 2) = 0.0455, P(|x| > 3) = 0.0027, P(|x| < 0.5) = 0.3829.
+        Assert.InRange(draws.Count(x => Math.Abs(x) > 2) / n, 0.0445, 0.0465);
+        Assert.InRange(draws.Count(x => Math.Abs(x) > 3) / n, 0.0025, 0.0029);
+        Assert.InRange(draws.Count(x => Math.Abs(x) < 0.5) / n, 0.3809, 0.3849);
+        Assert.InRange(draws.Count(x => x > 0) / n, 0.498, 0.502);
+    }
+
+    [Fact]
+    public void Ids_far_apart_get_the_same_vocabulary_as_dense_ones()
+    {
+        var dense = Ratings([3, 1, 3, 2], [10, 30, 20, 10]);
+        var sparse = Ratings([int.MaxValue, -7, int.MaxValue, 0], [10, 30, 20, 10]);
+        Assert.Equal([1, 2, 3], dense.UserIds);
+        Assert.Equal([-7, 0, int.MaxValue], sparse.UserIds);
+        Assert.Equal(dense.Users, sparse.Users);
+        Assert.Equal([10, 20, 30], sparse.ItemIds);
+        Assert.Equal([2, 0, 2, 1], dense.Users);
+    }
+
+    private static RatingDataset Ratings(int[] users, int[] movies) => RatingDataset.From(new Microsoft.Data.Analysis.DataFrame(
+        new Microsoft.Data.Analysis.Int32DataFrameColumn(MovieRec.Data.Columns.UserId, users),
+        new Microsoft.Data.Analysis.Int32DataFrameColumn(MovieRec.Data.Columns.MovieId, movies),
+        new Microsoft.Data.Analysis.DoubleDataFrameColumn(MovieRec.Data.Columns.Rating, users.Select(_ => 4.0))));
+}
