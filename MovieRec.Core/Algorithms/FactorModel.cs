@@ -2,7 +2,7 @@ namespace MovieRec.Algorithms;
 
 /// <summary>A fitted ranker scoring x_uᵀy_i (<see cref="ImplicitAls"/>, <see cref="Bpr"/>, with optional item biases):
 /// unknown users and movies predict 0, flagged.</summary>
-internal sealed class FactorModel(RatingDataset train, LatentFactors factors, float[]? itemBias = null) : IDenseScorer
+internal sealed class FactorModel(RatingDataset train, LatentFactors factors, float[]? itemBias = null) : ILatentScorer
 {
     public RatingDataset Train => train;
 
@@ -17,4 +17,10 @@ internal sealed class FactorModel(RatingDataset train, LatentFactors factors, fl
     }
 
     public void ScoreDense(int user, Span<float> scores) => factors.Score(factors.User(user), scores, itemBias);
+
+    public LatentFactors Factors => factors;
+
+    public ReadOnlySpan<float> ItemOffsets => itemBias;
+
+    public float UserOffset(int user) => 0;
 }

@@ -6,7 +6,7 @@ using MovieRec.LinearAlgebra;
 namespace MovieRec.Algorithms;
 
 /// <summary>A fitted <see cref="PureSvd"/> model.</summary>
-public sealed class PureSvdModel : IDenseScorer
+public sealed class PureSvdModel : IDenseScorer, ILatentScorer
 {
     private readonly int _k;
     private readonly float[] _offset;
@@ -64,6 +64,12 @@ public sealed class PureSvdModel : IDenseScorer
         // scores = c_u + Σ_f p_uf · V_f: k vectorized passes over the items (V_f fits in cache), not one dot per item.
         _factors.Score(_factors.User(user), scores, _offset[user]);
     }
+
+    LatentFactors ILatentScorer.Factors => _factors;
+
+    ReadOnlySpan<float> ILatentScorer.ItemOffsets => default;
+
+    float ILatentScorer.UserOffset(int user) => _offset[user];
 
     /// <summary>Scores every training movie for a new user from (movieId, rating) pairs by projection: p = (r − c)V.</summary>
     public float[] FoldInScores(IEnumerable<(int MovieId, double Rating)> ratings)

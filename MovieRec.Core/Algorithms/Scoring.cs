@@ -54,6 +54,16 @@ public static class Scoring
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         var train = model.Train;
         var users = userIds.Distinct().ToArray();
+        var lists = model is ILatentScorer latent && k <= BlockedTopN.MaxK
+            ? BlockedTopN.Select(latent, Array.ConvertAll(users, train.UserIndex), k, excludeSeen)
+            : RecommendEach(model, users, k, excludeSeen);
+        return ToFrame(train, users, lists);
+    }
+
+    /// <summary>One dense score row and one selection per user, on all cores.</summary>
+    private static (int[] Items, float[] Scores)[] RecommendEach(IDenseScorer model, int[] users, int k, bool excludeSeen)
+    {
+        var train = model.Train;
         var lists = new (int[] Items, float[] Scores)[users.Length];
         Parallel.For(0, users.Length, () => new float[train.ItemIds.Count], (t, _, scores) =>
         {
@@ -71,7 +81,11 @@ public static class Scoring
             lists[t] = (items, top);
             return scores;
         }, _ => { });
+        return lists;
+    }
 
+    private static DataFrame ToFrame(RatingDataset train, int[] users, (int[] Items, float[] Scores)[] lists)
+    {
         var rows = lists.Sum(l => l.Items.Length);
         var userColumn = new int[rows];
         var movieColumn = new int[rows];

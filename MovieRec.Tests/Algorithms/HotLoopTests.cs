@@ -1,4 +1,5 @@
 using MovieRec.Algorithms;
+using MovieRec.Data;
 using MovieRec.LinearAlgebra;
 using MovieRec.Synthetic;
 
@@ -8,7 +9,7 @@ namespace MovieRec.Tests.Algorithms;
 public sealed class HotLoopTests
 {
     private static readonly RatingDataset Data = RatingDataset.From(
-        SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 300, Movies = 400, Ratings = 20_000, GenomeMovies = 10, Seed = 11 }).Ratings);
+        SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 301, Movies = 405, Ratings = 20_000, GenomeMovies = 10, Seed = 11 }).Ratings);
 
     [Theory]
     [InlineData(2)]
@@ -82,6 +83,36 @@ public sealed class HotLoopTests
         for (var x = 0; x < q.Length; x++) Assert.Equal(qd[x], q[x], 4);
         for (var x = 0; x < users; x++) Assert.Equal(bud[x], bu[x], 4);
         Assert.All(Enumerable.Range(0, items * stride).Where(x => x % stride >= k), x => Assert.Equal(0f, q[x]));
+    }
+
+    [Theory]
+    [InlineData("puresvd", 10, true)]
+    [InlineData("als", 7, true)]
+    [InlineData("bpr", 25, false)]
+    public void Blocked_top_n_equals_one_score_row_and_one_selection_per_user(string name, int k, bool excludeSeen)
+    {
+        var model = AlgorithmCatalog.Create(name).Fit(Data);
+        Assert.IsAssignableFrom<ILatentScorer>(model);
+        Assert.NotEqual(0, Data.ItemIds.Count % BlockedTopN.PanelItems); // a ragged last panel
+        var users = Data.UserIds.Where((_, x) => x % 3 != 1).Append(-42).ToArray(); // not a multiple of the tiles, one unknown
+        var frame = Scoring.Recommend(model, users, k, excludeSeen);
+        var got = frame.ToArray<int>(MovieRec.Data.Columns.MovieId);
+        var scores = frame.ToArray<double>(MovieRec.Data.Columns.Score);
+        var row = new float[Data.ItemIds.Count];
+        var at = 0;
+        foreach (var userId in users.Where(u => u != -42))
+        {
+            var u = Data.UserIndex(userId);
+            model.ScoreDense(u, row);
+            foreach (var i in TopK.Select(row, k, excludeSeen ? Data.ItemsOf(u) : default))
+            {
+                Assert.Equal(Data.ItemIds[i], got[at]);
+                Assert.Equal(row[i], (float)scores[at]); // the same numbers to the bit
+                at++;
+            }
+        }
+
+        Assert.Equal(at, got.Length);
     }
 
     [Fact]
