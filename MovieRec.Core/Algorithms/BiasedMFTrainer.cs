@@ -43,40 +43,41 @@ internal sealed class BiasedMFTrainer
         var userBlock = Blocks(userOrder, u => train.UserStart[u + 1] - train.UserStart[u], train.Count, b);
         var itemBlock = Blocks(itemOrder, i => train.ItemCounts[i], train.Count, b);
 
-        // Cell of each rating in the shuffled order, then a stable counting sort by cell.
+        // Each user's ratings in a seeded order, then a stable counting sort by cell (computed twice rather than stored:
+        // at 25M ratings that saves 200 MB).
         var order = new int[train.Count];
-        var cell = new int[train.Count];
-        var at = 0;
-        foreach (var u in userOrder)
+        for (var x = 0; x < nu; x++)
         {
-            int start = train.UserStart[u], n = train.UserStart[u + 1] - start;
-            var span = order.AsSpan(at, n);
-            for (var x = 0; x < n; x++) span[x] = start + x;
+            var u = userOrder[x];
+            var span = order.AsSpan(train.UserStart[u], train.UserStart[u + 1] - train.UserStart[u]);
+            for (var y = 0; y < span.Length; y++) span[y] = train.UserStart[u] + y;
             rng.Shuffle(span);
-            var ub = userBlock[_localUser[u]];
-            foreach (var position in span) cell[at++] = (((itemBlock[_localItem[train.UserItems[position]]] - ub + b) % b) * b) + ub;
         }
 
+        int Cell(int localUser, int position) => (((itemBlock[_localItem[train.UserItems[position]]] - userBlock[localUser] + b) % b) * b) + userBlock[localUser];
         _cellStart = new int[(b * b) + 1];
-        foreach (var c in cell) _cellStart[c + 1]++;
+        for (var lu = 0; lu < nu; lu++)
+        {
+            var u = userOrder[lu];
+            for (var x = train.UserStart[u]; x < train.UserStart[u + 1]; x++) _cellStart[Cell(lu, order[x]) + 1]++;
+        }
+
         for (var c = 0; c < b * b; c++) _cellStart[c + 1] += _cellStart[c];
         var next = _cellStart[..^1];
         _users = new int[train.Count];
         _items = new int[train.Count];
         _ratings = new float[train.Count];
-        var owner = new int[train.Count];
-        for (var u = 0; u < nu; u++)
+        for (var lu = 0; lu < nu; lu++)
         {
-            for (var position = train.UserStart[u]; position < train.UserStart[u + 1]; position++) owner[position] = u;
-        }
-
-        for (var x = 0; x < order.Length; x++)
-        {
-            var slot = next[cell[x]]++;
-            var position = order[x];
-            _users[slot] = _localUser[owner[position]];
-            _items[slot] = _localItem[train.UserItems[position]];
-            _ratings[slot] = train.UserRatings[position];
+            var u = userOrder[lu];
+            for (var x = train.UserStart[u]; x < train.UserStart[u + 1]; x++)
+            {
+                var position = order[x];
+                var slot = next[Cell(lu, position)]++;
+                _users[slot] = lu;
+                _items[slot] = _localItem[train.UserItems[position]];
+                _ratings[slot] = train.UserRatings[position];
+            }
         }
 
         _p = Randomness.NormalRows(rng, nu, options.Factors, Stride, options.InitMean, options.InitStdDev, options.Threads);

@@ -115,6 +115,57 @@ public sealed class HotLoopTests
         Assert.Equal(at, got.Length);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(21)]
+    public void Sparse_products_by_column_blocks_equal_one_dot_per_column_to_the_bit(int k)
+    {
+        var rng = new Random(k);
+        int rows = 97, columns = 61;
+        var start = new int[rows + 1];
+        var cols = new List<int>();
+        var vals = new List<double>();
+        for (var i = 0; i < rows; i++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                if (rng.NextDouble() < 0.2)
+                {
+                    cols.Add(c);
+                    vals.Add(rng.NextDouble() - 0.5);
+                }
+            }
+
+            start[i + 1] = cols.Count;
+        }
+
+        var a = new CsrMatrix(rows, columns, start, [.. cols], [.. vals]);
+        var x = Enumerable.Range(0, columns * k).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var y = new double[rows * k];
+        a.Multiply(x, y, k);
+        var xt = Enumerable.Range(0, rows * k).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var z = new double[columns * k];
+        a.TransposeMultiply(xt, z, k);
+        for (var j = 0; j < k; j++)
+        {
+            var zj = new double[columns];
+            for (var i = 0; i < rows; i++)
+            {
+                var sum = 0.0;
+                for (var p = start[i]; p < start[i + 1]; p++)
+                {
+                    sum += vals[p] * x[(j * columns) + cols[p]];
+                    zj[cols[p]] += vals[p] * xt[(j * rows) + i];
+                }
+
+                Assert.Equal(sum, y[(j * rows) + i]);
+            }
+
+            for (var c = 0; c < columns; c++) Assert.Equal(zj[c], z[(j * columns) + c]);
+        }
+    }
+
     [Fact]
     public void Ziggurat_draws_are_standard_normal_and_the_same_on_any_thread_count()
     {
