@@ -29,7 +29,7 @@ public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgo
     {
         ArgumentNullException.ThrowIfNull(train);
         var trainer = BiasedMFTrainer.Prepare(train, Options);
-        for (var epoch = 0; epoch < Options.Epochs; epoch++) trainer.Epoch(cancellationToken);
+        trainer.Run(Options.Epochs, cancellationToken);
         return trainer.ToModel();
     }
 }

@@ -97,23 +97,83 @@ internal sealed class BiasedMFTrainer
     /// <summary>The state before the first epoch.</summary>
     public static BiasedMFTrainer Prepare(RatingDataset train, BiasedMFOptions options) => new(train, options);
 
-    /// <summary>One SGD pass over every rating: B strata, the cells of each on up to <see cref="BiasedMFOptions.Threads"/> threads.</summary>
-    public void Epoch(CancellationToken cancellationToken = default)
+    /// <summary>One SGD pass over every rating (<see cref="Run"/> with one epoch).</summary>
+    public void Epoch(CancellationToken cancellationToken = default) => Run(1, cancellationToken);
+
+    /// <summary>
+    /// <paramref name="epochs"/> SGD passes: B strata each, the cells of a stratum on up to
+    /// <see cref="BiasedMFOptions.Threads"/> threads. The threads live for the whole call and meet at a spinning barrier
+    /// after each stratum (a stratum is a fraction of a millisecond at ml-latest-small's size, too short to hand to the
+    /// thread pool each time); each takes the next unclaimed cell of the stratum, which changes who runs a cell, never the
+    /// result.
+    /// </summary>
+    public void Run(int epochs, CancellationToken cancellationToken = default)
     {
         float lr = (float)_options.LearningRate, reg = (float)_options.Regularization;
         var threads = Math.Clamp(_options.Threads, 1, _blocks);
-        for (var s = 0; s < _blocks; s++)
+        if (threads == 1)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var first = s * _blocks;
-            if (threads == 1)
+            for (var e = 0; e < epochs * _blocks; e++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                var first = e % _blocks * _blocks;
                 for (var c = first; c < first + _blocks; c++) RunCell(c, lr, reg);
             }
-            else
+
+            return;
+        }
+
+        var barrier = new SpinBarrier(threads);
+        var claimed = new int[epochs * _blocks];
+        var stop = false;
+        Exception? failure = null;
+        void Work(int worker)
+        {
+            for (var step = 0; step < claimed.Length; step++)
             {
-                Parallel.For(first, first + _blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c => RunCell(c, lr, reg));
+                if (worker == 0 && cancellationToken.IsCancellationRequested) Volatile.Write(ref stop, true);
+                barrier.Wait();
+                if (Volatile.Read(ref stop)) return;
+                try
+                {
+                    var first = step % _blocks * _blocks;
+                    for (var c = Interlocked.Increment(ref claimed[step]) - 1; c < _blocks; c = Interlocked.Increment(ref claimed[step]) - 1) RunCell(first + c, lr, reg);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                    Volatile.Write(ref stop, true);
+                }
             }
+        }
+
+        var helpers = Enumerable.Range(1, threads - 1).Select(w => new Thread(() => Work(w)) { IsBackground = true, Name = "movierec-dsgd" }).ToArray();
+        foreach (var helper in helpers) helper.Start();
+        Work(0);
+        foreach (var helper in helpers) helper.Join();
+        if (failure is not null) throw new InvalidOperationException("A DSGD worker failed.", failure);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>A sense-counting barrier that spins (yielding, never sleeping) while the others finish their cells.</summary>
+    private sealed class SpinBarrier(int parties)
+    {
+        private readonly int _parties = parties;
+        private int _waiting = parties;
+        private int _phase;
+
+        public void Wait()
+        {
+            var phase = Volatile.Read(ref _phase);
+            if (Interlocked.Decrement(ref _waiting) == 0)
+            {
+                _waiting = _parties;
+                Volatile.Write(ref _phase, phase + 1);
+                return;
+            }
+
+            var spin = default(SpinWait);
+            while (Volatile.Read(ref _phase) == phase) spin.SpinOnce(sleep1Threshold: -1);
         }
     }
 
