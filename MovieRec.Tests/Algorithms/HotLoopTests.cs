@@ -166,6 +166,43 @@ public sealed class HotLoopTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Cholesky_qr_orthonormalizes_and_falls_back_on_a_rank_deficient_block(bool deficient)
+    {
+        int rows = 1_300, cols = 20; // three row chunks, the last one short
+        var rng = new Random(2);
+        var x = Enumerable.Range(0, rows * cols).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        if (deficient)
+        {
+            for (var i = 0; i < rows; i++) x[(5 * rows) + i] = 3 * x[(2 * rows) + i];
+        }
+
+        var before = (double[])x.Clone();
+        var r = RandomizedSvd.Orthonormalize(x, rows, cols);
+        for (var a = 0; a < cols; a++)
+        {
+            for (var b = 0; b < cols; b++)
+            {
+                var dot = 0.0;
+                for (var i = 0; i < rows; i++) dot += x[(a * rows) + i] * x[(b * rows) + i];
+                var expected = a == b && !(deficient && a == 5) ? 1.0 : 0.0;
+                Assert.Equal(expected, dot, 10);
+            }
+        }
+
+        for (var j = 0; j < cols; j++)
+        {
+            for (var i = 0; i < rows; i += 97)
+            {
+                var qr = 0.0;
+                for (var p = 0; p <= j; p++) qr += x[(p * rows) + i] * r[(j * cols) + p];
+                Assert.Equal(before[(j * rows) + i], qr, 10);
+            }
+        }
+    }
+
     [Fact]
     public void Ziggurat_draws_are_standard_normal_and_the_same_on_any_thread_count()
     {
