@@ -29,7 +29,14 @@ public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgo
     {
         ArgumentNullException.ThrowIfNull(train);
         var trainer = BiasedMFTrainer.Prepare(train, Options);
-        trainer.Run(Options.Epochs, cancellationToken);
-        return trainer.ToModel();
+        try
+        {
+            trainer.Run(Options.Epochs, cancellationToken);
+            return trainer.ToModel();
+        }
+        finally
+        {
+            trainer.Release();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using MovieRec.LinearAlgebra;
 
 namespace MovieRec.Algorithms;
@@ -45,7 +46,7 @@ internal sealed class BiasedMFTrainer
 
         // Each user's ratings in a seeded order, then a stable counting sort by cell (computed twice rather than stored:
         // at 25M ratings that saves 200 MB).
-        var order = new int[train.Count];
+        var order = ArrayPool<int>.Shared.Rent(train.Count);
         for (var x = 0; x < nu; x++)
         {
             var u = userOrder[x];
@@ -64,9 +65,10 @@ internal sealed class BiasedMFTrainer
 
         for (var c = 0; c < b * b; c++) _cellStart[c + 1] += _cellStart[c];
         var next = _cellStart[..^1];
-        _users = new int[train.Count];
-        _items = new int[train.Count];
-        _ratings = new float[train.Count];
+        // Pooled: a cross-validation fits many of these, and fresh large arrays each time cost gen-2 collections.
+        _users = ArrayPool<int>.Shared.Rent(train.Count);
+        _items = ArrayPool<int>.Shared.Rent(train.Count);
+        _ratings = ArrayPool<float>.Shared.Rent(train.Count);
         for (var lu = 0; lu < nu; lu++)
         {
             var u = userOrder[lu];
@@ -80,8 +82,9 @@ internal sealed class BiasedMFTrainer
             }
         }
 
-        _p = Randomness.NormalRows(rng, nu, options.Factors, Stride, options.InitMean, options.InitStdDev, options.Threads);
-        _q = Randomness.NormalRows(rng, ni, options.Factors, Stride, options.InitMean, options.InitStdDev, options.Threads);
+        ArrayPool<int>.Shared.Return(order);
+        _p = Randomness.NormalRows(rng, nu, options.Factors, Stride, options.InitMean, options.InitStdDev, options.Threads, ArrayPool<float>.Shared.Rent(nu * Stride));
+        _q = Randomness.NormalRows(rng, ni, options.Factors, Stride, options.InitMean, options.InitStdDev, options.Threads, ArrayPool<float>.Shared.Rent(ni * Stride));
         _bu = new float[nu];
         _bi = new float[ni];
         _mu = (float)train.GlobalMean;
@@ -186,6 +189,16 @@ internal sealed class BiasedMFTrainer
         var bu = Array.ConvertAll(_localUser, l => _bu[l]);
         var bi = Array.ConvertAll(_localItem, l => _bi[l]);
         return new BiasedMFModel(Train, _options, _mu, bu, bi, p, q);
+    }
+
+    /// <summary>Returns the pooled rating and factor arrays; the trainer is unusable afterwards.</summary>
+    public void Release()
+    {
+        ArrayPool<int>.Shared.Return(_users);
+        ArrayPool<int>.Shared.Return(_items);
+        ArrayPool<float>.Shared.Return(_ratings);
+        ArrayPool<float>.Shared.Return(_p);
+        ArrayPool<float>.Shared.Return(_q);
     }
 
     private void RunCell(int c, float lr, float reg)

@@ -1,7 +1,7 @@
 namespace MovieRec.LinearAlgebra;
 
 /// <summary>Seeded normal draws shared by every initializer, sketch and generator: <see cref="StandardNormal"/> and
-/// <see cref="Normal"/> (Box–Muller on <see cref="Random"/>), and for padded factor rows <see cref="NormalRows"/>
+/// <see cref="Normal"/> (Box–Muller on <see cref="Random"/>), and for padded factor rows <see cref="NormalRows(Random, int, int, int, double, double, int)"/>
 /// (Marsaglia and Tsang's ziggurat on SplitMix64 streams seeded from the <see cref="Random"/>: about 6x faster, and the
 /// same on every machine, as it uses only table lookups and scalar <see cref="Math"/> calls).</summary>
 internal static class Randomness
@@ -53,11 +53,17 @@ internal static class Randomness
     /// row starting at a multiple of <paramref name="stride"/> (≥ columns) with zero padding after it. Rows come in chunks of
     /// <see cref="ChunkRows"/>, each from its own stream derived from one draw of <paramref name="rng"/> and the chunk's
     /// number, so the chunks fill on <paramref name="threads"/> threads with the same result.</summary>
-    public static float[] NormalRows(Random rng, int rows, int columns, int stride, double mean, double std, int threads = 1)
+    public static float[] NormalRows(Random rng, int rows, int columns, int stride, double mean, double std, int threads = 1) =>
+        NormalRows(rng, rows, columns, stride, mean, std, threads, new float[rows * stride]);
+
+    /// <summary><see cref="NormalRows(Random, int, int, int, double, double, int)"/> into <paramref name="values"/> (at
+    /// least rows × stride long, e.g. pooled): the padding after each row is set to zero.</summary>
+    public static float[] NormalRows(Random rng, int rows, int columns, int stride, double mean, double std, int threads, float[] values)
     {
         ArgumentNullException.ThrowIfNull(rng);
+        ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfLessThan(stride, columns);
-        var values = new float[rows * stride];
+        ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, rows * stride);
         var seed = (ulong)rng.NextInt64();
         float m = (float)mean, s = (float)std;
         var chunks = (rows + ChunkRows - 1) / ChunkRows;
@@ -68,6 +74,7 @@ internal static class Randomness
             {
                 var row = values.AsSpan(r * stride, columns);
                 for (var c = 0; c < row.Length; c++) row[c] = m + (s * (float)Ziggurat(ref state));
+                values.AsSpan((r * stride) + columns, stride - columns).Clear();
             }
         }
 
@@ -83,7 +90,7 @@ internal static class Randomness
         return values;
     }
 
-    /// <summary>Rows per independently seeded chunk of <see cref="NormalRows"/>.</summary>
+    /// <summary>Rows per independently seeded chunk of <see cref="NormalRows(Random, int, int, int, double, double, int)"/>.</summary>
     public const int ChunkRows = 512;
 
     /// <summary>One N(0, 1) draw: 31 bits of magnitude, 7 of layer and one of sign from one 64-bit word. The fast path
