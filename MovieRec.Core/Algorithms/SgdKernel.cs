@@ -27,7 +27,8 @@ internal static class SgdKernel
     public static double FlopsPerRating(int factors) => 6.0 * Stride(factors);
 
     /// <summary>One pass over the ratings in the given order. Indices must address whole rows of <paramref name="p"/> and
-    /// <paramref name="q"/> (the caller checks this once: the loop itself does not).</summary>
+    /// <paramref name="q"/> (the loop does not check: <see cref="BiasedMFTrainer"/> numbers users and movies 0..n−1 itself, and tests call
+    /// it with in-range indices only).</summary>
     public static void Run(ReadOnlySpan<int> users, ReadOnlySpan<int> items, ReadOnlySpan<float> ratings, float mu, Span<float> bu, Span<float> bi, Span<float> p, Span<float> q, int stride, float learningRate, float regularization)
     {
         var shrink = 1f - (learningRate * regularization);
