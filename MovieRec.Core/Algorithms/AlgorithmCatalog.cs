@@ -11,6 +11,11 @@ public static class AlgorithmCatalog
     /// <summary>The tuned biased-MF options: the best RMSE of a 24-candidate grid search (5-fold CV, ml-latest-small).</summary>
     public static BiasedMFOptions TunedBiasedMF { get; } = new() { Factors = 64, Epochs = 25, LearningRate = 0.015, Regularization = 0.08 };
 
+    /// <summary>The sequence k-NN options that are best inside <see cref="Blend"/>: the best blend validation NDCG@10 of a
+    /// 16-candidate grid (window 50/200, decay 0.5/1, normalization 0.4/0.5, 200/400 neighbours; ml-latest-small, the
+    /// recommenders protocol's training part). Alone, <see cref="SequenceKnnOptions.Defaults"/> rank better.</summary>
+    public static SequenceKnnOptions BlendSequenceKnn { get; } = new() { Window = 50, Decay = 1, Normalization = 0.5, Neighbors = 200 };
+
     /// <summary>Every name with what it creates.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -25,7 +30,9 @@ public static class AlgorithmCatalog
         ["ease"] = Invariant($"EASE^R closed-form item-item autoencoder (Steck 2019), λ {EaseOptions.Defaults.Regularization}, the {EaseOptions.Defaults.MaxItems:N0} most-rated movies"),
         ["als"] = Invariant($"implicit ALS (Hu et al. 2008) with conjugate-gradient updates (Takács et al. 2011), {ImplicitAlsOptions.Defaults.Factors} factors, λ {ImplicitAlsOptions.Defaults.Regularization}, α {ImplicitAlsOptions.Defaults.Alpha}"),
         ["bpr"] = Invariant($"BPR-MF (Rendle et al. 2009), {BprOptions.Defaults.Factors} factors, {BprOptions.Defaults.Epochs} epochs, λ {BprOptions.Defaults.Regularization}, uniformly sampled negatives"),
-        ["blend"] = "a blend of ease, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
+        ["seqknn"] = Invariant($"item k-NN over time-adjacent ratings (session-based k-NN, Ludewig & Jannach 2018): window {SequenceKnnOptions.Defaults.Window}, decay d^-{SequenceKnnOptions.Defaults.Decay}, normalization (n_i n_j)^{SequenceKnnOptions.Defaults.Normalization}, {SequenceKnnOptions.Defaults.Neighbors} neighbours"),
+        ["seqknn-blend"] = "seqknn with the options best inside the blend: window 50, decay d^-1, normalization (n_i n_j)^0.5, 200 neighbours",
+        ["blend"] = "a blend of ease, seqknn-blend, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
         ["svd++"] = Invariant($"SVD++ (Koren 2008) with Surprise's SVDpp defaults ({SvdPlusPlusOptions.Defaults.Factors} factors, {SvdPlusPlusOptions.Defaults.Epochs} epochs, lr {SvdPlusPlusOptions.Defaults.LearningRate}, reg {SvdPlusPlusOptions.Defaults.Regularization})"),
         ["ml"] = "MovieRecommender's ML engine: the like classifier chosen by validation times a popularity prior (needs the movies table)",
         ["content"] = "MovieRecommender's content engine: similarity to the user's liked movies (needs the movies table)",
@@ -73,6 +80,8 @@ public static class AlgorithmCatalog
         "puresvd-raw" => new PureSvd(new PureSvdOptions { CenterByUserMean = false, Seed = seed }),
         "itemknn" => new ItemKnn(),
         "ease" => new Ease(),
+        "seqknn" => new SequenceKnn(),
+        "seqknn-blend" => new SequenceKnn(BlendSequenceKnn),
         "als" => new ImplicitAls(new ImplicitAlsOptions { Seed = seed }),
         "bpr" => new Bpr(new BprOptions { Seed = seed }),
         "blend" => new Blend(new BlendOptions { Seed = seed }),
@@ -81,7 +90,7 @@ public static class AlgorithmCatalog
     };
 
     /// <summary>The algorithms with a tuning grid (<see cref="TuningGrid(string, int)"/>).</summary>
-    public static IReadOnlyList<string> Tunable { get; } = ["ease", "als", "bpr", "biasedmf", "svd++", "itemknn"];
+    public static IReadOnlyList<string> Tunable { get; } = ["ease", "seqknn", "als", "bpr", "biasedmf", "svd++", "itemknn"];
 
     /// <summary>
     /// The grid the defaults of <paramref name="name"/> were chosen from, for <see cref="Evaluation.Evaluator.GridSearch(Func{IReadOnlyDictionary{string, double}, IRecommenderAlgorithm{IDenseScorer}}, IReadOnlyDictionary{string, double[]}, IReadOnlyList{Evaluation.TrainTestSplit}, string, Evaluation.EvaluationOptions?, IProgress{ValueTuple{int, int}}?, CancellationToken)"/>:
@@ -93,6 +102,8 @@ public static class AlgorithmCatalog
     {
         "ease" => (p => new Ease(new EaseOptions { Regularization = p["Regularization"], MaxItems = (int)p["MaxItems"] }),
             new Dictionary<string, double[]> { ["Regularization"] = [100, 250, 500, 1000], ["MaxItems"] = [1500, 2500, 4000] }),
+        "seqknn" => (p => new SequenceKnn(new SequenceKnnOptions { Window = (int)p["Window"], Decay = p["Decay"], Normalization = p["Normalization"], Neighbors = (int)p["Neighbors"] }),
+            new Dictionary<string, double[]> { ["Window"] = [20, 50, 200], ["Decay"] = [0.5, 1], ["Normalization"] = [0.3, 0.4, 0.5], ["Neighbors"] = [200, 400, 1000] }),
         "als" => (p => new ImplicitAls(new ImplicitAlsOptions { Factors = (int)p["Factors"], Regularization = p["Regularization"], Alpha = p["Alpha"], Seed = seed }),
             new Dictionary<string, double[]> { ["Factors"] = [32, 128], ["Regularization"] = [1, 10, 30, 100], ["Alpha"] = [0.5, 1, 5] }),
         "bpr" => (p => new Bpr(new BprOptions { Factors = (int)p["Factors"], LearningRate = p["LearningRate"], Regularization = p["Regularization"], Seed = seed }),

@@ -13,7 +13,7 @@ namespace MovieRec.Algorithms;
 /// single component and, for <see cref="BlendOptions.Rounds"/> rounds, set each weight in turn to the value of
 /// <see cref="BlendOptions.WeightGrid"/> with the best validation NDCG@k (ties keep the current weight); (4) refit every
 /// component on all training ratings. Score: Σ_c w_c z_c(u, i). Nothing learned sees a test rating.</para>
-/// <para>Components come from <see cref="AlgorithmCatalog"/> with the blend's seed. A ranker: unknown users and movies
+/// <para>Components come from <see cref="BlendOptions.Create"/> (by default <see cref="AlgorithmCatalog"/>) with the blend's seed. A ranker: unknown users and movies
 /// predict 0 (flagged).</para>
 /// </remarks>
 public sealed class Blend(BlendOptions? options = null) : IRecommenderAlgorithm<BlendModel>
@@ -39,7 +39,7 @@ public sealed class Blend(BlendOptions? options = null) : IRecommenderAlgorithm<
         foreach (var name in o.Components)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            validation.Add(AlgorithmCatalog.Create(name, o.Seed).Fit(inner, cancellationToken));
+            validation.Add(o.Create(name, o.Seed).Fit(inner, cancellationToken));
         }
 
         var (weights, singles, score) = validation.Search(o.WeightGrid, o.Rounds);
@@ -47,7 +47,7 @@ public sealed class Blend(BlendOptions? options = null) : IRecommenderAlgorithm<
         for (var c = 0; c < components.Length; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (weights[c] != 0) components[c] = AlgorithmCatalog.Create(o.Components[c], o.Seed).Fit(train, cancellationToken);
+            if (weights[c] != 0) components[c] = o.Create(o.Components[c], o.Seed).Fit(train, cancellationToken);
         }
 
         return new BlendModel(train, o.Components, weights, components, singles, score);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Microsoft.Data.Analysis;
 using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Evaluation;
@@ -109,6 +110,64 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
         Assert.True(low < report.Ndcg && report.Ndcg < high);
         Assert.Equal((low, high), report.NdcgInterval()); // seeded
         Assert.Equal(report.Users, report.UserNdcg.Count);
+    }
+
+    /// <summary>Every user rates all 40 movies (co-occurrence says nothing), pairs (2k, 2k+1) one after the other in
+    /// time, the pairs in a random order; probe users rated only movie 2k.</summary>
+    private static DataFrame PairedSessions(int seed, bool shuffleRows)
+    {
+        var rng = new Random(seed);
+        var rows = new List<(int User, int Movie, long Time)>();
+        for (var u = 1; u <= 60; u++)
+        {
+            var pairs = Enumerable.Range(0, 20).ToArray();
+            rng.Shuffle(pairs);
+            var t = 1_000_000L * u;
+            foreach (var k in pairs)
+            {
+                var first = rng.Next(2);
+                rows.Add((u, (2 * k) + first + 1, t += 60));
+                rows.Add((u, (2 * k) + (1 - first) + 1, t += 60));
+            }
+        }
+
+        for (var k = 0; k < 20; k++) rows.Add((1000 + k, (2 * k) + 1, 5_000_000_000L));
+        if (shuffleRows) rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
+        return new DataFrame(
+            new Int32DataFrameColumn(Columns.UserId, rows.Select(r => r.User)),
+            new Int32DataFrameColumn(Columns.MovieId, rows.Select(r => r.Movie)),
+            new DoubleDataFrameColumn(Columns.Rating, rows.Select(_ => 4.0)),
+            new Int64DataFrameColumn(Columns.Timestamp, rows.Select(r => r.Time)));
+    }
+
+    [Fact]
+    public void Sequence_knn_learns_from_the_time_order_what_co_occurrence_cannot_see()
+    {
+        var train = RatingDataset.From(PairedSessions(3, shuffleRows: false));
+        var model = new SequenceKnn(new SequenceKnnOptions { Window = 3 }).Fit(train);
+        var knn = new ItemKnn().Fit(train);
+        var knnHits = 0;
+        for (var k = 0; k < 20; k++)
+        {
+            Assert.Equal([(2 * k) + 2], Scoring.TopMovies(model, 1000 + k, 1)); // the partner of movie 2k+1, among 39 candidates
+            if (Scoring.TopMovies(knn, 1000 + k, 1)[0] == (2 * k) + 2) knnHits++;
+        }
+
+        Assert.True(knnHits <= 3, $"plain co-occurrence found {knnHits} of 20 partners"); // by chance: 1 in 39 per probe
+
+        // The rows' order does not matter: time order, ties by movie.
+        var shuffled = new SequenceKnn(new SequenceKnnOptions { Window = 3 }).Fit(RatingDataset.From(PairedSessions(3, shuffleRows: true)));
+        var a = new float[40];
+        var b = new float[40];
+        for (var u = 0; u < train.UserIds.Count; u++)
+        {
+            model.ScoreDense(u, a);
+            shuffled.ScoreDense(u, b);
+            Assert.Equal(a, b);
+        }
+
+        Assert.Equal(PredictionSource.UnknownUser, model.Predict(-5, 1).Source);
+        Assert.Equal(0, model.Predict(1, 999_999).Value);
     }
 
     [Fact]
