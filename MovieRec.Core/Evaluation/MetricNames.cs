@@ -38,6 +38,21 @@ public static class MetricNames
     /// <summary>Mean self-information of recommended movies.</summary>
     public const string Novelty = "novelty";
 
+    /// <summary>Share of correct class decisions (classifiers; <see cref="Models.ClassificationScores"/>).</summary>
+    public const string Accuracy = "accuracy";
+
+    /// <summary>Harmonic mean of precision and recall (classifiers).</summary>
+    public const string F1 = "f1";
+
+    /// <summary>Area under the ROC curve (classifiers).</summary>
+    public const string RocAuc = "rocAuc";
+
+    /// <summary>Area under the precision-recall curve, as average precision (classifiers).</summary>
+    public const string PrAuc = "prAuc";
+
+    /// <summary>Mean negative log-likelihood of the labels (classifiers; lower is better).</summary>
+    public const string LogLoss = "logLoss";
+
     /// <summary>Training time, in seconds.</summary>
     public const string FitSeconds = "fitSeconds";
 
@@ -56,6 +71,6 @@ public static class MetricNames
     /// <summary>The upper bound of a metric's 95% bootstrap interval over users, e.g. <c>ndcg@10High</c>.</summary>
     public static string High(string metric) => metric + "High";
 
-    /// <summary>True for metrics where lower is better (<see cref="Rmse"/>, <see cref="Mae"/>, the timings).</summary>
-    public static bool LowerIsBetter(string metric) => metric is Rmse or Mae || metric.EndsWith("Seconds", StringComparison.Ordinal);
+    /// <summary>True for metrics where lower is better (<see cref="Rmse"/>, <see cref="Mae"/>, <see cref="LogLoss"/>, the timings).</summary>
+    public static bool LowerIsBetter(string metric) => metric is Rmse or Mae or LogLoss || metric.EndsWith("Seconds", StringComparison.Ordinal);
 }

@@ -1,3 +1,5 @@
+using MovieRec.Evaluation;
+
 namespace MovieRec.Models;
 
 /// <summary>Binary-classification metrics of one model on one split (see <see cref="ClassificationMetrics"/>).</summary>
@@ -13,13 +15,13 @@ public sealed record ClassificationScores(double Accuracy, double Precision, dou
     /// <summary>The metric by name: accuracy, precision, recall, f1, rocAuc, prAuc, logLoss.</summary>
     public double Get(string metric) => metric switch
     {
-        "accuracy" => Accuracy,
-        "precision" => Precision,
-        "recall" => Recall,
-        "f1" => F1,
-        "rocAuc" => RocAuc,
-        "prAuc" => PrAuc,
-        "logLoss" => LogLoss,
+        MetricNames.Accuracy => Accuracy,
+        MetricNames.Precision => Precision,
+        MetricNames.Recall => Recall,
+        MetricNames.F1 => F1,
+        MetricNames.RocAuc => RocAuc,
+        MetricNames.PrAuc => PrAuc,
+        MetricNames.LogLoss => LogLoss,
         _ => throw new ArgumentException($"Unknown metric '{metric}' (accuracy, precision, recall, f1, rocAuc, prAuc, logLoss).", nameof(metric)),
     };
 }

@@ -52,7 +52,7 @@ public static class ClassifierSearch
     /// <param name="metric">The score to maximize: f1 (default, as the original project), rocAuc, prAuc, accuracy, precision or recall; logLoss is minimized.</param>
     /// <param name="progress">Reports candidate i of n, fold, best so far.</param>
     /// <param name="cancellationToken">Checked before every fold.</param>
-    public static SearchResult Search(IReadOnlyList<ClassifierOptions> candidates, IFoldSource folds, string metric = "f1",
+    public static SearchResult Search(IReadOnlyList<ClassifierOptions> candidates, IFoldSource folds, string metric = Evaluation.MetricNames.F1,
         IProgress<SearchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
@@ -60,7 +60,7 @@ public static class ClassifierSearch
         if (candidates.Count == 0) throw new ArgumentException("No candidates to search.", nameof(candidates));
         var kind = candidates[0].Kind;
         if (candidates.Any(c => c.Kind != kind)) throw new ArgumentException("A search compares candidates of one family.", nameof(candidates));
-        var minimize = metric == "logLoss";
+        var minimize = Evaluation.MetricNames.LowerIsBetter(metric);
         var scores = new double[candidates.Count][];
         var seconds = new double[candidates.Count];
         var best = -1;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Analysis;
 using MovieRec.Data;
+using MovieRec.Evaluation;
 using MovieRec.Features;
 
 namespace MovieRec.Models;
@@ -84,13 +85,13 @@ public static class ModelExperiment
         new StringDataFrameColumn("split", rows.Select(r => r.Split)),
         new StringDataFrameColumn("search", rows.Select(r => r.Search)),
         new StringDataFrameColumn("label", rows.Select(r => r.Model + " " + r.Search)),
-        new DoubleDataFrameColumn("accuracy", rows.Select(r => r.Scores.Accuracy)),
-        new DoubleDataFrameColumn("precision", rows.Select(r => r.Scores.Precision)),
-        new DoubleDataFrameColumn("recall", rows.Select(r => r.Scores.Recall)),
-        new DoubleDataFrameColumn("f1", rows.Select(r => r.Scores.F1)),
-        new DoubleDataFrameColumn("rocAuc", rows.Select(r => r.Scores.RocAuc)),
-        new DoubleDataFrameColumn("prAuc", rows.Select(r => r.Scores.PrAuc)),
-        new DoubleDataFrameColumn("logLoss", rows.Select(r => r.Scores.LogLoss)),
+        new DoubleDataFrameColumn(MetricNames.Accuracy, rows.Select(r => r.Scores.Accuracy)),
+        new DoubleDataFrameColumn(MetricNames.Precision, rows.Select(r => r.Scores.Precision)),
+        new DoubleDataFrameColumn(MetricNames.Recall, rows.Select(r => r.Scores.Recall)),
+        new DoubleDataFrameColumn(MetricNames.F1, rows.Select(r => r.Scores.F1)),
+        new DoubleDataFrameColumn(MetricNames.RocAuc, rows.Select(r => r.Scores.RocAuc)),
+        new DoubleDataFrameColumn(MetricNames.PrAuc, rows.Select(r => r.Scores.PrAuc)),
+        new DoubleDataFrameColumn(MetricNames.LogLoss, rows.Select(r => r.Scores.LogLoss)),
         new DoubleDataFrameColumn("seconds", rows.Select(r => r.Seconds)));
 
     private static DataFrame BestFrame(List<(string Model, string Search, string Parameters, double CvScore)> rows, string metric) => new(

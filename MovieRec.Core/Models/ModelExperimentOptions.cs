@@ -27,7 +27,7 @@ public sealed record ModelExperimentOptions
     public int RandomIterations { get; init; } = 6;
 
     /// <summary>The search score (f1 by default, as the original project).</summary>
-    public string Metric { get; init; } = "f1";
+    public string Metric { get; init; } = Evaluation.MetricNames.F1;
 
     /// <summary>Rows of the validation split used for permutation importance (0 skips it).</summary>
     public int ImportanceRows { get; init; } = 2_000;

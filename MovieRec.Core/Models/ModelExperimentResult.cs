@@ -139,7 +139,7 @@ public sealed class ModelExperimentResult
     }
 
     /// <summary>The (model, search) with the best <paramref name="metric"/> on <paramref name="split"/> (higher is better).</summary>
-    public (ClassifierKind Kind, string Search) Best(string split = "validation", string metric = "f1")
+    public (ClassifierKind Kind, string Search) Best(string split = "validation", string metric = Evaluation.MetricNames.F1)
     {
         var splits = Metrics.ToStringArray("split");
         var models = Metrics.ToStringArray("model");
