@@ -11,10 +11,10 @@ public static class AlgorithmCatalog
     /// <summary>The tuned biased-MF options: the best RMSE of a 24-candidate grid search (5-fold CV, ml-latest-small).</summary>
     public static BiasedMFOptions TunedBiasedMF { get; } = new() { Factors = 64, Epochs = 25, LearningRate = 0.015, Regularization = 0.08 };
 
-    /// <summary>The sequence k-NN options that are best inside <see cref="Blend"/>: the best blend validation NDCG@10 of a
-    /// 16-candidate grid (window 50/200, decay 0.5/1, normalization 0.4/0.5, 200/400 neighbours; ml-latest-small, the
-    /// recommenders protocol's training part). Alone, <see cref="SequenceKnnOptions.Defaults"/> rank better.</summary>
-    public static SequenceKnnOptions BlendSequenceKnn { get; } = new() { Window = 50, Decay = 1, Normalization = 0.5, Neighbors = 200 };
+    /// <summary>The sequence k-NN options that are best inside <see cref="Blend"/>: the blend's <see cref="TuningGrid"/>
+    /// (window 50/200, decay 0.5/1, normalization 0.4/0.5, 200/400 neighbours for its seqknn-blend component), scored on a
+    /// validation split of the recommenders protocol's training part (ml-latest-small). Alone, <see cref="SequenceKnnOptions.Defaults"/> rank better.</summary>
+    public static SequenceKnnOptions BlendSequenceKnn { get; } = new() { Window = 200, Decay = 1, Normalization = 0.4, Neighbors = 400 };
 
     /// <summary>Every name with what it creates.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -31,7 +31,7 @@ public static class AlgorithmCatalog
         ["als"] = Invariant($"implicit ALS (Hu et al. 2008) with conjugate-gradient updates (Takács et al. 2011), {ImplicitAlsOptions.Defaults.Factors} factors, λ {ImplicitAlsOptions.Defaults.Regularization}, α {ImplicitAlsOptions.Defaults.Alpha}"),
         ["bpr"] = Invariant($"BPR-MF (Rendle et al. 2009), {BprOptions.Defaults.Factors} factors, {BprOptions.Defaults.Epochs} epochs, λ {BprOptions.Defaults.Regularization}, uniformly sampled negatives"),
         ["seqknn"] = Invariant($"item k-NN over time-adjacent ratings (session-based k-NN, Ludewig & Jannach 2018): window {SequenceKnnOptions.Defaults.Window}, decay d^-{SequenceKnnOptions.Defaults.Decay}, normalization (n_i n_j)^{SequenceKnnOptions.Defaults.Normalization}, {SequenceKnnOptions.Defaults.Neighbors} neighbours"),
-        ["seqknn-blend"] = "seqknn with the options best inside the blend: window 50, decay d^-1, normalization (n_i n_j)^0.5, 200 neighbours",
+        ["seqknn-blend"] = "seqknn with the options best inside the blend: window 200, decay d^-1, normalization (n_i n_j)^0.4, 400 neighbours",
         ["blend"] = "a blend of ease, seqknn-blend, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
         ["svd++"] = Invariant($"SVD++ (Koren 2008) with Surprise's SVDpp defaults ({SvdPlusPlusOptions.Defaults.Factors} factors, {SvdPlusPlusOptions.Defaults.Epochs} epochs, lr {SvdPlusPlusOptions.Defaults.LearningRate}, reg {SvdPlusPlusOptions.Defaults.Regularization})"),
         ["ml"] = "MovieRecommender's ML engine: the like classifier chosen by validation times a popularity prior (needs the movies table)",
@@ -90,7 +90,7 @@ public static class AlgorithmCatalog
     };
 
     /// <summary>The algorithms with a tuning grid (<see cref="TuningGrid(string, int)"/>).</summary>
-    public static IReadOnlyList<string> Tunable { get; } = ["ease", "seqknn", "als", "bpr", "biasedmf", "svd++", "itemknn"];
+    public static IReadOnlyList<string> Tunable { get; } = ["ease", "seqknn", "blend", "als", "bpr", "biasedmf", "svd++", "itemknn"];
 
     /// <summary>
     /// The grid the defaults of <paramref name="name"/> were chosen from, for <see cref="Evaluation.Evaluator.GridSearch(Func{IReadOnlyDictionary{string, double}, IRecommenderAlgorithm{IDenseScorer}}, IReadOnlyDictionary{string, double[]}, IReadOnlyList{Evaluation.TrainTestSplit}, string, Evaluation.EvaluationOptions?, IProgress{ValueTuple{int, int}}?, CancellationToken)"/>:
@@ -112,6 +112,14 @@ public static class AlgorithmCatalog
             new Dictionary<string, double[]> { ["Factors"] = [32, 64], ["Epochs"] = [20, 25], ["LearningRate"] = [0.005, 0.015], ["Regularization"] = [0.02, 0.05, 0.08] }),
         "svd++" => (p => new SvdPlusPlus(new SvdPlusPlusOptions { Factors = (int)p["Factors"], LearningRate = p["LearningRate"], Regularization = p["Regularization"], Seed = seed }),
             new Dictionary<string, double[]> { ["Factors"] = [20, 50], ["LearningRate"] = [0.005, 0.007], ["Regularization"] = [0.02, 0.05] }),
+        "blend" => (p => new Blend(new BlendOptions
+        {
+            Seed = seed,
+            Create = (component, s) => component == "seqknn-blend"
+                ? new SequenceKnn(new SequenceKnnOptions { Window = (int)p["Window"], Decay = p["Decay"], Normalization = p["Normalization"], Neighbors = (int)p["Neighbors"] })
+                : Create(component, s),
+        }),
+            new Dictionary<string, double[]> { ["Window"] = [50, 200], ["Decay"] = [0.5, 1], ["Normalization"] = [0.4, 0.5], ["Neighbors"] = [200, 400] }),
         "itemknn" => (p => new ItemKnn(new ItemKnnOptions { Neighbors = (int)p["Neighbors"], Shrinkage = p["Shrinkage"] }),
             new Dictionary<string, double[]> { ["Neighbors"] = [20, 40, 80], ["Shrinkage"] = [0, 25, 100] }),
         _ => throw new ArgumentException($"No tuning grid for '{name}'. Tunable: {string.Join(", ", Tunable)}.", nameof(name)),
