@@ -35,5 +35,13 @@ public sealed class DataFrameExtensionsTests
         fast.Columns["int"][0] = -1;
         Assert.Equal(Array.IndexOf(keep, true), frame.Columns["int"][Array.IndexOf(keep, true)]);
         Assert.Throws<ArgumentException>(() => frame.Filter(new bool[rows - 1]));
+
+        // Rows appended to a filtered frame keep an exact null count (Evaluator.Compare appends its board row by row;
+        // columns wrapping raw buffers broke this in Microsoft.Data.Analysis, which counted each appended value as null).
+        var board = frame.Filter(keep.Select((_, i) => i == 1).ToArray());
+        for (var r = 2; r < 5; r++) board = board.Append(frame.Filter(keep.Select((_, i) => i == r).ToArray()).Rows, inPlace: false);
+        Assert.Equal(4, board.Rows.Count);
+        Assert.Equal(0, board.Columns["double"].NullCount);
+        Assert.Equal([1 / 3.0, 2 / 3.0, 1.0, 4 / 3.0], board.ToArray<double>("double"));
     }
 }
