@@ -24,7 +24,7 @@ internal static class DataCommands
     private static Command Summary()
     {
         var dataset = new Argument<string>("dataset") { Description = "A dataset name (see 'movierec data list') or a folder.", DefaultValueFactory = _ => "sample" };
-        var metadata = new Option<string?>("--metadata") { Description = "A movie_metadata.csv or a Kaggle TMDB movies_metadata.csv (joined through links.csv)." };
+        var metadata = new Option<string?>("--metadata") { Description = "A movie_metadata.csv or a Kaggle TMDB movies_metadata.csv (joined through links.csv), or a collection name: tmdb-sample, seed-sample." };
         var command = new Command("summary", "Load a dataset, merge its metadata, clean it and print a summary table.") { dataset, metadata };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {

@@ -16,7 +16,7 @@ internal static class ModelsCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "A MovieLens release folder (any format) or a catalog name.", DefaultValueFactory = _ => "sample" };
-        var metadata = new Option<string?>("--metadata") { Description = "A movie_metadata.csv or Kaggle TMDB movies_metadata.csv (joined through links.csv)." };
+        var metadata = new Option<string?>("--metadata") { Description = "A movie_metadata.csv or Kaggle TMDB movies_metadata.csv (joined through links.csv), or a collection name: tmdb-sample, seed-sample." };
         var tune = new Option<bool>("--tune") { Description = "Also tune every family: grid search (logistic regression), randomized search (trees), 3-fold CV, F1." };
         var seed = new Option<int>("--seed") { Description = "Seed of split, folds, search and trainers.", DefaultValueFactory = _ => 42 };
         var iterations = new Option<int>("--iterations") { Description = "Random-search candidates per tree family.", DefaultValueFactory = _ => 6 }.InRange(1, 1_000);

@@ -74,7 +74,7 @@ internal static class RecommendCommands
 
     private static (Option<string> Data, Option<string?> Metadata, Option<string?> Json) Common() => (
         new Option<string>("--data") { Description = "A MovieLens release folder (any format) or a catalog name.", DefaultValueFactory = _ => "sample" },
-        new Option<string?>("--metadata") { Description = "A movie_metadata.csv or Kaggle TMDB movies_metadata.csv (a movie_metadata.csv in the data folder is used without this flag)." },
+        new Option<string?>("--metadata") { Description = "A movie_metadata.csv or Kaggle TMDB movies_metadata.csv, or a collection name: tmdb-sample, seed-sample (a movie_metadata.csv in the data folder is used without this flag)." },
         new Option<string?>("--json") { Description = "Also write the rows as JSON to this file." }.OutputFile());
 
     private static Command Recommend()

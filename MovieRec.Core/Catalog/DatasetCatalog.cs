@@ -108,14 +108,18 @@ public sealed partial class DatasetCatalog
 
     /// <summary>
     /// Load, merge, clean: resolves <paramref name="nameOrFolder"/> (<see cref="ResolveFolderAsync"/>), loads it, joins
-    /// the metadata file (the original project's <c>movie_metadata.csv</c> or Kaggle's <c>movies_metadata.csv</c>, through
-    /// the links) when one is given, and cleans the result (<see cref="DataCleaning.Clean(MovieLensDataset, Microsoft.Data.Analysis.DataFrame?)"/>).
+    /// the metadata when one is given (a file: the original project's <c>movie_metadata.csv</c> or Kaggle's
+    /// <c>movies_metadata.csv</c>, through the links; or a collection name of <see cref="KnownMetadata"/>, found as
+    /// <see cref="LoadMetadata"/> finds it), and cleans the result (<see cref="DataCleaning.Clean(MovieLensDataset, Microsoft.Data.Analysis.DataFrame?)"/>).
     /// </summary>
+    /// <remarks>An existing file wins over a collection of the same name.</remarks>
     public async Task<PreparedDataset> PrepareAsync(string nameOrFolder, string? metadataFile = null, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var folder = await ResolveFolderAsync(nameOrFolder, progress, cancellationToken).ConfigureAwait(false);
         var raw = MovieLensLoader.Load(folder);
-        var metadata = metadataFile is null ? null : MovieMetadataLoader.Load(metadataFile, raw.Links);
+        var metadata = metadataFile is null ? null
+            : !File.Exists(metadataFile) && KnownMetadata.ContainsKey(metadataFile) ? LoadMetadata(metadataFile, raw.Links)
+            : MovieMetadataLoader.Load(metadataFile, raw.Links);
         return new PreparedDataset(raw, DataCleaning.Clean(raw, metadata));
     }
 

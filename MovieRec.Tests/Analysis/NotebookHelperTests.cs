@@ -90,7 +90,7 @@ public sealed class NotebookHelperTests
     }
 
     [Fact]
-    public void Metadata_resolves_by_name_and_an_absent_collection_says_where_it_looked()
+    public async Task Metadata_resolves_by_name_and_an_absent_collection_says_where_it_looked()
     {
         using var temp = new TempFolder();
         var folder = temp.Sub("seed-sample");
@@ -101,6 +101,13 @@ public sealed class NotebookHelperTests
         Assert.Throws<ArgumentException>(() => catalog.LoadMetadata("no-such", null));
         var error = Assert.Throws<DatasetDownloadException>(() => catalog.LoadMetadata("tmdb-sample", null));
         Assert.Contains(DatasetCatalogOptions.DataEnvironmentVariable, error.Message, StringComparison.Ordinal);
+
+        // PrepareAsync (movierec's --metadata) takes the collection's name as well as a file.
+        var byName = await catalog.PrepareAsync(TestPaths.Sample, "seed-sample");
+        var byFile = await catalog.PrepareAsync(TestPaths.Sample, Path.Combine(folder, "movie_metadata.csv"));
+        Assert.Equal(byFile.Clean.Movies.Rows.Count, byName.Clean.Movies.Rows.Count);
+        Assert.Equal(byFile.Clean.Movies.Columns.Select(c => c.Name), byName.Clean.Movies.Columns.Select(c => c.Name));
+        await Assert.ThrowsAsync<DatasetDownloadException>(() => catalog.PrepareAsync(TestPaths.Sample, "tmdb-sample"));
     }
 
     [Fact]
