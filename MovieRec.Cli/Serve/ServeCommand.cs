@@ -12,7 +12,7 @@ internal static class ServeCommand
     {
         var model = new Option<string?>("--model") { Description = "A recommender saved by 'movierec fit' (loads in milliseconds)." };
         var data = new Option<string>("--data") { Description = "Without --model: a MovieLens folder or catalog name to fit on start.", DefaultValueFactory = _ => "sample" };
-        var metadata = new Option<string?>("--metadata") { Description = "Without --model: a movie metadata file for the fit." };
+        var metadata = new Option<string?>("--metadata") { Description = "Without --model: a movie metadata file, or a collection name (tmdb-sample, seed-sample), for the fit." };
         var port = new Option<int>("--port") { Description = "The port (0: any free port).", DefaultValueFactory = _ => WebAppOptions.Defaults.Port }.InRange(0, 65_535);
         var host = new Option<string>("--host")
         {
