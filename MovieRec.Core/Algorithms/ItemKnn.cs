@@ -52,9 +52,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
         }
 
         for (var i = 0; i < ni; i++) norm[i] = Math.Sqrt(norm[i]);
-        var neighbors = new int[ni * kn];
-        var similarity = new float[ni * kn];
-        Array.Fill(neighbors, -1);
+        var neighbors = new ItemNeighbors(ni, kn);
         Parallel.For(0, ni, new ParallelOptions { CancellationToken = cancellationToken }, () => (Dot: new double[ni], Co: new int[ni], Touched: new List<int>()), (i, _, acc) =>
         {
             for (var p = itemStart[i]; p < itemStart[i + 1]; p++)
@@ -71,7 +69,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
                 }
             }
 
-            var best = new List<(float Sim, int Item)>();
+            var best = new List<(float Similarity, int Item)>();
             foreach (var j in acc.Touched)
             {
                 var n = acc.Co[j];
@@ -86,21 +84,15 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
             }
 
             acc.Touched.Clear();
-            var top = best.OrderByDescending(b => b.Sim).ThenBy(b => b.Item).Take(kn).ToArray();
-            for (var t = 0; t < top.Length; t++)
-            {
-                neighbors[(i * kn) + t] = top[t].Item;
-                similarity[(i * kn) + t] = top[t].Sim;
-            }
-
+            neighbors.Keep(i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(best));
             return acc;
         }, _ => { });
 
         var (bu, bi) = Bias.Fit(train, new BiasOptions(), cancellationToken);
-        return new ItemKnnModel(train, kn, neighbors, similarity, bu, bi);
+        return new ItemKnnModel(train, neighbors, bu, bi);
     }
 
-    private sealed class ItemKnnModel(RatingDataset train, int kn, int[] neighbors, float[] similarity, float[] bu, float[] bi) : IDenseScorer
+    private sealed class ItemKnnModel(RatingDataset train, ItemNeighbors neighbors, float[] bu, float[] bi) : IDenseScorer
     {
         public RatingDataset Train => train;
 
@@ -115,13 +107,14 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
             var items = train.ItemsOf(u);
             var ratings = train.RatingsOf(u);
             double num = 0, den = 0;
-            for (var t = 0; t < kn; t++)
+            var near = neighbors.Of(i);
+            var similarities = neighbors.SimilaritiesOf(i);
+            for (var t = 0; t < near.Length; t++)
             {
-                var j = neighbors[(i * kn) + t];
-                if (j < 0) break;
+                var j = near[t];
                 var at = items.BinarySearch(j);
                 if (at < 0) continue;
-                var s = similarity[(i * kn) + t];
+                var s = similarities[t];
                 num += s * (ratings[at] - (train.GlobalMean + bu[u] + bi[j]));
                 den += s;
             }
@@ -130,18 +123,6 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
             return new(Math.Clamp(value, train.MinRating, train.MaxRating), source);
         }
 
-        public void ScoreDense(int user, Span<float> scores)
-        {
-            scores.Clear();
-            foreach (var j in train.ItemsOf(user))
-            {
-                for (var t = 0; t < kn; t++)
-                {
-                    var i = neighbors[(j * kn) + t];
-                    if (i < 0) break;
-                    scores[i] += similarity[(j * kn) + t];
-                }
-            }
-        }
+        public void ScoreDense(int user, Span<float> scores) => neighbors.Score(train.ItemsOf(user), scores);
     }
 }

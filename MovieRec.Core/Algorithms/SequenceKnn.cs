@@ -36,7 +36,7 @@ public sealed class SequenceKnn(SequenceKnnOptions? options = null) : IRecommend
         ArgumentOutOfRangeException.ThrowIfLessThan(o.Neighbors, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(o.Decay);
         ArgumentOutOfRangeException.ThrowIfNegative(o.Normalization);
-        int ni = train.ItemIds.Count, kn = o.Neighbors;
+        var ni = train.ItemIds.Count;
         var (sequence, rank) = TimeOrder(train);
 
         var decay = new float[o.Window + 1];
@@ -47,9 +47,7 @@ public sealed class SequenceKnn(SequenceKnnOptions? options = null) : IRecommend
         var itemStart = train.ItemStart;
         var itemUsers = train.ItemUsers;
         var positions = train.ItemPositions;
-        var neighbors = new int[(long)ni * kn];
-        var similarity = new float[(long)ni * kn];
-        Array.Fill(neighbors, -1);
+        var neighbors = new ItemNeighbors(ni, o.Neighbors);
         Parallel.For(0, ni, new ParallelOptions { CancellationToken = cancellationToken }, () => (Sum: new float[ni], Touched: new List<int>()), (i, _, acc) =>
         {
             for (var e = itemStart[i]; e < itemStart[i + 1]; e++)
@@ -66,7 +64,7 @@ public sealed class SequenceKnn(SequenceKnnOptions? options = null) : IRecommend
                 }
             }
 
-            var best = new (float Sim, int Item)[acc.Touched.Count];
+            var best = new (float Similarity, int Item)[acc.Touched.Count];
             for (var t = 0; t < best.Length; t++)
             {
                 var j = acc.Touched[t];
@@ -75,18 +73,11 @@ public sealed class SequenceKnn(SequenceKnnOptions? options = null) : IRecommend
             }
 
             acc.Touched.Clear();
-            Array.Sort(best, static (a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.Item.CompareTo(b.Item));
-            var keep = Math.Min(kn, best.Length);
-            for (var t = 0; t < keep; t++)
-            {
-                neighbors[((long)i * kn) + t] = best[t].Item;
-                similarity[((long)i * kn) + t] = best[t].Sim;
-            }
-
+            neighbors.Keep(i, best);
             return acc;
         }, _ => { });
 
-        return new SequenceKnnModel(train, kn, neighbors, similarity);
+        return new SequenceKnnModel(train, neighbors);
     }
 
     /// <summary>
@@ -122,7 +113,7 @@ public sealed class SequenceKnn(SequenceKnnOptions? options = null) : IRecommend
         return (sequence, rank);
     }
 
-    private sealed class SequenceKnnModel(RatingDataset train, int kn, int[] neighbors, float[] similarity) : IDenseScorer
+    private sealed class SequenceKnnModel(RatingDataset train, ItemNeighbors neighbors) : IDenseScorer
     {
         public RatingDataset Train => train;
 
@@ -133,25 +124,9 @@ public sealed class SequenceKnn(SequenceKnnOptions? options = null) : IRecommend
         {
             int u = train.UserIndex(userId), i = train.ItemIndex(movieId);
             var source = Prediction.SourceOf(u, i);
-            if (u < 0 || i < 0) return new(0, source);
-            var scores = new float[train.ItemIds.Count];
-            ScoreDense(u, scores);
-            return new(scores[i], source);
+            return new(u < 0 || i < 0 ? 0 : neighbors.Score(train.ItemsOf(u), i), source);
         }
 
-        public void ScoreDense(int user, Span<float> scores)
-        {
-            scores.Clear();
-            foreach (var i in train.ItemsOf(user))
-            {
-                var row = (long)i * kn;
-                for (var t = 0; t < kn; t++)
-                {
-                    var j = neighbors[row + t];
-                    if (j < 0) break;
-                    scores[j] += similarity[row + t];
-                }
-            }
-        }
+        public void ScoreDense(int user, Span<float> scores) => neighbors.Score(train.ItemsOf(user), scores);
     }
 }

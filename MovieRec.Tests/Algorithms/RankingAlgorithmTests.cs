@@ -164,6 +164,7 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
             model.ScoreDense(u, a);
             shuffled.ScoreDense(u, b);
             Assert.Equal(a, b);
+            for (var i = 0; i < a.Length; i++) Assert.Equal(a[i], (float)model.Predict(train.UserIds[u], train.ItemIds[i]).Value); // one pair, the same sum
         }
 
         Assert.Equal(PredictionSource.UnknownUser, model.Predict(-5, 1).Source);
