@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using MovieRec.Data;
+using MovieRec.Data.Parsing;
 
 namespace MovieRec.Algorithms;
 
@@ -35,10 +36,10 @@ public static class Scoring
         }
 
         return new DataFrame(
-            new Int32DataFrameColumn(userColumn, users),
-            new Int32DataFrameColumn(movieColumn, movies),
-            new DoubleDataFrameColumn(Columns.Prediction, predicted),
-            new BooleanDataFrameColumn(Columns.Fallback, fallback));
+            PrimitiveColumnBuilder<int>.From(userColumn, users),
+            PrimitiveColumnBuilder<int>.From(movieColumn, movies),
+            PrimitiveColumnBuilder<double>.From(Columns.Prediction, predicted),
+            PrimitiveColumnBuilder<bool>.From(Columns.Fallback, fallback));
     }
 
     /// <summary>

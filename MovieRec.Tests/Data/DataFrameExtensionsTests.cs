@@ -44,4 +44,33 @@ public sealed class DataFrameExtensionsTests
         Assert.Equal(0, board.Columns["double"].NullCount);
         Assert.Equal([1 / 3.0, 2 / 3.0, 1.0, 4 / 3.0], board.ToArray<double>("double"));
     }
+
+    [Theory]
+    [InlineData(13)]
+    [InlineData(16)]
+    [InlineData(1_001)]
+    public void Filtered_columns_take_appended_values_and_nulls_with_an_exact_null_count(int kept)
+    {
+        var frame = new DataFrame(new Int32DataFrameColumn("int", Enumerable.Range(0, 2 * kept)), new DoubleDataFrameColumn("double", Enumerable.Range(0, 2 * kept).Select(i => i / 2.0)));
+        var even = Enumerable.Range(0, 2 * kept).Select(i => i % 2 == 0).ToArray();
+
+        // Straight onto a column: Microsoft.Data.Analysis throws InvalidCastException on a column over wrapped memory
+        // until its first write, which copies it into buffers of its own.
+        var ints = (Int32DataFrameColumn)frame.Filter(even)["int"];
+        ints[0] = ints[0];
+        ints.Append(-1);
+        ints.Append(null);
+        ints.Append(-3);
+        Assert.Equal(1, ints.NullCount);
+        Assert.Equal(new int?[] { (kept - 1) * 2, -1, null, -3 }, Enumerable.Range(kept - 1, 4).Select(r => ints[r]));
+
+        // As whole rows (where a set padding bit made each appended value count as a null).
+        var rows = frame.Filter(even);
+        rows.Append([new KeyValuePair<string, object>("int", 7), new KeyValuePair<string, object>("double", 7.5)], inPlace: true);
+        rows.Append([new KeyValuePair<string, object>("int", 8)], inPlace: true);
+        Assert.Equal(kept + 2, rows.Rows.Count);
+        Assert.Equal(0, rows["int"].NullCount);
+        Assert.Equal(1, rows["double"].NullCount);
+        Assert.Equal(new object?[] { 7.5, null }, new[] { rows["double"][kept], rows["double"][kept + 1] });
+    }
 }
