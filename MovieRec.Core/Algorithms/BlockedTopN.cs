@@ -12,10 +12,18 @@ namespace MovieRec.Algorithms;
 /// chunk of <see cref="ChunkItems"/> items while it sits in L2; groups run in parallel.
 /// </summary>
 /// <remarks>
+/// <para>Items are packed in descending order of their factor norm ‖q_i‖, and a tile stops as soon as no later item can
+/// enter any of its users' lists. By Cauchy–Schwarz every later item j scores at most
+/// b(u) = o_u + max_{j ≥ panel} o_j + ‖p_u‖·max_{j ≥ panel} ‖q_j‖ (o: the user and item offsets), so once each user's
+/// k-th best exceeds b(u), widened by a relative margin of max(10⁻⁴, 4·10⁻⁷·f) for float rounding, the rest of the items
+/// are skipped. The pruning is exact: it never drops an item that the full product would have kept.</para>
+/// </remarks>
+/// <remarks>
 /// A score is offset + Σ_f p_uf·q_if accumulated in factor order with a separate multiply and add per step, exactly as
-/// <see cref="LatentFactors.Score(ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float})"/> does, and items are offered
-/// to each heap in ascending order, so the lists equal <see cref="TopK.Select"/> over <see cref="IDenseScorer.ScoreDense"/>
-/// to the bit (ties to the lower index, seen and NaN scores skipped). 2·users·items·k flops.
+/// <see cref="LatentFactors.Score(ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float})"/> does, and each heap orders
+/// by (score, lower index first), so the lists equal <see cref="TopK.Select"/> over <see cref="IDenseScorer.ScoreDense"/>
+/// to the bit (ties to the lower index, seen and NaN scores skipped). At most 2·users·items·k flops; the norm bound
+/// (see the class remarks) skips the items that cannot place.
 /// </remarks>
 internal static class BlockedTopN
 {
@@ -41,8 +49,10 @@ internal static class BlockedTopN
         int f = factors.Factors, n = factors.Items.Length / f;
         k = Math.Min(k, n);
         var panels = (n + PanelItems - 1) / PanelItems;
-        var packed = Pack(factors, n, panels);
-        var offsets = model.ItemOffsets.ToArray();
+        var items = Bound.Order(factors, n, out var itemNorms);
+        var packed = Pack(factors, items, panels);
+        var offsets = Permute(model.ItemOffsets, items);
+        var bound = new Bound(itemNorms, offsets, panels, f);
         var result = new (int[] Items, float[] Scores)[users.Length];
         var groups = (users.Length + GroupUsers - 1) / GroupUsers;
         Parallel.For(0, groups, () => new Heaps(GroupUsers, k), (g, _, heaps) =>
@@ -56,14 +66,24 @@ internal static class BlockedTopN
             {
                 var u = users[first + t];
                 heaps.Start[t] = u < 0 ? 0f : model.UserOffset(u);
+                heaps.Norm[t] = u < 0 ? 0 : Bound.Norm(factors.User(u));
                 heaps.Seen[t] = u >= 0 && excludeSeen ? train.UserStart[u] : 0;
                 heaps.SeenEnd[t] = u >= 0 && excludeSeen ? train.UserStart[u + 1] : 0;
             }
 
+            Span<bool> done = stackalloc bool[GroupUsers / TileUsers];
             for (var chunk = 0; chunk < panels; chunk += ChunkItems / PanelItems)
             {
                 var chunkEnd = Math.Min(panels, chunk + (ChunkItems / PanelItems));
-                for (var t = 0; t < count; t += TileUsers) Tiles(factors.Users, users, first, t, Math.Min(TileUsers, count - t), packed, chunk, chunkEnd, f, n, offsets, heaps);
+                var active = false;
+                for (var t = 0; t < count; t += TileUsers)
+                {
+                    if (done[t / TileUsers]) continue;
+                    done[t / TileUsers] = Tiles(factors.Users, users, first, t, Math.Min(TileUsers, count - t), packed, chunk, chunkEnd, f, n, offsets, items, bound, heaps);
+                    active |= !done[t / TileUsers];
+                }
+
+                if (!active) break;
             }
 
             for (var t = 0; t < count; t++) result[first + t] = users[first + t] < 0 ? ([], []) : heaps.Sorted(t);
@@ -72,25 +92,88 @@ internal static class BlockedTopN
         return result;
     }
 
-    /// <summary>Item factors in panels: panel p holds items 16p..16p+15, factor-major (f × 16 floats), zero-padded.</summary>
-    private static float[] Pack(LatentFactors factors, int n, int panels)
+    /// <summary>Per-item offsets in packed order (empty stays empty).</summary>
+    private static float[] Permute(ReadOnlySpan<float> offsets, int[] items)
+    {
+        if (offsets.IsEmpty) return [];
+        var result = new float[items.Length];
+        for (var x = 0; x < items.Length; x++) result[x] = offsets[items[x]];
+        return result;
+    }
+
+    /// <summary>The Cauchy–Schwarz bound on every score from a panel on (see the class remarks).</summary>
+    private sealed class Bound
+    {
+        private readonly double[] _norm;
+        private readonly double[] _offset;
+        private readonly double _margin;
+
+        public Bound(double[] itemNorms, float[] offsets, int panels, int factors)
+        {
+            // Items are in descending norm order, so a panel's first item has the largest norm of all that follow;
+            // the largest offset from a panel on is a suffix maximum.
+            _norm = new double[panels];
+            _offset = new double[panels];
+            var best = double.NegativeInfinity;
+            for (var panel = panels - 1; panel >= 0; panel--)
+            {
+                _norm[panel] = itemNorms[panel * PanelItems];
+                for (var x = panel * PanelItems; x < Math.Min(offsets.Length, (panel + 1) * PanelItems); x++) best = Math.Max(best, offsets[x]);
+                _offset[panel] = offsets.Length == 0 ? 0 : best;
+            }
+
+            _margin = Math.Max(1e-4, 4e-7 * factors);
+        }
+
+        /// <summary>Item indices by descending factor norm (ties: lower index first), and those norms in that order.</summary>
+        public static int[] Order(LatentFactors factors, int n, out double[] norms)
+        {
+            var all = new double[n];
+            for (var i = 0; i < n; i++) all[i] = Norm(factors.Item(i));
+            var order = Enumerable.Range(0, n).ToArray();
+            Array.Sort(order, (a, b) => all[a] == all[b] ? a.CompareTo(b) : all[b].CompareTo(all[a]));
+            norms = Array.ConvertAll(order, i => all[i]);
+            return order;
+        }
+
+        public static double Norm(ReadOnlySpan<float> row)
+        {
+            var sum = 0.0;
+            foreach (var x in row) sum += (double)x * x;
+            return Math.Sqrt(sum);
+        }
+
+        /// <summary>Whether no item from <paramref name="panel"/> on can beat <paramref name="threshold"/> for a user
+        /// with offset <paramref name="start"/> and factor norm <paramref name="userNorm"/>. False for NaN.</summary>
+        public bool Excludes(int panel, double threshold, double start, double userNorm)
+        {
+            var product = userNorm * _norm[panel];
+            var bound = start + _offset[panel] + product;
+            return threshold > bound + (_margin * (Math.Abs(start) + Math.Abs(_offset[panel]) + product)) + 1e-30;
+        }
+    }
+
+    /// <summary>Item factors in panels: panel p holds items[16p..16p+15], factor-major (f × 16 floats), zero-padded.</summary>
+    private static float[] Pack(LatentFactors factors, int[] items, int panels)
     {
         var f = factors.Factors;
+        var n = items.Length;
         var packed = new float[panels * PanelItems * f];
         Parallel.For(0, panels, panel =>
         {
             var block = packed.AsSpan(panel * PanelItems * f, PanelItems * f);
             for (var j = 0; j < PanelItems && (panel * PanelItems) + j < n; j++)
             {
-                var row = factors.Item((panel * PanelItems) + j);
+                var row = factors.Item(items[(panel * PanelItems) + j]);
                 for (var c = 0; c < f; c++) block[(c * PanelItems) + j] = row[c];
             }
         });
         return packed;
     }
 
-    /// <summary>Rows t..t+rows−1 of a group against panels [panelStart, panelEnd): one 4×16 register tile per panel.</summary>
-    private static void Tiles(float[] p, int[] users, int first, int t, int rows, float[] packed, int panelStart, int panelEnd, int f, int n, float[] offsets, Heaps heaps)
+    /// <summary>Rows t..t+rows−1 of a group against panels [panelStart, panelEnd): one 4×16 register tile per panel.
+    /// True when the bound shows that no later panel can change these rows' lists.</summary>
+    private static bool Tiles(float[] p, int[] users, int first, int t, int rows, float[] packed, int panelStart, int panelEnd, int f, int n, float[] offsets, int[] items, Bound bound, Heaps heaps)
     {
         ref var p0 = ref p[Row(users, first, t, 0, rows) * f];
         ref var p1 = ref p[Row(users, first, t, 1, rows) * f];
@@ -103,6 +186,8 @@ internal static class BlockedTopN
         Span<float> row = stackalloc float[PanelItems];
         for (var panel = panelStart; panel < panelEnd; panel++)
         {
+            if (heaps.Settled(t, rows, panel, bound)) return true;
+
             // The accumulators start from the offsets, as LatentFactors.Score's target does.
             var item = panel * PanelItems;
             Vector256<float> lo = default, hi = default;
@@ -133,11 +218,13 @@ internal static class BlockedTopN
                 b3 += q1 * x;
             }
 
-            heaps.Offer(t, a0, b0, item, n);
-            if (rows > 1) heaps.Offer(t + 1, a1, b1, item, n);
-            if (rows > 2) heaps.Offer(t + 2, a2, b2, item, n);
-            if (rows > 3) heaps.Offer(t + 3, a3, b3, item, n);
+            heaps.Offer(t, a0, b0, items, item);
+            if (rows > 1) heaps.Offer(t + 1, a1, b1, items, item);
+            if (rows > 2) heaps.Offer(t + 2, a2, b2, items, item);
+            if (rows > 3) heaps.Offer(t + 3, a3, b3, items, item);
         }
+
+        return false;
     }
 
     /// <summary>The factor row of tile row r (a valid row for unknown users and missing rows: their results are dropped).</summary>
@@ -156,6 +243,9 @@ internal static class BlockedTopN
 
         public float[] Start { get; } = new float[users];
 
+        public double[] Norm { get; } = new double[users];
+
+        /// <summary>The user's seen items: UserItems[Seen..SeenEnd), ascending.</summary>
         public int[] Seen { get; } = new int[users];
 
         public int[] SeenEnd { get; } = new int[users];
@@ -173,21 +263,33 @@ internal static class BlockedTopN
             _threshold.AsSpan().Fill(float.NegativeInfinity);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Offer(int t, Vector256<float> lo, Vector256<float> hi, int item, int n)
+        /// <summary>Whether every row of the tile has a full list that no item from <paramref name="panel"/> on can enter.</summary>
+        public bool Settled(int t, int rows, int panel, Bound bound)
         {
+            for (var r = t; r < t + rows; r++)
+            {
+                if (_count[r] < _k || !bound.Excludes(panel, _threshold[r], Start[r], Norm[r])) return false;
+            }
+
+            return true;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Offer(int t, Vector256<float> lo, Vector256<float> hi, int[] items, int position)
+        {
+            // Equal scores still compete (on the index), so only scores below the bar are dropped here.
             var bar = Vector256.Create(_threshold[t]);
-            if (_count[t] == _k && !Vector256.GreaterThanAny(lo, bar) && !Vector256.GreaterThanAny(hi, bar)) return;
-            OfferEach(t, lo, hi, item, n);
+            if (_count[t] == _k && !Vector256.GreaterThanOrEqualAny(lo, bar) && !Vector256.GreaterThanOrEqualAny(hi, bar)) return;
+            OfferEach(t, lo, hi, items, position);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private void OfferEach(int t, Vector256<float> lo, Vector256<float> hi, int item, int n)
+        private void OfferEach(int t, Vector256<float> lo, Vector256<float> hi, int[] items, int position)
         {
             Span<float> s = stackalloc float[PanelItems];
             lo.CopyTo(s);
             hi.CopyTo(s[8..]);
-            for (var j = 0; j < PanelItems && item + j < n; j++) Add(t, item + j, s[j]);
+            for (var j = 0; j < PanelItems && position + j < items.Length; j++) Add(t, items[position + j], s[j]);
         }
 
         public (int[] Items, float[] Scores) Sorted(int t)
@@ -201,17 +303,11 @@ internal static class BlockedTopN
 
         private void Add(int t, int item, float score)
         {
-            if (_count[t] == _k ? !(score > _threshold[t]) : float.IsNaN(score)) return;
-            if (Train is { } train)
-            {
-                // Items arrive in ascending order, so the user's seen list is walked once.
-                var seen = train.UserItems;
-                while (Seen[t] < SeenEnd[t] && seen[Seen[t]] < item) Seen[t]++;
-                if (Seen[t] < SeenEnd[t] && seen[Seen[t]] == item) return;
-            }
-
             var heapScores = _scores.AsSpan(t * _k, _k);
             var heapItems = _items.AsSpan(t * _k, _k);
+            if (_count[t] == _k ? !Worse(heapScores[0], heapItems[0], score, item) : float.IsNaN(score)) return;
+            if (Train is { } train && train.UserItems.AsSpan(Seen[t], SeenEnd[t] - Seen[t]).BinarySearch(item) >= 0) return;
+
             if (_count[t] < _k)
             {
                 var x = _count[t]++;
@@ -228,7 +324,6 @@ internal static class BlockedTopN
             }
             else
             {
-                // Later items lose ties to earlier ones, so only a strictly higher score replaces the root.
                 heapScores[0] = score;
                 heapItems[0] = item;
                 var x = 0;

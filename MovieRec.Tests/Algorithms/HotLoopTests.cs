@@ -89,6 +89,8 @@ public sealed class HotLoopTests
     [InlineData("puresvd", 10, true)]
     [InlineData("als", 7, true)]
     [InlineData("bpr", 25, false)]
+    [InlineData("puresvd-raw", 10, true)] // puresvd: user offsets; bpr: item offsets; raw: none
+    [InlineData("puresvd", 1, false)]
     public void Blocked_top_n_equals_one_score_row_and_one_selection_per_user(string name, int k, bool excludeSeen)
     {
         var model = AlgorithmCatalog.Create(name).Fit(Data);
@@ -119,6 +121,7 @@ public sealed class HotLoopTests
     [InlineData(3)]
     [InlineData(8)]
     [InlineData(21)]
+    [InlineData(40)] // two scatter blocks, the second with one part
     public void Sparse_products_by_column_blocks_equal_one_dot_per_column_to_the_bit(int k)
     {
         var rng = new Random(k);
