@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MovieRec.Algorithms;
 
@@ -20,6 +21,11 @@ internal static class SgdKernel
     /// <summary>Floats per vector; factor rows are padded to a multiple of it (zeros, which stay zero).</summary>
     public const int Lanes = 8;
 
+    /// <summary>How many ratings ahead the movie row is prefetched: at 25M ratings the rows of a DSGD cell exceed L2,
+    /// and fetching q_i a dozen ratings early cut a 64-factor, 20-epoch fit by about 10% (12.2–13.1 s against
+    /// 13.6–14.7 s, alternated in one process); 4 helped half as much, 24 no more.</summary>
+    private const int PrefetchDistance = 12;
+
     /// <summary>The padded row length for <paramref name="factors"/> factors.</summary>
     public static int Stride(int factors) => (factors + Lanes - 1) / Lanes * Lanes;
 
@@ -38,6 +44,8 @@ internal static class SgdKernel
         for (var r = 0; r < ratings.Length; r++)
         {
             int u = users[r], i = items[r];
+            if (Sse.IsSupported && r + PrefetchDistance < ratings.Length) Prefetch(ref Unsafe.Add(ref q0, (nint)items[r + PrefetchDistance] * stride), stride);
+
             ref var pu = ref Unsafe.Add(ref p0, (nint)u * stride);
             ref var qi = ref Unsafe.Add(ref q0, (nint)i * stride);
             var step = learningRate * (ratings[r] - (mu + bu[u] + bi[i] + Dot(ref pu, ref qi, stride)));
@@ -65,6 +73,16 @@ internal static class SgdKernel
                 Vector256.FusedMultiplyAdd(g, pv, keep * qv).StoreUnsafe(ref qi, f);
             }
         }
+    }
+
+    /// <summary>Asks for the cache lines of one factor row (a hint: no value changes, so results are the same with or
+    /// without it). The row lives in a managed array that the kernel's caller keeps alive; the pointer is never
+    /// dereferenced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ref float row, int stride)
+    {
+        var at = (byte*)Unsafe.AsPointer(ref row);
+        for (var line = 0; line < stride * sizeof(float); line += 64) Sse.Prefetch0(at + line);
     }
 
     /// <summary>a·b over one padded row, two accumulators, reduced in a fixed order.</summary>
