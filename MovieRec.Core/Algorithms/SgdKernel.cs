@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
+using MovieRec.LinearAlgebra;
 
 namespace MovieRec.Algorithms;
 
@@ -44,7 +44,7 @@ internal static class SgdKernel
         for (var r = 0; r < ratings.Length; r++)
         {
             int u = users[r], i = items[r];
-            if (Sse.IsSupported && r + PrefetchDistance < ratings.Length) Prefetch(ref Unsafe.Add(ref q0, (nint)items[r + PrefetchDistance] * stride), stride);
+            if (r + PrefetchDistance < ratings.Length) CachePrefetch.Lines(ref Unsafe.Add(ref q0, (nint)items[r + PrefetchDistance] * stride), stride * sizeof(float));
 
             ref var pu = ref Unsafe.Add(ref p0, (nint)u * stride);
             ref var qi = ref Unsafe.Add(ref q0, (nint)i * stride);
@@ -73,16 +73,6 @@ internal static class SgdKernel
                 Vector256.FusedMultiplyAdd(g, pv, keep * qv).StoreUnsafe(ref qi, f);
             }
         }
-    }
-
-    /// <summary>Asks for the cache lines of one factor row (a hint: no value changes, so results are the same with or
-    /// without it). The row lives in a managed array that the kernel's caller keeps alive; the pointer is never
-    /// dereferenced.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch(ref float row, int stride)
-    {
-        var at = (byte*)Unsafe.AsPointer(ref row);
-        for (var line = 0; line < stride * sizeof(float); line += 64) Sse.Prefetch0(at + line);
     }
 
     /// <summary>a·b over one padded row, two accumulators, reduced in a fixed order.</summary>

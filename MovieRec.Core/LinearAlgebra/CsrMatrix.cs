@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace MovieRec.LinearAlgebra;
@@ -77,6 +78,11 @@ public sealed class CsrMatrix
     /// ⌈k / 16⌉ times per product.</summary>
     private const int BlockWidth = 16;
 
+    /// <summary>How many entries ahead the dense row is prefetched: the products gather random rows, and asking 16
+    /// entries early made them 25–30% faster at 25M ratings (A·X 1.30 → 0.93 s, Aᵀ·X 2.65 → 1.96 s at k = 74, the
+    /// minimum of four runs alternated in one process), with the same results to the bit.</summary>
+    private const int PrefetchDistance = 16;
+
     /// <summary>Output rows per parallel work item.</summary>
     private const int RowsPerTask = 512;
 
@@ -122,6 +128,7 @@ public sealed class CsrMatrix
                     Vector256<double> s0 = Vector256<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
                     for (var p = start[i]; p < start[i + 1]; p++)
                     {
+                        if (p + PrefetchDistance < start[i + 1]) CachePrefetch.Lines(ref Unsafe.Add(ref x0, (nint)index[p + PrefetchDistance] * BlockWidth), BlockWidth * sizeof(double));
                         var a = Vector256.Create(values[p]);
                         var at = (nuint)index[p] * BlockWidth;
                         s0 += Vector256.LoadUnsafe(ref x0, at) * a;
