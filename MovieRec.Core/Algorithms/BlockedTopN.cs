@@ -17,13 +17,11 @@ namespace MovieRec.Algorithms;
 /// b(u) = o_u + max_{j ≥ panel} o_j + ‖p_u‖·max_{j ≥ panel} ‖q_j‖ (o: the user and item offsets), so once each user's
 /// k-th best exceeds b(u), widened by a relative margin of max(10⁻⁴, 4·10⁻⁷·f) for float rounding, the rest of the items
 /// are skipped. The pruning is exact: it never drops an item that the full product would have kept.</para>
-/// </remarks>
-/// <remarks>
-/// A score is offset + Σ_f p_uf·q_if accumulated in factor order with a separate multiply and add per step, exactly as
+/// <para>A score is offset + Σ_f p_uf·q_if accumulated in factor order with a separate multiply and add per step, exactly as
 /// <see cref="LatentFactors.Score(ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float})"/> does, and each heap orders
 /// by (score, lower index first), so the lists equal <see cref="TopK.Select"/> over <see cref="IDenseScorer.ScoreDense"/>
 /// to the bit (ties to the lower index, seen and NaN scores skipped). At most 2·users·items·k flops; the norm bound
-/// (see the class remarks) skips the items that cannot place.
+/// (see above) skips the items that cannot place.</para>
 /// </remarks>
 internal static class BlockedTopN
 {
