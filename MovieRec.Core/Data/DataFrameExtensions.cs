@@ -111,12 +111,7 @@ public static class DataFrameExtensions
             };
             if (columns[c] is null)
             {
-                if (mask is null)
-                {
-                    var builder = new Parsing.PrimitiveColumnBuilder<bool>(keep.Length);
-                    foreach (var k in keep) builder.Add(k);
-                    mask = builder.ToColumn("keep");
-                }
+                mask ??= Parsing.PrimitiveColumnBuilder<bool>.From("keep", keep);
 
                 columns[c] = new DataFrame(column).Filter(mask).Columns[0];
             }
