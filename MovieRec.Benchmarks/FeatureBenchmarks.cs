@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Analysis;
 using MovieRec.Data;
@@ -25,7 +26,7 @@ public class FeatureBenchmarks
     [Benchmark]
     public int MlLatestSmall_AllFeatures()
     {
-        var model = FeaturePipeline.Fit(_clean.Ratings, _clean.Movies, new FeatureOptions { Text = new() { IncludeTags = true } }, _tags);
+        var model = new FeaturePipeline(new FeatureOptions { Text = new() { IncludeTags = true } }).Fit(RatingDataset.From(_clean.Ratings, _clean.Movies, _tags));
         var frame = model.Transform(_clean.Ratings).ToDataFrame();
         var space = MovieEmbeddingSpace.Build(model);
         return (int)frame.Rows.Count + space.Dimensions;

@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using MovieRec.Data;
@@ -29,7 +30,7 @@ public class LargeLoadBenchmarks
     {
         var ds = MovieLensLoader.Load(BenchPaths.Synthetic25m);
         var clean = DataCleaning.Clean(ds);
-        var model = FeaturePipeline.Fit(clean.Ratings, clean.Movies, new FeatureOptions(), ds.Tags, ds.Genome);
+        var model = new FeaturePipeline().Fit(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags, ds.Genome));
         return model.Transform(clean.Ratings).Count;
     }
 

@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using MovieRec.Data;
@@ -23,5 +24,5 @@ public class ModelBenchmarks
     /// <summary>Split, features, four baselines, grid search (LR, 12 × 3 folds) and randomized search (3 tree families, 6 × 3 folds), tuned refits, permutation importance.</summary>
     [Benchmark]
     public int MlLatestSmall_BaselinesAndTuning() =>
-        (int)ModelExperiment.Run(_clean.Ratings, _clean.Movies, new ModelExperimentOptions { Tune = true }, _dataset.Tags).Metrics.Rows.Count;
+        (int)ModelExperiment.Run(RatingDataset.From(_clean.Ratings, _clean.Movies, _dataset.Tags), new ModelExperimentOptions { Tune = true }).Metrics.Rows.Count;
 }

@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using BenchmarkDotNet.Attributes;
 using MovieRec.Data;
 using MovieRec.Recommendations;
@@ -20,7 +21,7 @@ public class RecommendationBenchmarks
     {
         var ds = MovieLensLoader.Load(BenchPaths.MlLatestSmall);
         var clean = DataCleaning.Clean(ds, MovieMetadataLoader.Load(BenchPaths.TmdbMetadata, ds.Links));
-        _recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, tags: ds.Tags);
+        _recommender = MovieRecommender.Build(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags));
         _bundle = Path.Combine(Path.GetTempPath(), $"movierec-bench-{Environment.ProcessId}.movierec");
         _recommender.Save(_bundle);
         _movies = [.. _recommender.Ratings.ItemIds.Take(1000)];
@@ -92,7 +93,7 @@ public class QueryUnderLoadBenchmarks
         var ds = MovieLensLoader.Load(BenchPaths.MlLatestSmall);
         var clean = DataCleaning.Clean(ds, MovieMetadataLoader.Load(BenchPaths.TmdbMetadata, ds.Links));
         _bundle = Path.Combine(Path.GetTempPath(), $"movierec-load-{Environment.ProcessId}.movierec");
-        MovieRecommender.Build(clean.Ratings, clean.Movies, tags: ds.Tags).Save(_bundle);
+        MovieRecommender.Build(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags)).Save(_bundle);
         if (!Busy) return;
         for (var i = 0; i < Environment.ProcessorCount; i++)
         {

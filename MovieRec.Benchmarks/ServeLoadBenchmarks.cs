@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
@@ -38,7 +39,7 @@ public class ServeLoadBenchmarks
     {
         var ds = MovieLensLoader.Load(BenchPaths.MlLatestSmall);
         var clean = DataCleaning.Clean(ds, MovieMetadataLoader.Load(BenchPaths.TmdbMetadata, ds.Links));
-        var recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, tags: ds.Tags);
+        var recommender = MovieRecommender.Build(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags));
         _users = [.. recommender.Ratings.UserIds];
         _movies = [.. recommender.Ratings.ItemIds];
         _app = WebApp.Build(recommender, new WebAppOptions { Port = 0, RequestsPerSecond = 1_000_000, DatasetName = "ml-latest-small" });

@@ -53,8 +53,10 @@ internal static class BenchCommand
             var clean = Stage("clean", () => DataCleaning.Clean(dataset));
             var features = Stage("features: fit on all ratings + interaction dataset", () =>
             {
-                var model = FeaturePipeline.Fit(clean.Ratings, clean.Movies, new FeatureOptions { Text = new() { Components = 32 }, GenomeComponents = 16 }, dataset.Tags, dataset.Genome);
-                _ = model.TransformTraining(clean.Ratings);
+                // A caller's whole path: index the ratings with the movie side, fit, build the training rows.
+                var model = new FeaturePipeline(new FeatureOptions { Text = new() { Components = 32 }, GenomeComponents = 16 })
+                    .Fit(RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome));
+                _ = model.TransformTraining();
                 return model;
             });
             var ratings = Stage("index ratings (RatingDataset)", () => RatingDataset.From(clean.Ratings));

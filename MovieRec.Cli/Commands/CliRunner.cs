@@ -24,7 +24,7 @@ internal static class CliRunner
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 2;
         }
-        catch (MovieRec.Recommendations.MovieNotFoundException e)
+        catch (MovieRec.Data.MovieNotFoundException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 4;

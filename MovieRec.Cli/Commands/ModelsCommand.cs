@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -39,7 +40,7 @@ internal static class ModelsCommand
                 var progress = new SyncProgress<SearchProgress>(p => ctx.Status(Markup.Escape(p.Candidates == 0
                     ? p.Stage
                     : string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: candidate {p.Candidate}/{p.Candidates}, fold {p.Fold}/{p.Folds}, best {p.BestScore:F4}"))));
-                result = ModelExperiment.Run(clean.Ratings, clean.Movies, options, dataset.Tags, dataset.Genome, progress, cancellationToken);
+                result = ModelExperiment.Run(RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome), options, progress, cancellationToken);
             });
 
             FrameOutput.Print(result.Metrics, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(Path.GetFullPath(folder))}: {result.Split.Train.Rows.Count:N0} train / {result.Split.Validation.Rows.Count:N0} validation / {result.Split.Test.Rows.Count:N0} test ratings ({result.Split.MovedToTraining:N0} moved to training)"));

@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -49,8 +50,8 @@ internal static class RecommendCommands
                 AnsiConsole.Status().Start("classifiers: baseline and tuned…", ctx =>
                 {
                     var progress = new SyncProgress<SearchProgress>(p => ctx.Status(Markup.Escape(p.Stage)));
-                    recommender.ModelReport = ModelReport.From(ModelExperiment.Run(clean.Ratings, clean.Movies, new ModelExperimentOptions { Tune = true, Seed = parse.GetValue(seed) },
-                        dataset.Tags, dataset.Genome, progress, cancellationToken));
+                    recommender.ModelReport = ModelReport.From(ModelExperiment.Run(RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome),
+                        new ModelExperimentOptions { Tune = true, Seed = parse.GetValue(seed) }, progress, cancellationToken));
                 });
             }
 
@@ -151,7 +152,7 @@ internal static class RecommendCommands
         var folder = dataset.Folder;
         AnsiConsole.Status().Start("fitting features, classifier and PureSVD…", _ =>
         {
-            recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, new RecommenderOptions { Seed = seed }, tags: dataset.Tags, genome: dataset.Genome);
+            recommender = MovieRecommender.Build(RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome), new RecommenderOptions { Seed = seed });
         });
         if (!fitting)
         {

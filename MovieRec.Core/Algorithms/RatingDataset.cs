@@ -6,8 +6,14 @@ namespace MovieRec.Algorithms;
 /// <summary>
 /// The one dataset every learner fits on: user and movie vocabularies (raw ID ↔ dense index, numbered 0..n-1 in
 /// ascending ID order), each rating as (user index, item index, rating, time), a CSR view of each user's ratings (items
-/// ascending) and, built on first use, a CSR view of each movie's ratings (users ascending).
+/// ascending) and, built on first use, a CSR view of each movie's ratings (users ascending). Built with the movies table
+/// (<see cref="From(DataFrame, DataFrame?, DataFrame?, GenomeMatrix?)"/>, <see cref="WithMovies"/>), it also carries the
+/// <see cref="Movies"/> catalog, tags and genome that the feature pipeline, the classifiers, the similarity space and the
+/// recommender read: one movie index for every stage.
 /// </summary>
+/// <remarks>Movie indexes: 0 … <c>ItemIds.Count</c> − 1 are the rated movies (ascending ID), the item indexes every
+/// algorithm scores; the catalog's further rows are the movies of the table nobody rated (ascending ID), which only the
+/// content-based stages can score.</remarks>
 public sealed class RatingDataset
 {
     private readonly Dictionary<int, int> _userIndex;
@@ -61,6 +67,67 @@ public sealed class RatingDataset
         MinRating = min;
         MaxRating = max;
     }
+
+    /// <summary>The same ratings (every array shared) with a movie side.</summary>
+    private RatingDataset(RatingDataset ratings, MovieCatalog movies, DataFrame? tags, GenomeMatrix? genome)
+    {
+        UserIds = ratings.UserIds;
+        ItemIds = ratings.ItemIds;
+        Users = ratings.Users;
+        Items = ratings.Items;
+        Ratings = ratings.Ratings;
+        Times = ratings.Times;
+        _userIndex = ratings._userIndex;
+        _itemIndex = ratings._itemIndex;
+        _byItem = ratings._byItem;
+        UserStart = ratings.UserStart;
+        UserItems = ratings.UserItems;
+        UserRatings = ratings.UserRatings;
+        ItemCounts = ratings.ItemCounts;
+        GlobalMean = ratings.GlobalMean;
+        MinRating = ratings.MinRating;
+        MaxRating = ratings.MaxRating;
+        Movies = movies;
+        Tags = tags;
+        Genome = genome;
+    }
+
+    /// <summary>The movies (rows = movie indexes; see the remarks), or null when the dataset was built from ratings alone.</summary>
+    public MovieCatalog? Movies { get; }
+
+    /// <summary>User tags (userId, movieId, tag), if given with the movies.</summary>
+    public DataFrame? Tags { get; }
+
+    /// <summary>The tag genome, if given with the movies.</summary>
+    public GenomeMatrix? Genome { get; }
+
+    /// <summary>The same ratings with the movies table (cleaned, merged: every rated movie must be in it), tags and genome:
+    /// the rating arrays are shared, the rated movies keep their item indexes, and the table's unrated movies follow.</summary>
+    /// <exception cref="ArgumentException">A rated movie is missing from <paramref name="movies"/>, or a movieId appears twice.</exception>
+    public RatingDataset WithMovies(DataFrame movies, DataFrame? tags = null, GenomeMatrix? genome = null)
+    {
+        ArgumentNullException.ThrowIfNull(movies);
+        var tableIds = movies.ToArray<int>(Columns.MovieId);
+        var tableRow = new Dictionary<int, int>(tableIds.Length);
+        for (var r = 0; r < tableIds.Length; r++)
+        {
+            if (!tableRow.TryAdd(tableIds[r], r)) throw new ArgumentException($"movieId {tableIds[r]} appears twice in the movies table; clean the data first.", nameof(movies));
+        }
+
+        var order = new int[ItemIds.Count + tableIds.Count(id => !_itemIndex.ContainsKey(id))];
+        for (var i = 0; i < ItemIds.Count; i++)
+        {
+            if (!tableRow.TryGetValue(ItemIds[i], out order[i])) throw new ArgumentException($"Movie {ItemIds[i]} is rated but not in the movies table; clean the data first.", nameof(movies));
+        }
+
+        var next = ItemIds.Count;
+        foreach (var id in tableIds.Where(id => !_itemIndex.ContainsKey(id)).Order()) order[next++] = tableRow[id];
+        return new RatingDataset(this, new MovieCatalog(movies, order), tags, genome);
+    }
+
+    /// <summary>The movie side, or an error naming the stage that needs it.</summary>
+    internal MovieCatalog RequireMovies(string stage) => Movies
+        ?? throw new ArgumentException($"{stage} needs the movies table: build the dataset with RatingDataset.From(ratings, movies) or dataset.WithMovies(movies).");
 
     /// <summary>userId of each user index, ascending.</summary>
     public IReadOnlyList<int> UserIds { get; }
@@ -132,10 +199,17 @@ public sealed class RatingDataset
     /// <summary>Ratings of user index <paramref name="user"/>, aligned with <see cref="ItemsOf"/>.</summary>
     public ReadOnlySpan<float> RatingsOf(int user) => UserRatings.AsSpan(UserStart[user], UserStart[user + 1] - UserStart[user]);
 
-    /// <summary>Builds the set from a ratings DataFrame (userId, movieId, rating, timestamp).</summary>
-    public static RatingDataset From(DataFrame ratings)
+    /// <summary>Builds the set from a ratings DataFrame (userId, movieId, rating, timestamp) and, optionally, the movie side
+    /// (<see cref="WithMovies"/>).</summary>
+    public static RatingDataset From(DataFrame ratings, DataFrame? movies = null, DataFrame? tags = null, GenomeMatrix? genome = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);
+        var set = From(ratings);
+        return movies is null ? set : set.WithMovies(movies, tags, genome);
+    }
+
+    private static RatingDataset From(DataFrame ratings)
+    {
         var userIds = ratings.ToArray<int>(Columns.UserId);
         var itemIds = ratings.ToArray<int>(Columns.MovieId);
         var values = Array.ConvertAll(ratings.ToArray<double>(Columns.Rating), v => (float)v);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Data.Parsing;
 using MovieRec.Features.Text;
@@ -29,10 +30,11 @@ public sealed class FeatureModel
     private readonly float[] _movieTable;  // movies × MovieWidth
     private readonly float[] _unknownMovie;
 
-    internal FeatureModel(FeatureOptions options, MovieCatalog catalog, TrainingStatistics stats, TextEmbeddingModel? text, float[]? textVectors, bool[]? hasText, GenomeEmbedding? genome)
+    internal FeatureModel(FeatureOptions options, RatingDataset train, TrainingStatistics stats, TextEmbeddingModel? text, float[]? textVectors, bool[]? hasText, GenomeEmbedding? genome)
     {
         Options = options;
-        Catalog = catalog;
+        Train = train;
+        var catalog = Catalog;
         _stats = stats;
         Text = text;
         Genome = genome;
@@ -55,8 +57,8 @@ public sealed class FeatureModel
         FeatureNames = [.. UserFeatureNames, .. PairFeatureNames, .. movieNames];
 
         var uw = UserFeatureNames.Count;
-        _userTable = new float[stats.UserIds.Length * uw];
-        for (var u = 0; u < stats.UserIds.Length; u++)
+        _userTable = new float[train.UserIds.Count * uw];
+        for (var u = 0; u < train.UserIds.Count; u++)
         {
             var r = _userTable.AsSpan(u * uw, uw);
             r[0] = stats.UserMean[u];
@@ -106,11 +108,11 @@ public sealed class FeatureModel
     }
 
     /// <summary>Restores a model from its fitted tables (<see cref="FeatureModelSerializer"/>).</summary>
-    internal FeatureModel(FeatureOptions options, MovieCatalog catalog, TrainingStatistics stats, TextEmbeddingModel? text, IReadOnlyList<string> movieNames,
+    internal FeatureModel(FeatureOptions options, RatingDataset train, TrainingStatistics stats, TextEmbeddingModel? text, IReadOnlyList<string> movieNames,
         float[] userTable, float[] unknownUser, float[] movieTable, float[] unknownMovie)
     {
         Options = options;
-        Catalog = catalog;
+        Train = train;
         _stats = stats;
         Text = text;
         MovieFeatureNames = movieNames;
@@ -148,12 +150,16 @@ public sealed class FeatureModel
     /// <summary>The last training rating's time (Unix seconds): the "now" of ages and trending.</summary>
     public long ReferenceTime => _stats.ReferenceTime;
 
-    internal MovieCatalog Catalog { get; }
+    /// <summary>The dataset the model was fitted on: its user and movie indexes are the tables' rows.</summary>
+    public RatingDataset Train { get; }
+
+    /// <summary>The movies of <see cref="Train"/>: the movie table's rows.</summary>
+    public MovieCatalog Catalog => Train.Movies!;
 
     internal TrainingStatistics Statistics => _stats;
 
     /// <summary>The user table row of <paramref name="userId"/>, or -1 for a user not in training.</summary>
-    internal int UserRowOf(int userId) => _stats.UserRow.TryGetValue(userId, out var u) ? u : -1;
+    internal int UserRowOf(int userId) => Train.UserIndex(userId);
 
     internal float[] UserTableArray => _userTable;
 
@@ -166,25 +172,8 @@ public sealed class FeatureModel
     internal int MovieWidth => MovieFeatureNames.Count;
 
     /// <summary>Builds the interaction dataset of <paramref name="ratings"/> (any split): features from the fitted tables, <c>like</c> from each rating.</summary>
-    /// <remarks>Use for validation, test and serving. For the training split itself use <see cref="TransformTraining"/>.</remarks>
-    public InteractionDataset Transform(DataFrame ratings) => Build(ratings, leaveOneOut: false);
-
-    /// <summary>
-    /// The interaction dataset of the training ratings the model was fitted on, with leave-one-out statistics: each row's
-    /// user and movie statistics exclude that row's own rating.
-    /// </summary>
-    /// <remarks>
-    /// Without this, a training row's <c>userLikeRatio</c>, <c>movieLikeRatio</c>, means and counts contain its own label
-    /// (for a movie with one rating, <c>movieLikeRatio</c> is the label), so a classifier learns to trust them and, served on
-    /// unseen pairs, ranks obscure movies with a single like first. Leave-one-out makes a training row look like a held-out
-    /// one: mean' = (n·mean − r)/(n − 1), like ratio' = (n·ratio − [r ≥ t])/(n − 1), count' = n − 1, Bayes mean
-    /// (C·μ + n·mean − r)/(C + n − 1), and likewise for the standard deviation, modern share and strictness; a user or movie
-    /// left with no other rating gets the training-wide values. Genre affinity and trending keep the full statistics.
-    /// Only valid for rows that are in the training split (each row's rating must be part of the fitted statistics).
-    /// </remarks>
-    public InteractionDataset TransformTraining(DataFrame trainingRatings) => Build(trainingRatings, leaveOneOut: true);
-
-    private InteractionDataset Build(DataFrame ratings, bool leaveOneOut)
+    /// <remarks>Use for validation, test and serving. For the training ratings themselves use <see cref="TransformTraining"/>.</remarks>
+    public InteractionDataset Transform(DataFrame ratings)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         var users = ratings.ToArray<int>(Columns.UserId);
@@ -196,17 +185,43 @@ public sealed class FeatureModel
         var likes = new bool[users.Length];
         for (var i = 0; i < users.Length; i++)
         {
-            userRows[i] = _stats.UserRow.TryGetValue(users[i], out var u) ? u : -1;
+            userRows[i] = Train.UserIndex(users[i]);
             movieRows[i] = Catalog.RowOf(movies[i]);
             labels[i] = (float)values[i];
             likes[i] = values[i] >= Options.LikeThreshold;
-            if (leaveOneOut && (userRows[i] < 0 || movieRows[i] < 0))
-            {
-                throw new ArgumentException($"Row {i} (user {users[i]}, movie {movies[i]}) is not in the training data this model was fitted on.", nameof(ratings));
-            }
         }
 
-        return new InteractionDataset(this, users, movies, userRows, movieRows, labels, likes, leaveOneOut);
+        return new InteractionDataset(this, users, movies, userRows, movieRows, labels, likes);
+    }
+
+    /// <summary>
+    /// The interaction dataset of the training ratings the model was fitted on (<see cref="Train"/>, in its order), with
+    /// leave-one-out statistics: each row's user and movie statistics exclude that row's own rating.
+    /// </summary>
+    /// <remarks>
+    /// Without this, a training row's <c>userLikeRatio</c>, <c>movieLikeRatio</c>, means and counts contain its own label
+    /// (for a movie with one rating, <c>movieLikeRatio</c> is the label), so a classifier learns to trust them and, served on
+    /// unseen pairs, ranks obscure movies with a single like first. Leave-one-out makes a training row look like a held-out
+    /// one: mean' = (n·mean − r)/(n − 1), like ratio' = (n·ratio − [r ≥ t])/(n − 1), count' = n − 1, Bayes mean
+    /// (C·μ + n·mean − r)/(C + n − 1), and likewise for the standard deviation, modern share and strictness; a user or movie
+    /// left with no other rating gets the training-wide values. Genre affinity and trending keep the full statistics.
+    /// </remarks>
+    public InteractionDataset TransformTraining()
+    {
+        var n = Train.Count;
+        var users = new int[n];
+        var movies = new int[n];
+        var labels = new float[n];
+        var likes = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            users[i] = Train.UserIds[Train.Users[i]];
+            movies[i] = Train.ItemIds[Train.Items[i]];
+            labels[i] = Train.Ratings[i];
+            likes[i] = labels[i] >= Options.LikeThreshold;
+        }
+
+        return new InteractionDataset(this, users, movies, (int[])Train.Users.Clone(), (int[])Train.Items.Clone(), labels, likes, leaveOneOut: true);
     }
 
     /// <summary>Removes one rating <paramref name="r"/> of (userRow, movieRow) from the row's user and movie statistics.</summary>
@@ -254,8 +269,8 @@ public sealed class FeatureModel
         float match = 0, affinity = 0;
         if (userRow >= 0 && movieRow >= 0)
         {
-            var genres = Catalog.Genres[movieRow];
-            var g = Catalog.GenreNames.Length;
+            var genres = Catalog.GenreIndices[movieRow];
+            var g = Catalog.GenreNames.Count;
             var favorite = _stats.UserFavorite[userRow];
             foreach (var genre in genres)
             {
@@ -274,10 +289,10 @@ public sealed class FeatureModel
     /// <summary>One row per training user: userId, the user block, favoriteGenre and <c>affinity<c>affinity_&lt;genre&gt;</c>lt;Genre<c>affinity_&lt;genre&gt;</c>gt;</c> (the genre without punctuation, e.g. affinitySciFi) per genre.</summary>
     public DataFrame UserFeatures()
     {
-        var nu = _stats.UserIds.Length;
+        var nu = Train.UserIds.Count;
         var uw = UserFeatureNames.Count;
-        var g = Catalog.GenreNames.Length;
-        var frame = new DataFrame(new Int32DataFrameColumn(Columns.UserId, _stats.UserIds));
+        var g = Catalog.GenreNames.Count;
+        var frame = new DataFrame(new Int32DataFrameColumn(Columns.UserId, Train.UserIds));
         for (var c = 0; c < uw; c++) frame.Columns.Add(FloatColumn(UserFeatureNames[c], nu, u => _userTable[(u * uw) + c]));
         frame.Columns.Add(new StringDataFrameColumn("favoriteGenre", _stats.UserFavorite.Select(f => f >= 0 ? Catalog.GenreNames[f] : string.Empty)));
         for (var genre = 0; genre < g; genre++)

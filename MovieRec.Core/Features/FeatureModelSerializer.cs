@@ -1,38 +1,35 @@
 using System.Text.Json;
+using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Features.Text;
 
 namespace MovieRec.Features;
 
 /// <summary>
-/// Binary persistence of a fitted <see cref="FeatureModel"/>: its options, movie catalog, user statistics and the
-/// fitted user and movie feature tables (embeddings included), plus the text model so new text can still be embedded.
+/// Binary persistence of a fitted <see cref="FeatureModel"/>: its options, user statistics and the fitted user and movie
+/// feature tables (embeddings included), plus the text model so new text can still be embedded. The dataset (ratings and
+/// movies, whose indexes are the tables' rows) is stored beside it and handed back to <see cref="Read"/>.
 /// </summary>
 /// <remarks>A loaded model transforms ratings of the users and movies it was fitted with exactly as before. The genome
 /// projection is not stored (its embeddings are in the movie table); <see cref="FeatureModel.Genome"/> is null after loading.</remarks>
 internal static class FeatureModelSerializer
 {
     private const string Magic = "MOVIEREC-FEATURES";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2; // 2: rows are the dataset's indexes; the catalog is the dataset's
 
     public static void Write(FeatureModel model, BinaryWriter w)
     {
         w.Write(Magic);
         w.Write(FormatVersion);
         w.Write(JsonSerializer.Serialize(model.Options));
-        var catalog = model.Catalog;
-        w.WriteInts(catalog.MovieIds);
-        w.WriteInts(catalog.Years);
-        w.Write(catalog.Genres.Length);
-        foreach (var g in catalog.Genres) w.WriteInts(g);
-        w.WriteStrings(catalog.GenreNames);
+        w.WriteInts([.. model.Catalog.MovieIds]);
         var s = model.Statistics;
         w.Write(s.GlobalMean);
         w.Write(s.GlobalStd);
         w.Write(s.GlobalLikeRatio);
         w.Write(s.GlobalModernShare);
         w.Write(s.ReferenceTime);
-        w.WriteInts(s.UserIds);
+        w.WriteInts([.. model.Train.UserIds]);
         w.WriteInts(s.UserFavorite);
         w.WriteFloats(s.UserAffinity);
         w.WriteStrings([.. model.MovieFeatureNames]);
@@ -53,18 +50,22 @@ internal static class FeatureModelSerializer
         }
     }
 
-    public static FeatureModel Read(BinaryReader r)
+    /// <summary>Reads a model written by <see cref="Write"/> for the dataset it was fitted on.</summary>
+    /// <exception cref="InvalidDataException">Another format, or the dataset's users or movies differ from the model's.</exception>
+    public static FeatureModel Read(BinaryReader r, RatingDataset train)
     {
         if (r.ReadString() != Magic) throw new InvalidDataException("Not a MovieRec feature model.");
         var version = r.ReadInt32();
         if (version != FormatVersion) throw new InvalidDataException($"Feature model format {version} is not supported (expected {FormatVersion}).");
         var options = JsonSerializer.Deserialize<FeatureOptions>(r.ReadString())!;
-        var movieIds = r.ReadInts();
-        var years = r.ReadInts();
-        var genres = new int[r.ReadInt32()][];
-        for (var i = 0; i < genres.Length; i++) genres[i] = r.ReadInts();
-        var catalog = new MovieCatalog(movieIds, years, genres, r.ReadStrings());
-        var stats = TrainingStatistics.Restore(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInts(), r.ReadInts(), r.ReadFloats());
+        if (train.Movies is null || !r.ReadInts().AsSpan().SequenceEqual([.. train.Movies.MovieIds]))
+        {
+            throw new InvalidDataException("The feature model's movies are not the dataset's.");
+        }
+
+        var (globalMean, globalStd, globalLikeRatio, globalModernShare, referenceTime) = (r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64());
+        if (!r.ReadInts().AsSpan().SequenceEqual([.. train.UserIds])) throw new InvalidDataException("The feature model's users are not the dataset's.");
+        var stats = TrainingStatistics.Restore(globalMean, globalStd, globalLikeRatio, globalModernShare, referenceTime, r.ReadInts(), r.ReadFloats());
         var movieNames = r.ReadStrings();
         var userTable = r.ReadFloats();
         var unknownUser = r.ReadFloats();
@@ -79,6 +80,6 @@ internal static class FeatureModelSerializer
             text = new TextEmbeddingModel(tfidf, r.ReadDoubles(), components, r.ReadDoubles(), r.ReadDoubles(), textOptions);
         }
 
-        return new FeatureModel(options, catalog, stats, text, movieNames, userTable, unknownUser, movieTable, unknownMovie);
+        return new FeatureModel(options, train, stats, text, movieNames, userTable, unknownUser, movieTable, unknownMovie);
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Features.Text;
 
@@ -25,56 +25,45 @@ namespace MovieRec.Features;
 /// <para>Unknown users and movies (absent from training) get the training-wide values (global mean, global like ratio,
 /// count 0, <c>userKnown</c> = 0) instead of failing.</para>
 /// </remarks>
-public static class FeaturePipeline
+/// <param name="options">Feature settings (default <see cref="FeatureOptions"/>).</param>
+/// <param name="reuseEmbeddings">A model whose text and genome embeddings to reuse instead of refitting them (they hold no
+/// rating statistics): cross-validation and validation splits refit only the statistics.</param>
+public sealed class FeaturePipeline(FeatureOptions? options = null, FeatureModel? reuseEmbeddings = null)
 {
-    /// <summary>Fits the feature model.</summary>
-    /// <param name="trainingRatings">The training split (userId, movieId, rating, timestamp).</param>
-    /// <param name="movies">All movies, cleaned and merged (movieId, title, genres, releaseYear, and overview/keywords when present).</param>
-    /// <param name="options">Feature settings.</param>
-    /// <param name="tags">User tags, used for text when <see cref="TextEmbeddingOptions.IncludeTags"/> (training pairs only).</param>
-    /// <param name="genome">The tag genome, for genome embeddings.</param>
-    /// <param name="reuse">A model whose text and genome embeddings to reuse instead of refitting them (they hold no rating
-    /// statistics): cross-validation refits only the statistics per fold.</param>
-    public static FeatureModel Fit(DataFrame trainingRatings, DataFrame movies, FeatureOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null, FeatureModel? reuse = null)
+    /// <summary>The feature settings.</summary>
+    public FeatureOptions Options { get; } = options ?? new FeatureOptions();
+
+    /// <summary>Fits the feature model on <paramref name="train"/>'s ratings and its movie side (<see cref="RatingDataset.Movies"/>,
+    /// <see cref="RatingDataset.Tags"/>, <see cref="RatingDataset.Genome"/>).</summary>
+    /// <exception cref="ArgumentException">The dataset has no ratings or no movies table.</exception>
+    public FeatureModel Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(trainingRatings);
-        ArgumentNullException.ThrowIfNull(movies);
-        options ??= new FeatureOptions();
-        var catalog = MovieCatalog.From(movies);
-        var users = trainingRatings.ToArray<int>(Columns.UserId);
-        var movieIds = trainingRatings.ToArray<int>(Columns.MovieId);
-        var ratings = trainingRatings.ToArray<double>(Columns.Rating);
-        var times = trainingRatings.ToArray<long>(Columns.Timestamp);
-        if (ratings.Length == 0) throw new ArgumentException("The training split holds no ratings.", nameof(trainingRatings));
-
-        var movieRows = new int[movieIds.Length];
-        for (var i = 0; i < movieIds.Length; i++)
-        {
-            movieRows[i] = catalog.RowOf(movieIds[i]);
-            if (movieRows[i] < 0) throw new ArgumentException($"Training rating {i} names movieId {movieIds[i]}, which the movies table lacks; clean the data first.", nameof(trainingRatings));
-        }
-
-        var stats = TrainingStatistics.Compute(users, movieRows, ratings, times, catalog, options);
+        ArgumentNullException.ThrowIfNull(train);
+        var catalog = train.RequireMovies("The feature pipeline");
+        if (train.Count == 0) throw new ArgumentException("The training dataset holds no ratings.", nameof(train));
+        cancellationToken.ThrowIfCancellationRequested();
+        var stats = TrainingStatistics.Compute(train, catalog, Options);
 
         TextEmbeddingModel? text = null;
         float[]? textVectors = null;
         bool[]? hasText = null;
-        if (options.Text is { } textOptions)
+        if (Options.Text is { } textOptions)
         {
-            var tagText = textOptions.IncludeTags && tags is not null ? TextEmbedding.TagsByMovie(tags, trainingRatings) : null;
-            var allTexts = TextEmbedding.MovieTexts(movies, textOptions, tagText);
+            var tagText = textOptions.IncludeTags && train.Tags is { } tags ? TextEmbedding.TagsByMovie(tags, train) : null;
+            var allTexts = TextEmbedding.MovieTexts(catalog.Table, textOptions, tagText);
             var trainingTexts = stats.MovieCount.Select((n, row) => (n, row)).Where(p => p.n > 0).Select(p => allTexts[p.row]).ToArray();
-            text = reuse?.Text ?? TextEmbedding.Fit(trainingTexts, textOptions);
+            text = reuseEmbeddings?.Text ?? TextEmbedding.Fit(trainingTexts, textOptions);
             textVectors = text.Transform(allTexts, out hasText);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         GenomeEmbedding? genomeModel = null;
-        if (genome is not null && options.GenomeComponents > 0)
+        if (train.Genome is { } genome && Options.GenomeComponents > 0)
         {
             var trainingMovies = Enumerable.Range(0, catalog.Count).Where(row => stats.MovieCount[row] > 0).Select(row => catalog.MovieIds[row]);
-            genomeModel = reuse?.Genome ?? GenomeEmbedding.Fit(genome, trainingMovies, options.GenomeComponents);
+            genomeModel = reuseEmbeddings?.Genome ?? GenomeEmbedding.Fit(genome, trainingMovies, Options.GenomeComponents);
         }
 
-        return new FeatureModel(options, catalog, stats, text, textVectors, hasText, genomeModel);
+        return new FeatureModel(Options, train, stats, text, textVectors, hasText, genomeModel);
     }
 }

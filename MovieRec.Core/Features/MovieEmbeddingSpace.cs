@@ -16,20 +16,18 @@ namespace MovieRec.Features;
 /// </remarks>
 public sealed class MovieEmbeddingSpace
 {
-    private readonly Dictionary<int, int> _rowOf;
+    private readonly MovieCatalog _catalog;
 
-    private MovieEmbeddingSpace(int[] movieIds, float[] vectors, int dimensions, MovieSpaceOptions options)
+    private MovieEmbeddingSpace(MovieCatalog catalog, float[] vectors, int dimensions, MovieSpaceOptions options)
     {
-        MovieIds = movieIds;
+        _catalog = catalog;
         Vectors = vectors;
         Dimensions = dimensions;
         Options = options;
-        _rowOf = new Dictionary<int, int>(movieIds.Length);
-        for (var i = 0; i < movieIds.Length; i++) _rowOf[movieIds[i]] = i;
     }
 
-    /// <summary>The movieId of each row (movies-table order).</summary>
-    public IReadOnlyList<int> MovieIds { get; }
+    /// <summary>The movieId of each row: the rows are the catalog's (the dataset's movie indexes).</summary>
+    public IReadOnlyList<int> MovieIds => _catalog.MovieIds;
 
     /// <summary>Row-major unit vectors, movies × <see cref="Dimensions"/>.</summary>
     public float[] Vectors { get; }
@@ -41,7 +39,7 @@ public sealed class MovieEmbeddingSpace
     public MovieSpaceOptions Options { get; }
 
     /// <summary>The row of <paramref name="movieId"/>, or -1.</summary>
-    public int RowOf(int movieId) => _rowOf.TryGetValue(movieId, out var row) ? row : -1;
+    public int RowOf(int movieId) => _catalog.RowOf(movieId);
 
     /// <summary>The unit vector of row <paramref name="row"/>.</summary>
     public ReadOnlySpan<float> Vector(int row) => Vectors.AsSpan(row * Dimensions, Dimensions);
@@ -53,7 +51,7 @@ public sealed class MovieEmbeddingSpace
         return a < 0 || b < 0 ? 0 : System.Numerics.Tensors.TensorPrimitives.Dot(Vector(a), Vector(b));
     }
 
-    /// <summary>The <paramref name="count"/> movies most similar to <paramref name="movieId"/>, itself excluded, best first (ties by row, i.e. movies-table order). O(movies · dimensions) plus a partial sort.</summary>
+    /// <summary>The <paramref name="count"/> movies most similar to <paramref name="movieId"/>, itself excluded, best first (ties by row, i.e. movie index). O(movies · dimensions) plus a partial sort.</summary>
     public IReadOnlyList<(int MovieId, double Similarity)> MostSimilar(int movieId, int count)
     {
         var row = RowOf(movieId);
@@ -83,7 +81,7 @@ public sealed class MovieEmbeddingSpace
         var countAt = names.IndexOf("movieCount");
         var text = Block(names, "text");
         var genome = Block(names, "genome");
-        var g = catalog.GenreNames.Length;
+        var g = catalog.GenreNames.Count;
         var d = numeric.Length + g + text.Length + genome.Length;
 
         // Standardize with the movies that have training ratings.
@@ -104,7 +102,7 @@ public sealed class MovieEmbeddingSpace
             var row = table.AsSpan(m * mw, mw);
             var v = vectors.AsSpan(m * d, d);
             for (var j = 0; j < numeric.Length; j++) v[j] = (float)((row[numeric[j]] - mean[j]) / std[j]);
-            foreach (var genre in catalog.Genres[m]) v[numeric.Length + genre] = 1f;
+            foreach (var genre in catalog.GenreIndices[m]) v[numeric.Length + genre] = 1f;
             for (var j = 0; j < text.Length; j++) v[numeric.Length + g + j] = row[text[j]];
             for (var j = 0; j < genome.Length; j++) v[numeric.Length + g + text.Length + j] = row[genome[j]];
             Scale(v[..numeric.Length], options.NumericWeight);
@@ -114,7 +112,7 @@ public sealed class MovieEmbeddingSpace
             Scale(v, 1f);
         }
 
-        return new MovieEmbeddingSpace(catalog.MovieIds, vectors, d, options);
+        return new MovieEmbeddingSpace(catalog, vectors, d, options);
     }
 
     private static int[] Block(List<string> names, string prefix) =>

@@ -1,3 +1,5 @@
+using MovieRec.Data;
+
 namespace MovieRec.Features;
 
 /// <summary>User and movie statistics of the training ratings, computed in a few passes over typed arrays.</summary>
@@ -15,10 +17,6 @@ internal sealed class TrainingStatistics
     public long ReferenceTime { get; private set; }
 
     public int ReferenceYear { get; private set; }
-
-    public int[] UserIds { get; private set; } = [];
-
-    public Dictionary<int, int> UserRow { get; } = [];
 
     public int[] UserCount { get; private set; } = [];
 
@@ -52,20 +50,20 @@ internal sealed class TrainingStatistics
 
     /// <summary>Rebuilds the parts a loaded <see cref="FeatureModel"/> needs (see <see cref="FeatureModelSerializer"/>).</summary>
     public static TrainingStatistics Restore(double globalMean, double globalStd, double globalLikeRatio, double globalModernShare, long referenceTime,
-        int[] userIds, int[] userFavorite, float[] userAffinity)
+        int[] userFavorite, float[] userAffinity) => new()
     {
-        var s = new TrainingStatistics
-        {
-            GlobalMean = globalMean, GlobalStd = globalStd, GlobalLikeRatio = globalLikeRatio, GlobalModernShare = globalModernShare,
-            ReferenceTime = referenceTime, ReferenceYear = DateTimeOffset.FromUnixTimeSeconds(referenceTime).Year,
-            UserIds = userIds, UserFavorite = userFavorite, UserAffinity = userAffinity,
-        };
-        for (var u = 0; u < userIds.Length; u++) s.UserRow[userIds[u]] = u;
-        return s;
-    }
+        GlobalMean = globalMean, GlobalStd = globalStd, GlobalLikeRatio = globalLikeRatio, GlobalModernShare = globalModernShare,
+        ReferenceTime = referenceTime, ReferenceYear = DateTimeOffset.FromUnixTimeSeconds(referenceTime).Year,
+        UserFavorite = userFavorite, UserAffinity = userAffinity,
+    };
 
-    public static TrainingStatistics Compute(int[] users, int[] movieRows, double[] ratings, long[] times, MovieCatalog catalog, FeatureOptions options)
+    /// <summary>The statistics of <paramref name="train"/>'s ratings: users by the dataset's user index, movies by its movie index.</summary>
+    public static TrainingStatistics Compute(Algorithms.RatingDataset train, MovieCatalog catalog, FeatureOptions options)
     {
+        var users = train.Users;
+        var movieRows = train.Items;
+        var ratings = Array.ConvertAll(train.Ratings, r => (double)r);
+        var times = train.Times;
         var s = new TrainingStatistics();
         var n = ratings.Length;
         var like = options.LikeThreshold;
@@ -89,7 +87,7 @@ internal sealed class TrainingStatistics
         s.ReferenceYear = DateTimeOffset.FromUnixTimeSeconds(maxTime).Year;
 
         ComputeMovies(s, movieRows, ratings, times, catalog.Count, options);
-        ComputeUsers(s, users, movieRows, ratings, catalog, options);
+        ComputeUsers(s, users, train.UserIds.Count, movieRows, ratings, catalog, options);
         return s;
     }
 
@@ -133,13 +131,9 @@ internal sealed class TrainingStatistics
         }
     }
 
-    private static void ComputeUsers(TrainingStatistics s, int[] users, int[] movieRows, double[] ratings, MovieCatalog catalog, FeatureOptions options)
+    private static void ComputeUsers(TrainingStatistics s, int[] users, int nu, int[] movieRows, double[] ratings, MovieCatalog catalog, FeatureOptions options)
     {
-        s.UserIds = users.Distinct().Order().ToArray();
-        for (var u = 0; u < s.UserIds.Length; u++) s.UserRow[s.UserIds[u]] = u;
-        var nu = s.UserIds.Length;
-        var g = catalog.GenreNames.Length;
-        var row = new int[users.Length];
+        var g = catalog.GenreNames.Count;
         var count = new int[nu];
         var sum = new double[nu];
         var sumSq = new double[nu];
@@ -148,7 +142,7 @@ internal sealed class TrainingStatistics
         var strict = new double[nu];
         for (var i = 0; i < users.Length; i++)
         {
-            var u = row[i] = s.UserRow[users[i]];
+            var u = users[i];
             var r = ratings[i];
             count[u]++;
             sum[u] += r;
@@ -182,10 +176,10 @@ internal sealed class TrainingStatistics
         var liked = new int[nu * g];
         for (var i = 0; i < users.Length; i++)
         {
-            var u = row[i];
+            var u = users[i];
             var d = ratings[i] - mean[u];
             var isLike = ratings[i] >= options.LikeThreshold;
-            foreach (var genre in catalog.Genres[movieRows[i]])
+            foreach (var genre in catalog.GenreIndices[movieRows[i]])
             {
                 deviation[(u * g) + genre] += d;
                 rated[(u * g) + genre]++;

@@ -7,7 +7,7 @@ namespace MovieRec.Models;
 /// <summary>
 /// Options of one like-classifier family: one record per family (<see cref="LogisticRegressionOptions"/>,
 /// <see cref="RandomForestOptions"/>, <see cref="GradientBoostingOptions"/>, <see cref="LightGbmOptions"/>), each with only
-/// the hyperparameters it has and its defaults as named constants. <see cref="TrainedClassifier.Train"/> takes any of them.
+/// the hyperparameters it has and its defaults as named constants. <see cref="LikeClassifier"/> takes any of them.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "family")]
 [JsonDerivedType(typeof(LogisticRegressionOptions), "logisticRegression")]

@@ -73,7 +73,7 @@ public static class ClassifierSearch
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (train, validation) = folds.Fold(f);
-                var model = TrainedClassifier.Train(candidates[c], train, cancellationToken);
+                var model = new LikeClassifier(candidates[c]).Fit(train, cancellationToken);
                 scores[c][f] = ClassificationMetrics.Compute(validation.Labels, model.PredictProbabilities(validation)).Get(metric);
                 progress?.Report(new SearchProgress($"tuning {kind}", c + 1, candidates.Count, f + 1, folds.Folds, bestScore));
             }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Evaluation;
 using MovieRec.Features;
@@ -19,28 +20,30 @@ public static class ModelExperiment
 {
     private static readonly string[] SplitNames = ["train", "validation", "test"];
 
-    /// <summary>Runs the experiment.</summary>
-    public static ModelExperimentResult Run(DataFrame ratings, DataFrame movies, ModelExperimentOptions? options = null, DataFrame? tags = null,
-        GenomeMatrix? genome = null, IProgress<SearchProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs the experiment on <paramref name="data"/>: its ratings, split here, and its movie side (movies table, tags, genome).</summary>
+    /// <exception cref="ArgumentException">The dataset has no movies table.</exception>
+    public static ModelExperimentResult Run(RatingDataset data, ModelExperimentOptions? options = null,
+        IProgress<SearchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ratings);
-        ArgumentNullException.ThrowIfNull(movies);
+        ArgumentNullException.ThrowIfNull(data);
+        var movies = data.RequireMovies("The model experiment");
         options ??= new ModelExperimentOptions();
         void Stage(string stage) => progress?.Report(new SearchProgress(stage, 0, 0, 0, 0, double.NaN));
 
         Stage("splitting");
-        var split = LikeSplitter.Split(ratings, options.Features.LikeThreshold, options.Split with { Seed = options.Seed });
+        var split = LikeSplitter.Split(data.ToDataFrame(), options.Features.LikeThreshold, options.Split with { Seed = options.Seed });
         Stage("fitting features on the training split");
-        var features = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome);
+        var train = RatingDataset.From(split.Train, movies.Table, data.Tags, data.Genome);
+        var features = new FeaturePipeline(options.Features).Fit(train, cancellationToken);
         // Training rows get leave-one-out statistics (their own rating excluded), held-out rows the plain fitted ones.
-        FeatureTable[] tables = [FeatureTable.From(features.TransformTraining(split.Train)), FeatureTable.From(features.Transform(split.Validation)), FeatureTable.From(features.Transform(split.Test))];
+        FeatureTable[] tables = [FeatureTable.From(features.TransformTraining()), FeatureTable.From(features.Transform(split.Validation)), FeatureTable.From(features.Transform(split.Test))];
 
         var metrics = new List<(string Model, string Split, string Search, ClassificationScores Scores, double Seconds)>();
         var best = new List<(string Model, string Search, string Parameters, double CvScore)>();
         var importance = new List<(string Model, string Search, DataFrame Table)>();
         var models = new Dictionary<(ClassifierKind, string), TrainedClassifier>();
         var searches = new List<DataFrame>();
-        RatingFolds? folds = options.Tune ? new RatingFolds(split.Train, movies, options.Features, features, options.Folds, options.Seed) : null;
+        RatingFolds? folds = options.Tune ? new RatingFolds(train, options.Features, features, options.Folds, options.Seed) : null;
 
         void TrainAndMeasure(ClassifierOptions parameters, string search, double cvScore)
         {
@@ -48,7 +51,7 @@ public static class ModelExperiment
             var kind = parameters.Kind;
             Stage($"training {kind} ({search})");
             var watch = Stopwatch.StartNew();
-            var model = TrainedClassifier.Train(parameters, tables[0], cancellationToken).WithFeatures(features);
+            var model = new LikeClassifier(parameters).Fit(tables[0], cancellationToken);
             var seconds = watch.Elapsed.TotalSeconds;
             for (var s = 0; s < tables.Length; s++)
             {

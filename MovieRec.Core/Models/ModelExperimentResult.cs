@@ -104,7 +104,7 @@ public sealed class ModelExperimentResult
             "test" => Split.Test,
             _ => throw new ArgumentException($"Unknown split '{split}': use train, validation or test.", nameof(split)),
         };
-        var table = FeatureTable.From(split == "train" ? Features.TransformTraining(ratings) : Features.Transform(ratings));
+        var table = FeatureTable.From(split == "train" ? Features.TransformTraining() : Features.Transform(ratings));
         var model = new List<string>();
         var search = new List<string>();
         var fpr = new List<double>();

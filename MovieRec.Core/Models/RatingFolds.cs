@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Features;
 
@@ -11,10 +12,11 @@ namespace MovieRec.Models;
 /// </summary>
 /// <remarks>Folds are stratified on <c>like</c>. Tables are built once per fold and cached, so every candidate of every
 /// family sees the same folds.</remarks>
-public sealed class RatingFolds(DataFrame trainRatings, DataFrame movies, FeatureOptions options, FeatureModel reuse, int folds = 3, int seed = 42) : IFoldSource
+public sealed class RatingFolds(RatingDataset train, FeatureOptions options, FeatureModel reuse, int folds = 3, int seed = 42) : IFoldSource
 {
     private readonly (FeatureTable, FeatureTable)?[] _cache = new (FeatureTable, FeatureTable)?[folds];
-    private readonly int[] _fold = Assign(trainRatings, options.LikeThreshold, folds, seed);
+    private readonly DataFrame _ratings = train.ToDataFrame();
+    private readonly int[] _fold = Assign(train.Ratings, options.LikeThreshold, folds, seed);
 
     /// <inheritdoc />
     public int Folds => folds;
@@ -23,17 +25,17 @@ public sealed class RatingFolds(DataFrame trainRatings, DataFrame movies, Featur
     public (FeatureTable Train, FeatureTable Validation) Fold(int fold)
     {
         if (_cache[fold] is { } cached) return cached;
-        var train = trainRatings.Filter(Array.ConvertAll(_fold, f => f != fold));
-        var validation = trainRatings.Filter(Array.ConvertAll(_fold, f => f == fold));
-        var model = FeaturePipeline.Fit(train, movies, options, reuse: reuse);
-        var tables = (FeatureTable.From(model.TransformTraining(train)), FeatureTable.From(model.Transform(validation)));
+        var movies = train.RequireMovies("Rating folds");
+        var foldTrain = RatingDataset.From(_ratings.Filter(Array.ConvertAll(_fold, f => f != fold)), movies.Table, train.Tags, train.Genome);
+        var validation = _ratings.Filter(Array.ConvertAll(_fold, f => f == fold));
+        var model = new FeaturePipeline(options, reuse).Fit(foldTrain);
+        var tables = (FeatureTable.From(model.TransformTraining()), FeatureTable.From(model.Transform(validation)));
         _cache[fold] = tables;
         return tables;
     }
 
-    private static int[] Assign(DataFrame ratings, double threshold, int folds, int seed)
+    private static int[] Assign(float[] values, double threshold, int folds, int seed)
     {
-        var values = ratings.ToArray<double>(Columns.Rating);
         var fold = new int[values.Length];
         var rng = new Random(seed);
         foreach (var cls in new[] { true, false })

@@ -7,20 +7,19 @@ using MovieRec.Features;
 
 namespace MovieRec.Models;
 
-/// <summary>A fitted classifier, optionally with the feature pipeline its features came from; saves and loads as one file.</summary>
+/// <summary>A fitted like classifier (<see cref="LikeClassifier.Fit"/>): P(like) of feature rows; saves and loads as one file.</summary>
 public sealed class TrainedClassifier
 {
     private readonly MLContext _ml;
     private readonly DataViewSchema _inputSchema;
 
-    private TrainedClassifier(MLContext ml, ClassifierOptions options, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> featureNames, FeatureModel? features)
+    internal TrainedClassifier(MLContext ml, ClassifierOptions options, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> featureNames)
     {
         _ml = ml;
         Options = options;
         Model = model;
         _inputSchema = inputSchema;
         FeatureNames = featureNames;
-        Features = features;
         _linear = new(() => LinearScorer.TryCreate(model, featureNames.Count));
     }
 
@@ -35,29 +34,6 @@ public sealed class TrainedClassifier
 
     /// <summary>The feature names it expects, in order.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
-
-    /// <summary>The fitted feature pipeline, when attached (<see cref="WithFeatures"/>).</summary>
-    public FeatureModel? Features { get; }
-
-    /// <summary>Trains the family of <paramref name="options"/> on <paramref name="train"/>, seeded by <see cref="ClassifierOptions.Seed"/>.</summary>
-    /// <exception cref="ArgumentException">The table is empty or has only one class.</exception>
-    public static TrainedClassifier Train(ClassifierOptions options, FeatureTable train, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(train);
-        if (train.Rows == 0) throw new ArgumentException("The training split is empty.", nameof(train));
-        var positives = train.Labels.Count(l => l);
-        if (positives == 0 || positives == train.Rows) throw new ArgumentException($"The training split has only one class ({(positives == 0 ? "no likes" : "only likes")}): a classifier needs both.", nameof(train));
-        var ml = new MLContext(options.Seed);
-        cancellationToken.ThrowIfCancellationRequested();
-        var view = train.AsDataView();
-        var model = options.CreateEstimator(ml).Fit(view);
-        cancellationToken.ThrowIfCancellationRequested();
-        return new TrainedClassifier(ml, options, model, view.Schema, train.Names, null);
-    }
-
-    /// <summary>This classifier with <paramref name="features"/> attached (saved and loaded with it).</summary>
-    public TrainedClassifier WithFeatures(FeatureModel features) => new(_ml, Options, Model, _inputSchema, FeatureNames, features);
 
     /// <summary>P(like) for every row of <paramref name="table"/>.</summary>
     /// <remarks>A logistic-regression pipeline is scored as one dot product per row (the same formula ML.NET applies,
@@ -84,28 +60,22 @@ public sealed class TrainedClassifier
     private const string FileMagic = "MOVIEREC-CLASSIF";
 
     /// <summary>The format version <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
-    public const int FileFormatVersion = 2; // 2: one options record per family (ClassifierOptions), seed inside
+    public const int FileFormatVersion = 3; // 2: one options record per family (ClassifierOptions), seed inside; 3: no feature model inside (it belongs to its dataset)
 
-    /// <summary>Saves the model, its parameters and the attached feature pipeline into one file, atomically.</summary>
+    /// <summary>Saves the model and its parameters into one file, atomically.</summary>
     /// <remarks>The file is a MovieRec container (magic, format version, length, SHA-256) around a zip with the ML.NET
-    /// model, a JSON header and the feature pipeline; <see cref="Load"/> verifies the container before reading.</remarks>
+    /// model and a JSON header; <see cref="Load"/> verifies the container before reading. The feature model that makes its
+    /// rows belongs to the dataset it was fitted on and is saved with it (a <see cref="Recommendations.MovieRecommender"/> bundle).</remarks>
     public void Save(string path) => ChecksummedFile.Write(path, FileMagic, FileFormatVersion, WritePayload);
 
-    /// <summary>Writes the model as a zip (ML.NET model, JSON header, feature pipeline) into <paramref name="payload"/>.</summary>
+    /// <summary>Writes the model as a zip (ML.NET model, JSON header) into <paramref name="payload"/>.</summary>
     internal void WritePayload(Stream payload)
     {
         using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
         using (var stream = zip.CreateEntry("model.zip").Open()) _ml.Model.Save(Model, _inputSchema, stream);
         using (var stream = zip.CreateEntry("classifier.json").Open())
         {
-            JsonSerializer.Serialize(stream, new Header(Options, [.. FeatureNames], Features is not null));
-        }
-
-        if (Features is not null)
-        {
-            using var stream = zip.CreateEntry("features.bin").Open();
-            using var writer = new BinaryWriter(stream);
-            FeatureModelSerializer.Write(Features, writer);
+            JsonSerializer.Serialize(stream, new Header(Options, [.. FeatureNames]));
         }
     }
 
@@ -137,15 +107,7 @@ public sealed class TrainedClassifier
             ITransformer model;
             DataViewSchema schema;
             using (var stream = CopyOf(Entry(zip, "model.zip"))) model = ml.Model.Load(stream, out schema);
-            FeatureModel? features = null;
-            if (header.HasFeatures)
-            {
-                using var stream = Entry(zip, "features.bin").Open();
-                using var reader = new BinaryReader(stream);
-                features = FeatureModelSerializer.Read(reader);
-            }
-
-            return new TrainedClassifier(ml, header.Options, model, schema, header.FeatureNames, features);
+            return new TrainedClassifier(ml, header.Options, model, schema, header.FeatureNames);
         }
     }
 
@@ -159,5 +121,5 @@ public sealed class TrainedClassifier
         return memory;
     }
 
-    private sealed record Header(ClassifierOptions Options, string[] FeatureNames, bool HasFeatures);
+    private sealed record Header(ClassifierOptions Options, string[] FeatureNames);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Evaluation;
 using MovieRec.Features;
@@ -20,41 +21,48 @@ namespace MovieRec.Recommendations;
 /// <param name="Chosen">The winner.</param>
 public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, ClassifierCandidate Chosen)
 {
-    /// <summary>Scores every candidate on a validation split of <paramref name="trainingRatings"/> and picks the best.</summary>
-    /// <param name="trainingRatings">The ratings the recommender is fitted on (never test ratings).</param>
-    /// <param name="movies">The movies table.</param>
-    /// <param name="features">The feature model fitted on all of <paramref name="trainingRatings"/>; its text and genome models are reused.</param>
+    /// <summary>Scores every candidate on a validation split of <paramref name="train"/> and picks the best.</summary>
+    /// <param name="train">The dataset the recommender is fitted on (never test ratings), with its movies table.</param>
+    /// <param name="features">The feature model fitted on all of <paramref name="train"/>; its text and genome models are reused.</param>
     /// <param name="options">Candidates, validation fraction and seed.</param>
-    /// <param name="tags">Tags, as given to the feature pipeline.</param>
-    /// <param name="genome">Genome, as given to the feature pipeline.</param>
-    public static ClassifierSelection Run(DataFrame trainingRatings, DataFrame movies, FeatureModel features, RecommenderOptions options, DataFrame? tags = null, GenomeMatrix? genome = null)
+    public static ClassifierSelection Run(RatingDataset train, FeatureModel features, RecommenderOptions options)
     {
+        ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Classifiers.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
         if (options.Classifiers.Count == 1) return Single(options.Classifiers[0]);
-        var split = Splitters.RandomPerUser(trainingRatings, options.ValidationFraction, options.Seed);
-        var inner = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome, reuse: features);
-        return Run(split, inner, options).Selection;
+        var (split, set) = ValidationSplit(train, options);
+        var inner = new FeaturePipeline(options.Features, reuseEmbeddings: features).Fit(set);
+        return Run(split.Test, inner, options).Selection;
+    }
+
+    /// <summary>The validation split of <paramref name="train"/> (<see cref="RecommenderOptions.ValidationFraction"/> of each
+    /// user's ratings held out) and its training part as a dataset with the same movie side.</summary>
+    internal static (TrainTestSplit Split, RatingDataset Train) ValidationSplit(RatingDataset train, RecommenderOptions options)
+    {
+        var movies = train.RequireMovies("The classifier selection");
+        var split = Splitters.RandomPerUser(train.ToDataFrame(), options.ValidationFraction, options.Seed);
+        return (split, RatingDataset.From(split.Train, movies.Table, train.Tags, train.Genome));
     }
 
     /// <summary>The selection without validation: the only candidate.</summary>
     internal static ClassifierSelection Single(ClassifierCandidate candidate) =>
         new([new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Options.Describe(), double.NaN, double.NaN)], candidate);
 
-    /// <summary>Trains every candidate on <paramref name="split"/>'s training part (features <paramref name="inner"/>,
-    /// fitted on that part) and scores it on the held-out part; returns the selection and the winner as trained there.</summary>
-    internal static (ClassifierSelection Selection, TrainedClassifier Inner) Run(TrainTestSplit split, FeatureModel inner, RecommenderOptions options)
+    /// <summary>Trains every candidate on the training part (features <paramref name="inner"/>, fitted on that part) and
+    /// scores it on <paramref name="heldOut"/>; returns the selection and the winner as trained there.</summary>
+    internal static (ClassifierSelection Selection, TrainedClassifier Inner) Run(DataFrame heldOut, FeatureModel inner, RecommenderOptions options)
     {
         var candidates = options.Classifiers;
-        var train = FeatureTable.From(inner.TransformTraining(split.Train));
-        var validation = FeatureTable.From(inner.Transform(split.Test));
+        var train = FeatureTable.From(inner.TransformTraining());
+        var validation = FeatureTable.From(inner.Transform(heldOut));
         var scores = new List<CandidateScore>();
         var models = new List<TrainedClassifier>();
         var best = 0;
         for (var c = 0; c < candidates.Count; c++)
         {
             var candidate = candidates[c];
-            models.Add(TrainedClassifier.Train(candidate.Options with { Seed = options.Seed }, train));
+            models.Add(new LikeClassifier(candidate.Options with { Seed = options.Seed }).Fit(train));
             var p = models[c].PredictProbabilities(validation);
             scores.Add(new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Options.Describe(),
                 ClassificationMetrics.RocAuc(validation.Labels, p), ClassificationMetrics.AveragePrecision(validation.Labels, p)));

@@ -18,6 +18,6 @@ internal sealed class EngineAlgorithm(RecommenderEngine engine, DataFrame movies
     {
         ArgumentNullException.ThrowIfNull(train);
         cancellationToken.ThrowIfCancellationRequested();
-        return MovieRecommender.Build(train, train.ToDataFrame(), movies, new RecommenderOptions { Seed = seed }, tags, genome).AsScorer(engine);
+        return MovieRecommender.Build(train.Movies is null ? train.WithMovies(movies, tags, genome) : train, new RecommenderOptions { Seed = seed }).ScorerFor(engine, train);
     }
 }

@@ -6,9 +6,10 @@ namespace MovieRec.Recommendations;
 /// contract (<see cref="MovieRecommender.AsScorer"/>).</summary>
 /// <param name="recommender">The recommender whose ratings index the scores.</param>
 /// <param name="rowScores">The scores of every catalog row for a known user index.</param>
-internal sealed class EngineScorer(MovieRecommender recommender, Func<int, float[]> rowScores) : IDenseScorer
+/// <param name="train">The dataset the caller fitted on (the recommender's, or the same ratings without the movie side).</param>
+internal sealed class EngineScorer(MovieRecommender recommender, Func<int, float[]> rowScores, RatingDataset? train = null) : IDenseScorer
 {
-    public RatingDataset Train => recommender.Ratings;
+    public RatingDataset Train { get; } = train ?? recommender.Ratings;
 
     public bool PredictsRatings => false;
 

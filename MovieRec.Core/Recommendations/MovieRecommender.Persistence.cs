@@ -18,13 +18,13 @@ public sealed partial class MovieRecommender
     private const string BundleMagic = "MOVIEREC-BUNDLE1";
 
     /// <summary>The bundle format <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
-    public const int BundleFormatVersion = 4; // 3: the classifier inside stores ClassifierOptions; 4: the hybrid's learned weights
+    public const int BundleFormatVersion = 5; // 3: the classifier inside stores ClassifierOptions; 4: the hybrid's learned weights; 5: one movie index (the dataset's)
 
     private static readonly JsonSerializerOptions HeaderJson = new() { IncludeFields = true, WriteIndented = true };
 
     /// <summary>What the bundle holds and how it was made.</summary>
-    public RecommenderBundleInfo Info => _info ??= new(BundleFormatVersion, LibraryVersion, Fingerprint(_ratingsFrame, _moviesFrame), _options.Seed,
-        (int)_ratingsFrame.Rows.Count, Ratings.UserIds.Count, Catalog.MovieIds.Length, ClassifierSelection.Chosen.Name);
+    public RecommenderBundleInfo Info => _info ??= new(BundleFormatVersion, LibraryVersion, Fingerprint(Ratings, Catalog), _options.Seed,
+        Ratings.Count, Ratings.UserIds.Count, Catalog.Count, ClassifierSelection.Chosen.Name);
 
     private RecommenderBundleInfo? _info;
 
@@ -44,8 +44,8 @@ public sealed partial class MovieRecommender
             JsonSerializer.Serialize(stream, new BundleHeader(Info, _options, ClassifierSelection, HybridSelection), HeaderJson);
         }
 
-        Entry(zip, "ratings.bin", w => w.WriteFrame(_ratingsFrame));
-        Entry(zip, "movies.bin", w => w.WriteFrame(_moviesFrame));
+        Entry(zip, "ratings.bin", w => w.WriteFrame(Ratings.ToDataFrame()));
+        Entry(zip, "movies.bin", w => w.WriteFrame(Catalog.Table));
         Entry(zip, "features.bin", w => FeatureModelSerializer.Write(Features, w));
         Entry(zip, "svd.bin", Svd.Write);
         if (ModelReport is { } report)
@@ -74,8 +74,8 @@ public sealed partial class MovieRecommender
             using (var stream = Open(zip, "bundle.json")) header = JsonSerializer.Deserialize<BundleHeader>(stream, HeaderJson) ?? throw new InvalidDataException("bundle.json is null");
             var ratings = Read(zip, "ratings.bin", r => r.ReadFrame());
             var movies = Read(zip, "movies.bin", r => r.ReadFrame());
-            var features = Read(zip, "features.bin", FeatureModelSerializer.Read);
-            var set = RatingDataset.From(ratings);
+            var set = RatingDataset.From(ratings, movies);
+            var features = Read(zip, "features.bin", r => FeatureModelSerializer.Read(r, set));
             var svd = Read(zip, "svd.bin", r => PureSvdModel.Read(r, set));
             TrainedClassifier classifier;
             using (var stream = Open(zip, "classifier.zip"))
@@ -83,12 +83,12 @@ public sealed partial class MovieRecommender
                 var copy = new MemoryStream();
                 stream.CopyTo(copy);
                 copy.Position = 0;
-                classifier = TrainedClassifier.ReadPayload(copy).WithFeatures(features);
+                classifier = TrainedClassifier.ReadPayload(copy);
             }
 
             var report = zip.GetEntry("model-metrics.bin") is null ? null
                 : new ModelReport(Read(zip, "model-metrics.bin", r => r.ReadFrame()), Read(zip, "model-parameters.bin", r => r.ReadFrame()));
-            return new MovieRecommender(ratings, movies, set, features, classifier, header.Selection, header.Hybrid, svd, header.Options) { ModelReport = report };
+            return new MovieRecommender(set, features, classifier, header.Selection, header.Hybrid, svd, header.Options) { ModelReport = report };
         }
         catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
         {
@@ -97,27 +97,14 @@ public sealed partial class MovieRecommender
         }
     }
 
-    /// <summary>The four rating columns the bundle keeps.</summary>
-    private static DataFrame RatingColumns(DataFrame ratings)
-    {
-        var columns = new List<DataFrameColumn>
-        {
-            new Int32DataFrameColumn(Columns.UserId, ratings.ToArray<int>(Columns.UserId)),
-            new Int32DataFrameColumn(Columns.MovieId, ratings.ToArray<int>(Columns.MovieId)),
-            new DoubleDataFrameColumn(Columns.Rating, ratings.ToArray<double>(Columns.Rating)),
-        };
-        if (ratings.HasColumn(Columns.Timestamp)) columns.Add(new Int64DataFrameColumn(Columns.Timestamp, ratings.ToArray<long>(Columns.Timestamp)));
-        return new DataFrame(columns);
-    }
-
     /// <summary>SHA-256 (first 16 hex digits) of the ratings and the movie IDs: which data a bundle was fitted on.</summary>
-    private static string Fingerprint(DataFrame ratings, DataFrame movies)
+    private static string Fingerprint(RatingDataset ratings, MovieCatalog movies)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ratings.ToArray<int>(Columns.UserId).AsSpan()));
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ratings.ToArray<int>(Columns.MovieId).AsSpan()));
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ratings.ToArray<double>(Columns.Rating).AsSpan()));
-        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(movies.ToArray<int>(Columns.MovieId).AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Array.ConvertAll(ratings.Users, u => ratings.UserIds[u]).AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Array.ConvertAll(ratings.Items, i => ratings.ItemIds[i]).AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Array.ConvertAll(ratings.Ratings, r => (double)r).AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(movies.MovieIds.ToArray().AsSpan()));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 

@@ -30,57 +30,36 @@ public sealed partial class MovieRecommender
     private readonly double _likeThreshold;
     private readonly RecommenderOptions _options;
 
-    private readonly DataFrame _ratingsFrame;
-    private readonly DataFrame _moviesFrame;
-
-    // Two index spaces, mapped once: catalog rows (every movie; the feature tables and the similarity space use the same
-    // rows) and the ratings' item indexes (rated movies only).
-    private readonly int[] _rowOfItem;
-    private readonly int[] _itemOfRow;
-
-    private MovieRecommender(DataFrame ratingsFrame, DataFrame moviesFrame, RatingDataset ratings, FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection,
+    private MovieRecommender(RatingDataset ratings, FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection,
         HybridSelection hybrid, PureSvdModel svd, RecommenderOptions options)
     {
-        _ratingsFrame = ratingsFrame;
-        _moviesFrame = moviesFrame;
-        var catalog = new MovieCatalogView(moviesFrame);
-        var space = MovieEmbeddingSpace.Build(features, options.Space);
-        Catalog = catalog;
+        Catalog = ratings.RequireMovies("MovieRecommender");
+        if (!ReferenceEquals(features.Train.Movies, Catalog) || !ReferenceEquals(svd.Train, ratings))
+        {
+            throw new InvalidOperationException("The feature model and PureSVD must be fitted on the recommender's dataset (one movie index for every part).");
+        }
+
         Ratings = ratings;
         Features = features;
         Classifier = classifier;
         ClassifierSelection = selection;
         HybridSelection = hybrid;
         Svd = svd;
-        Space = space;
+        Space = MovieEmbeddingSpace.Build(features, options.Space);
         _options = options;
         _likeThreshold = options.Features.LikeThreshold;
-        if (!features.Catalog.MovieIds.AsSpan().SequenceEqual(catalog.MovieIds) || !space.MovieIds.SequenceEqual(catalog.MovieIds))
-        {
-            throw new InvalidOperationException("The feature tables, the similarity space and the catalog must share one movie order (all come from the same movies table).");
-        }
-
-        _itemOfRow = new int[catalog.MovieIds.Length];
-        Array.Fill(_itemOfRow, -1);
-        _rowOfItem = new int[ratings.ItemIds.Count];
-        for (var i = 0; i < _rowOfItem.Length; i++)
-        {
-            _rowOfItem[i] = catalog.RowOf(ratings.ItemIds[i]);
-            if (_rowOfItem[i] < 0) throw new InvalidOperationException($"Movie {ratings.ItemIds[i]} is rated but not in the movies table (clean the data first).");
-            _itemOfRow[_rowOfItem[i]] = i;
-        }
     }
 
-    /// <summary>The catalog row of rating item index <paramref name="item"/>.</summary>
-    internal int RowOfItem(int item) => _rowOfItem[item];
+    /// <summary>The number of rated movies: movie indexes below it are the ratings' item indexes, the rest nobody rated.</summary>
+    private int RatedMovies => Ratings.ItemIds.Count;
 
     /// <summary>Movie details and title lookup.</summary>
-    public MovieCatalogView Catalog { get; }
+    public MovieCatalog Catalog { get; }
 
-    /// <summary>The movies table the catalog was built from (cleaned, merged).</summary>
-    public DataFrame Movies => _moviesFrame;
+    /// <summary>The movies table (cleaned, merged), its rows in the catalog's order.</summary>
+    public DataFrame Movies => Catalog.Table;
 
-    /// <summary>The ratings everything was fitted on.</summary>
+    /// <summary>The dataset everything was fitted on: ratings, movies (<see cref="Catalog"/>), tags and genome.</summary>
     public RatingDataset Ratings { get; }
 
     /// <summary>The fitted feature pipeline.</summary>
@@ -107,33 +86,27 @@ public sealed partial class MovieRecommender
     /// <summary>The movie similarity space.</summary>
     public MovieEmbeddingSpace Space { get; }
 
-    /// <summary>Fits every part on <paramref name="ratings"/> (cleaned) and <paramref name="movies"/> (cleaned, merged).</summary>
-    /// <remarks>With several classifier candidates or learned hybrid weights, a validation split of
-    /// <paramref name="ratings"/> (<see cref="RecommenderOptions.ValidationFraction"/> of each user's ratings) is fitted first:
-    /// it chooses the classifier (<see cref="ClassifierSelection"/>) and the hybrid's weights (<see cref="HybridSelection"/>).
-    /// Every part is then refitted on all of <paramref name="ratings"/>.</remarks>
-    public static MovieRecommender Build(DataFrame ratings, DataFrame movies, RecommenderOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null)
+    /// <summary>Fits every part on <paramref name="train"/>: its ratings (cleaned) and its movie side (cleaned, merged
+    /// movies table, tags and genome: <see cref="RatingDataset.From(DataFrame, DataFrame?, DataFrame?, GenomeMatrix?)"/>).</summary>
+    /// <remarks>With several classifier candidates or learned hybrid weights, a validation split of the ratings
+    /// (<see cref="RecommenderOptions.ValidationFraction"/> of each user's ratings) is fitted first: it chooses the classifier
+    /// (<see cref="ClassifierSelection"/>) and the hybrid's weights (<see cref="HybridSelection"/>). Every part is then
+    /// refitted on all of <paramref name="train"/>.</remarks>
+    /// <exception cref="ArgumentException">The dataset has no movies table, or the options no classifier.</exception>
+    public static MovieRecommender Build(RatingDataset train, RecommenderOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(ratings);
-        return Build(RatingDataset.From(ratings), ratings, movies, options, tags, genome);
-    }
-
-    /// <summary>The same on a rating set already built from <paramref name="ratings"/>, which the recommender then shares
-    /// (its <see cref="Ratings"/>, the scorers' <see cref="IScorer.Train"/>).</summary>
-    internal static MovieRecommender Build(RatingDataset set, DataFrame ratings, DataFrame movies, RecommenderOptions? options = null, DataFrame? tags = null, GenomeMatrix? genome = null)
-    {
-        ArgumentNullException.ThrowIfNull(ratings);
-        ArgumentNullException.ThrowIfNull(movies);
+        ArgumentNullException.ThrowIfNull(train);
+        train.RequireMovies("MovieRecommender");
         options ??= new RecommenderOptions();
         if (options.Classifiers.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
-        var features = FeaturePipeline.Fit(ratings, movies, options.Features, tags, genome);
+        var features = new FeaturePipeline(options.Features).Fit(train);
         var (selection, hybrid) = options.Classifiers.Count == 1 && options.HybridWeights is { } given
             ? (ClassifierSelection.Single(options.Classifiers[0]), HybridSelection.Given(given))
-            : Validate(ratings, movies, features, options, tags, genome);
-        var table = FeatureTable.From(features.TransformTraining(ratings));
-        var classifier = TrainedClassifier.Train(selection.Chosen.Options with { Seed = options.Seed }, table).WithFeatures(features);
-        var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
-        return new MovieRecommender(RatingColumns(ratings), movies, set, features, classifier, selection, hybrid, svd, options);
+            : Validate(train, features, options);
+        var table = FeatureTable.From(features.TransformTraining());
+        var classifier = new LikeClassifier(selection.Chosen.Options with { Seed = options.Seed }).Fit(table);
+        var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(train);
+        return new MovieRecommender(train, features, classifier, selection, hybrid, svd, options);
     }
 
     /// <summary>
@@ -141,16 +114,15 @@ public sealed partial class MovieRecommender
     /// (unless given) by coordinate ascent for NDCG@10 of the held-out likes of at most
     /// <see cref="RecommenderOptions.HybridValidationUsers"/> users.
     /// </summary>
-    private static (ClassifierSelection, HybridSelection) Validate(DataFrame ratings, DataFrame movies, FeatureModel features, RecommenderOptions options, DataFrame? tags, GenomeMatrix? genome)
+    private static (ClassifierSelection, HybridSelection) Validate(RatingDataset train, FeatureModel features, RecommenderOptions options)
     {
-        var split = Evaluation.Splitters.RandomPerUser(ratings, options.ValidationFraction, options.Seed);
-        var innerFeatures = FeaturePipeline.Fit(split.Train, movies, options.Features, tags, genome, reuse: features);
-        var (selection, innerClassifier) = ClassifierSelection.Run(split, innerFeatures, options);
+        var (split, set) = ClassifierSelection.ValidationSplit(train, options);
+        var innerFeatures = new FeaturePipeline(options.Features, reuseEmbeddings: features).Fit(set);
+        var (selection, innerClassifier) = ClassifierSelection.Run(split.Test, innerFeatures, options);
         if (options.HybridWeights is { } given) return (selection, HybridSelection.Given(given));
 
-        var set = RatingDataset.From(split.Train);
         var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
-        var inner = new MovieRecommender(RatingColumns(split.Train), movies, set, innerFeatures, innerClassifier.WithFeatures(innerFeatures), selection,
+        var inner = new MovieRecommender(set, innerFeatures, innerClassifier, selection,
             HybridSelection.Given(HybridWeights.SvdOnly), svd, options);
         var validation = new BlendValidation(set, split.Test, k: 10, options.HybridValidationUsers, options.Seed, minRating: options.Features.LikeThreshold);
         for (var c = 0; c < HybridComponents; c++)
@@ -182,9 +154,9 @@ public sealed partial class MovieRecommender
         ArgumentNullException.ThrowIfNull(ratings);
         if (ratings.Count == 0) return ColdStart(count, filter);
         var cf = Svd.FoldInScores(ratings);
-        var scores = new float[Catalog.MovieIds.Length];
+        var scores = new float[Catalog.Count];
         Array.Fill(scores, float.NaN);
-        for (var i = 0; i < cf.Length; i++) scores[_rowOfItem[i]] = cf[i];
+        cf.CopyTo(scores, 0);
         var rated = ratings.Select(r => Catalog.RowOf(r.MovieId)).Where(r => r >= 0).ToHashSet();
         var allowed = Allowed(filter, []);
         foreach (var r in rated) allowed[r] = false;
@@ -195,12 +167,8 @@ public sealed partial class MovieRecommender
     /// <summary>Popularity within genre for users without ratings: the most rated movies (of the filter's genres, if any), labelled "cold start".</summary>
     public IReadOnlyList<Recommendation> ColdStart(int count = 10, RecommendationFilter? filter = null)
     {
-        var scores = new float[Catalog.MovieIds.Length];
-        for (var m = 0; m < scores.Length; m++)
-        {
-            var i = _itemOfRow[m];
-            scores[m] = i < 0 ? float.NaN : Ratings.ItemCounts[i];
-        }
+        var scores = new float[Catalog.Count];
+        for (var m = 0; m < scores.Length; m++) scores[m] = m < RatedMovies ? Ratings.ItemCounts[m] : float.NaN;
 
         var genre = filter?.Genres is { Count: > 0 } g ? string.Join(" or ", g) : null;
         return [.. TopRows(scores, Allowed(filter, []), count).Select((m, rank) => Make(rank, m, scores[m],
@@ -258,17 +226,15 @@ public sealed partial class MovieRecommender
     {
         var user = Ratings.UserIndex(userId);
         if (user < 0) throw new ArgumentException($"User {userId} has no ratings; profiles describe rated behaviour (an unknown user gets cold-start recommendations).", nameof(userId));
-        return UserProfile.Build(userId, Ratings.ItemsOf(user).ToArray().Select(i => _rowOfItem[i]).ToArray(), Ratings.RatingsOf(user).ToArray(),
+        return UserProfile.Build(userId, Ratings.ItemsOf(user).ToArray(), Ratings.RatingsOf(user).ToArray(),
             Catalog, _likeThreshold, Features.Options.ModernYear);
     }
 
     private float[] SvdScores(int user)
     {
-        var cf = new float[Ratings.ItemIds.Count];
-        Svd.ScoreDense(user, cf);
-        var scores = new float[Catalog.MovieIds.Length];
-        Array.Fill(scores, float.NaN); // movies nobody rated cannot be scored by collaborative filtering
-        for (var i = 0; i < cf.Length; i++) scores[_rowOfItem[i]] = cf[i];
+        var scores = new float[Catalog.Count];
+        Svd.ScoreDense(user, scores.AsSpan(0, RatedMovies));
+        scores.AsSpan(RatedMovies).Fill(float.NaN); // movies nobody rated cannot be scored by collaborative filtering
         return scores;
     }
 
@@ -276,10 +242,10 @@ public sealed partial class MovieRecommender
     private float[] LikeScores(int userId)
     {
         var d = Features.FeatureNames.Count;
-        var values = new float[Catalog.MovieIds.Length * d];
+        var values = new float[Catalog.Count * d];
         var userRow = Features.UserRowOf(userId);
-        for (var m = 0; m < Catalog.MovieIds.Length; m++) Features.FillRow(userRow, m, values.AsSpan(m * d, d));
-        return Classifier.PredictProbabilities(new FeatureTable(values, new bool[Catalog.MovieIds.Length], Features.FeatureNames));
+        for (var m = 0; m < Catalog.Count; m++) Features.FillRow(userRow, m, values.AsSpan(m * d, d));
+        return Classifier.PredictProbabilities(new FeatureTable(values, new bool[Catalog.Count], Features.FeatureNames));
     }
 
     private float[] MlScores(int userId)
@@ -288,11 +254,7 @@ public sealed partial class MovieRecommender
         var a = _options.PopularityPrior;
         if (a == 0) return p;
         double users = Ratings.UserIds.Count;
-        for (var m = 0; m < p.Length; m++)
-        {
-            var i = _itemOfRow[m];
-            p[m] *= (float)Math.Pow(((i < 0 ? 0 : Ratings.ItemCounts[i]) + 1.0) / users, a);
-        }
+        for (var m = 0; m < p.Length; m++) p[m] *= (float)Math.Pow(((m < RatedMovies ? Ratings.ItemCounts[m] : 0) + 1.0) / users, a);
 
         return p;
     }
@@ -300,15 +262,13 @@ public sealed partial class MovieRecommender
     private float[] ContentScores(int user)
     {
         var liked = LikedRows(user);
-        var scores = new float[Catalog.MovieIds.Length];
+        var scores = new float[Catalog.Count];
         if (liked.Length == 0) return scores;
         var centroid = new float[Space.Dimensions];
         foreach (var m in liked) TensorPrimitives.Add(centroid, Space.Vector(m), centroid);
         var norm = TensorPrimitives.Norm(centroid);
         if (norm > 0) TensorPrimitives.Divide(centroid, norm, centroid);
-        var all = new float[Space.MovieIds.Count];
-        Space.Similarities(centroid, all);
-        for (var m = 0; m < scores.Length; m++) scores[m] = all[m];
+        Space.Similarities(centroid, scores);
         return scores;
     }
 
@@ -320,6 +280,9 @@ public sealed partial class MovieRecommender
     /// falls back to the movie's rating count (the cold-start order), an unknown movie to 0; both are flagged.
     /// Movies without a title score NaN, so they are never ranked.</remarks>
     public IDenseScorer AsScorer(RecommenderEngine engine) => new EngineScorer(this, user => EngineScores(engine, user));
+
+    /// <summary><see cref="AsScorer"/> reporting <paramref name="train"/> (the same ratings, perhaps without the movie side) as its training set.</summary>
+    internal IDenseScorer ScorerFor(RecommenderEngine engine, RatingDataset train) => new EngineScorer(this, user => EngineScores(engine, user), train);
 
     /// <summary>The engine's scores of every catalog row for a known user (NaN where the engine cannot score).</summary>
     internal float[] EngineScores(RecommenderEngine engine, int user) => engine switch
@@ -361,36 +324,31 @@ public sealed partial class MovieRecommender
             TensorPrimitives.MultiplyAdd(z, (float)weights[c], combined, combined);
         }
 
-        var scores = new float[Catalog.MovieIds.Length];
-        Array.Fill(scores, float.NaN);
-        for (var i = 0; i < n; i++) scores[_rowOfItem[i]] = combined[i];
+        var scores = new float[Catalog.Count];
+        combined.CopyTo(scores, 0);
+        scores.AsSpan(n).Fill(float.NaN);
         return scores;
     }
 
     /// <summary>Catalog-row scores as rating-item scores; movies without a title score NaN (never ranked).</summary>
     internal void ToItems(float[] byRow, Span<float> items)
     {
-        for (var i = 0; i < items.Length; i++)
-        {
-            var row = _rowOfItem[i];
-            items[i] = Catalog.Titles[row].Length > 0 ? byRow[row] : float.NaN;
-        }
+        for (var i = 0; i < items.Length; i++) items[i] = Catalog.Titles[i].Length > 0 ? byRow[i] : float.NaN;
     }
 
     private bool[] Allowed(RecommendationFilter? filter, ReadOnlySpan<int> ratedItems)
     {
-        var allowed = new bool[Catalog.MovieIds.Length];
+        var allowed = new bool[Catalog.Count];
         var genres = filter?.Genres is { Count: > 0 } g ? g.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
         for (var m = 0; m < allowed.Length; m++)
         {
-            var i = _itemOfRow[m];
             allowed[m] = Catalog.Titles[m].Length > 0
                 && (filter is null || ((filter.MinYear is null || Catalog.Years[m] >= filter.MinYear) && (filter.MaxYear is null || Catalog.Years[m] <= filter.MaxYear)
-                    && (i >= 0 ? Ratings.ItemCounts[i] : 0) >= filter.MinRatings))
+                    && (m < RatedMovies ? Ratings.ItemCounts[m] : 0) >= filter.MinRatings))
                 && (genres is null || Catalog.Genres[m].Split('|').Any(genres.Contains));
         }
 
-        foreach (var i in ratedItems) allowed[_rowOfItem[i]] = false;
+        foreach (var i in ratedItems) allowed[i] = false;
         return allowed;
     }
 
@@ -412,7 +370,7 @@ public sealed partial class MovieRecommender
         var liked = new List<int>();
         for (var p = 0; p < items.Length; p++)
         {
-            if (ratings[p] >= _likeThreshold) liked.Add(_rowOfItem[items[p]]);
+            if (ratings[p] >= _likeThreshold) liked.Add(items[p]);
         }
 
         return [.. liked];
@@ -444,8 +402,7 @@ public sealed partial class MovieRecommender
             }
             else
             {
-                var i = _itemOfRow[m];
-                reason = string.Create(CultureInfo.InvariantCulture, $"popular in {FirstGenre(m)} ({(i >= 0 ? Ratings.ItemCounts[i] : 0):N0} ratings)");
+                reason = string.Create(CultureInfo.InvariantCulture, $"popular in {FirstGenre(m)} ({(m < RatedMovies ? Ratings.ItemCounts[m] : 0):N0} ratings)");
             }
 
             result[rank] = Make(rank, m, scores[m], reason);

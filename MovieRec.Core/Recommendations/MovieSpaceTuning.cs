@@ -34,23 +34,24 @@ public static class MovieSpaceTuning
     ];
 
     /// <summary>
-    /// Fits features on a per-user split of <paramref name="ratings"/> and measures every candidate's agreement with the
+    /// Fits features on a per-user split of <paramref name="data"/> and measures every candidate's agreement with the
     /// held-out co-rating neighbours; rows sorted best first (ties keep the candidates' order).
     /// </summary>
     /// <returns>Columns numericWeight, genreWeight, textWeight, genomeWeight, agreement, sameGenres, sharedGenre.</returns>
-    public static DataFrame Compare(DataFrame ratings, DataFrame movies, IEnumerable<MovieSpaceOptions>? candidates = null, FeatureOptions? features = null,
-        DataFrame? tags = null, GenomeMatrix? genome = null, double heldOutFraction = 0.2, int k = 10, int queries = 200, int minRatings = 10, int seed = 42)
+    public static DataFrame Compare(RatingDataset data, IEnumerable<MovieSpaceOptions>? candidates = null, FeatureOptions? features = null,
+        double heldOutFraction = 0.2, int k = 10, int queries = 200, int minRatings = 10, int seed = 42)
     {
-        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        var split = Splitters.RandomPerUser(ratings, heldOutFraction, seed);
-        var model = FeaturePipeline.Fit(split.Train, movies, features ?? new RecommenderOptions().Features, tags, genome);
+        var movies = data.RequireMovies("Similarity-space tuning");
+        var split = Splitters.RandomPerUser(data.ToDataFrame(), heldOutFraction, seed);
+        var model = new FeaturePipeline(features ?? new RecommenderOptions().Features).Fit(RatingDataset.From(split.Train, movies.Table, data.Tags, data.Genome));
         var heldOut = RatingDataset.From(split.Test);
         var candidateMovies = Enumerable.Range(0, heldOut.ItemIds.Count).Where(i => heldOut.ItemCounts[i] >= minRatings).ToArray();
         if (candidateMovies.Length == 0)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"No movie has {minRatings} or more held-out ratings: nothing to measure (lower minRatings or use more ratings)."), nameof(ratings));
+                $"No movie has {minRatings} or more held-out ratings: nothing to measure (lower minRatings or use more ratings)."), nameof(data));
         }
 
         var rng = new Random(seed);

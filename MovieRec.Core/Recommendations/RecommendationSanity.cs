@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Evaluation;
 
@@ -14,7 +15,7 @@ namespace MovieRec.Recommendations;
 /// run of identical scores in any list), <c>saturatedLists</c> (share of lists whose k scores all lie within
 /// <see cref="SaturationSpread"/>, e.g. ten like probabilities between 0.9955 and 0.9966), <c>topGenreShare</c> (share
 /// of recommended movies sharing a genre with the user's top genres) against <c>randomGenreShare</c> (the same for random
-/// unrated movies), <c>hitRate</c> (share of users with a held-out liked movie in their top k) and <c>ndcg</c> (NDCG@k of the
+/// unrated movies: the exact share over every titled movie the user has not rated, not a sample), <c>hitRate</c> (share of users with a held-out liked movie in their top k) and <c>ndcg</c> (NDCG@k of the
 /// held-out likes), both measured by <see cref="Evaluator"/> over <see cref="MovieRecommender.AsScorer"/>, exactly as every
 /// algorithm is measured. The similar-movie check
 /// compares how often a movie's k nearest neighbours share a genre with it against random pairs.
@@ -25,21 +26,19 @@ public static class RecommendationSanity
     public const double SaturationSpread = 0.002;
 
     /// <summary>Runs every check; returns the per-engine table and the neighbour genre rates.</summary>
-    /// <param name="ratings">All ratings; split here.</param>
-    /// <param name="movies">The movies table.</param>
+    /// <param name="data">All ratings (split here) with the movies table, tags and genome.</param>
     /// <param name="options">The recommender's options.</param>
-    /// <param name="tags">Tags, as given to the feature pipeline.</param>
-    /// <param name="genome">Genome, as given to the feature pipeline.</param>
     /// <param name="users">How many users with held-out likes to sample; null: all of them.</param>
     /// <param name="k">List length.</param>
     /// <param name="seed">Seed of the split and the sample.</param>
-    public static (DataFrame Engines, double NeighbourGenreShare, double RandomPairGenreShare) Measure(DataFrame ratings, DataFrame movies, RecommenderOptions? options = null,
-        DataFrame? tags = null, GenomeMatrix? genome = null, int? users = null, int k = 10, int seed = 42)
+    public static (DataFrame Engines, double NeighbourGenreShare, double RandomPairGenreShare) Measure(RatingDataset data, RecommenderOptions? options = null,
+        int? users = null, int k = 10, int seed = 42)
     {
-        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(data);
+        var movies = data.RequireMovies("The recommendation sanity check");
         options ??= new RecommenderOptions();
-        var split = Splitters.RandomPerUser(ratings, 0.2, seed);
-        var recommender = MovieRecommender.Build(split.Train, movies, options, tags, genome);
+        var split = Splitters.RandomPerUser(data.ToDataFrame(), 0.2, seed);
+        var recommender = MovieRecommender.Build(RatingDataset.From(split.Train, movies.Table, data.Tags, data.Genome), options);
         var catalog = recommender.Catalog;
         var rng = new Random(seed);
         var heldOutLikes = HeldOutLikes(split.Test, options.Features.LikeThreshold);
@@ -49,13 +48,15 @@ public static class RecommendationSanity
         var sampled = sample.ToHashSet();
         var test = split.Test.Filter([.. split.Test.ToArray<int>(Columns.UserId).Select(sampled.Contains)]);
         var evaluation = new EvaluationOptions { K = k, RelevanceThreshold = options.Features.LikeThreshold };
-        RankingReport Ranking(Algorithms.IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation).Ranking!;
+        RankingReport Ranking(IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation).Ranking!;
 
+        var genreSets = catalog.Genres.Select(g => g.Split('|')).ToArray();
         string[] names = ["svd", "ml", "content", "hybrid", "popular"];
         var rows = new List<(string Engine, int Titleless, double Distinct, int LongestTie, double Saturated, double TopGenre, double RandomGenre, double HitRate, double Ndcg)>();
         foreach (var name in names)
         {
-            int titleless = 0, distinct = 0, longestTie = 0, saturated = 0, genreHits = 0, genreTotal = 0, randomHits = 0, randomTotal = 0;
+            int titleless = 0, distinct = 0, longestTie = 0, saturated = 0, genreHits = 0, genreTotal = 0;
+            long randomHits = 0, randomTotal = 0;
             foreach (var user in sample)
             {
                 var list = name switch
@@ -73,12 +74,9 @@ public static class RecommendationSanity
                 var top = recommender.Profile(user).TopGenres.ToHashSet();
                 genreHits += list.Count(r => r.Genres.Split('|').Any(top.Contains));
                 genreTotal += list.Count;
-                for (var t = 0; t < k; t++)
-                {
-                    var m = rng.Next(catalog.MovieIds.Length);
-                    randomHits += catalog.Genres[m].Split('|').Any(top.Contains) ? 1 : 0;
-                    randomTotal++;
-                }
+                var (shared, unrated) = RandomGenreShare(recommender, user, top, genreSets);
+                randomHits += shared;
+                randomTotal += unrated;
             }
 
             var scorer = name switch
@@ -87,7 +85,7 @@ public static class RecommendationSanity
                 "ml" => recommender.AsScorer(RecommenderEngine.Ml),
                 "content" => recommender.AsScorer(RecommenderEngine.Content),
                 "hybrid" => recommender.AsScorer(RecommenderEngine.Hybrid),
-                _ => new Algorithms.MostPopular().Fit(recommender.Ratings),
+                _ => new MostPopular().Fit(recommender.Ratings),
             };
             var ranking = Ranking(scorer);
             rows.Add((name, titleless, distinct / (double)sample.Length, longestTie, saturated / (double)sample.Length, genreHits / (double)Math.Max(1, genreTotal), randomHits / (double)Math.Max(1, randomTotal),
@@ -120,18 +118,34 @@ public static class RecommendationSanity
         int neighbourShared = 0, neighbourTotal = 0, randomShared = 0, randomPairs = 0;
         for (var q = 0; q < queries; q++)
         {
-            var m = rng.Next(catalog.MovieIds.Length);
+            var m = rng.Next(catalog.Count);
             var genres = catalog.Genres[m].Split('|').ToHashSet();
             foreach (var s in recommender.Space.MostSimilar(catalog.MovieIds[m], k))
             {
                 neighbourShared += catalog.Genres[catalog.RowOf(s.MovieId)].Split('|').Any(genres.Contains) ? 1 : 0;
                 neighbourTotal++;
-                randomShared += catalog.Genres[rng.Next(catalog.MovieIds.Length)].Split('|').Any(genres.Contains) ? 1 : 0;
+                randomShared += catalog.Genres[rng.Next(catalog.Count)].Split('|').Any(genres.Contains) ? 1 : 0;
                 randomPairs++;
             }
         }
 
         return (neighbourShared / (double)Math.Max(1, neighbourTotal), randomShared / (double)Math.Max(1, randomPairs));
+    }
+
+    /// <summary>Of the titled movies <paramref name="userId"/> has not rated, how many share a genre with <paramref name="top"/>:
+    /// the exact expectation of random picks, without sampling noise.</summary>
+    private static (int Shared, int Unrated) RandomGenreShare(MovieRecommender recommender, int userId, HashSet<string> top, string[][] genreSets)
+    {
+        var rated = recommender.Ratings.ItemsOf(recommender.Ratings.UserIndex(userId)).ToArray().ToHashSet();
+        int shared = 0, unrated = 0;
+        for (var m = 0; m < genreSets.Length; m++)
+        {
+            if (rated.Contains(m) || recommender.Catalog.Titles[m].Length == 0) continue;
+            unrated++;
+            if (genreSets[m].Any(top.Contains)) shared++;
+        }
+
+        return (shared, unrated);
     }
 
     private static Dictionary<int, HashSet<int>> HeldOutLikes(DataFrame heldOut, double likeThreshold) =>

@@ -1,3 +1,4 @@
+using MovieRec.Data;
 using Microsoft.Data.Analysis;
 
 namespace MovieRec.Recommendations;
@@ -43,7 +44,7 @@ public sealed record UserProfile(
         return new DataFrame(new StringDataFrameColumn("field", rows.Select(r => r.Item1)), new StringDataFrameColumn("value", rows.Select(r => r.Item2)));
     }
 
-    internal static UserProfile Build(int userId, int[] movieRows, float[] ratings, MovieCatalogView catalog, double likeThreshold, int modernYear)
+    internal static UserProfile Build(int userId, int[] movieRows, float[] ratings, MovieCatalog catalog, double likeThreshold, int modernYear)
     {
         var n = ratings.Length;
         var mean = ratings.Average(r => (double)r);

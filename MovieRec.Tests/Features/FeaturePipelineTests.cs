@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using Microsoft.Data.Analysis;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -31,7 +32,7 @@ public sealed class FeaturePipelineTests
     [Fact]
     public void User_features_match_the_hand_computed_fixture()
     {
-        var users = FeaturePipeline.Fit(Train(), Movies(), NumericOnly).UserFeatures();
+        var users = new FeaturePipeline(NumericOnly).Fit(RatingDataset.From(Train(), Movies())).UserFeatures();
         float F(int row, string column) => (float)users[column][row]!;
 
         Assert.Equal([1, 2, 3], users.ToArray<int>(Columns.UserId));
@@ -61,7 +62,7 @@ public sealed class FeaturePipelineTests
     [Fact]
     public void Movie_features_match_the_hand_computed_fixture()
     {
-        var movies = FeaturePipeline.Fit(Train(), Movies(), NumericOnly).MovieFeatures();
+        var movies = new FeaturePipeline(NumericOnly).Fit(RatingDataset.From(Train(), Movies())).MovieFeatures();
         float F(int row, string column) => (float)movies[column][row]!;
         const float mu = 20.5f / 6;
 
@@ -89,7 +90,7 @@ public sealed class FeaturePipelineTests
     [Fact]
     public void Interaction_rows_join_user_pair_and_movie_blocks_and_fall_back_for_unknown_ids()
     {
-        var model = FeaturePipeline.Fit(Train(), Movies(), NumericOnly);
+        var model = new FeaturePipeline(NumericOnly).Fit(RatingDataset.From(Train(), Movies()));
         var data = model.Transform(Ratings([1, 1, 99], [1, 3, 4], [4.0, 3.5, 1.0], [0, 0, 0]));
         Assert.Equal(7 + 2 + 9, data.FeatureNames.Count);
         Assert.Equal([true, false, false], data.Likes);
@@ -120,7 +121,7 @@ public sealed class FeaturePipelineTests
     [Fact]
     public void Data_view_streams_the_same_rows_with_slot_names()
     {
-        var data = FeaturePipeline.Fit(Train(), Movies(), NumericOnly).Transform(Train());
+        var data = new FeaturePipeline(NumericOnly).Fit(RatingDataset.From(Train(), Movies())).Transform(Train());
         var view = data.AsDataView();
         Assert.Equal(6, view.GetRowCount());
         VBuffer<ReadOnlyMemory<char>> slots = default;

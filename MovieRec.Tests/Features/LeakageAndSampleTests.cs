@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using Microsoft.Data.Analysis;
 using MovieRec.Data;
 using MovieRec.Features;
@@ -36,7 +37,7 @@ public sealed class LeakageAndSampleTests : IClassFixture<LeakageAndSampleTests.
 
         public FeatureModel Model { get; }
 
-        public FeatureModel Fit(DataFrame train) => FeaturePipeline.Fit(train, Clean.Movies, new FeatureOptions(), Dataset.Tags, Dataset.Genome);
+        public FeatureModel Fit(DataFrame train) => new FeaturePipeline().Fit(RatingDataset.From(train, Clean.Movies, Dataset.Tags, Dataset.Genome));
 
         public static DataFrame Rows(DataFrame frame, Func<int, bool> keep)
         {
@@ -112,7 +113,7 @@ public sealed class LeakageAndSampleTests : IClassFixture<LeakageAndSampleTests.
     {
         var truth = SyntheticDataGenerator.Generate().Truth;
         var textOnly = MovieEmbeddingSpace.Build(
-            FeaturePipeline.Fit(_sample.Train, _sample.Clean.Movies, new FeatureOptions { Text = new() { IncludeGenres = false }, GenomeComponents = 0 }),
+            new FeaturePipeline(new FeatureOptions { Text = new() { IncludeGenres = false }, GenomeComponents = 0 }).Fit(RatingDataset.From(_sample.Train, _sample.Clean.Movies)),
             new MovieSpaceOptions { NumericWeight = 0, GenreWeight = 0, GenomeWeight = 0 });
         var k = truth.Factors;
         var theme = Enumerable.Range(0, truth.MovieIds.Count)

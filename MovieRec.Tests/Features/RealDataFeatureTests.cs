@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Features;
 using MovieRec.Tests.Support;
@@ -11,7 +12,7 @@ public sealed class RealDataFeatureTests
     {
         var ds = MovieLensLoader.Load(TestPaths.MlLatestSmall);
         var clean = DataCleaning.Clean(ds, MovieMetadataLoader.Load(Path.Combine(TestPaths.TmdbSample, "movies_metadata.csv"), ds.Links));
-        var model = FeaturePipeline.Fit(clean.Ratings, clean.Movies, new FeatureOptions { Text = new() { IncludeGenres = false } });
+        var model = new FeaturePipeline(new FeatureOptions { Text = new() { IncludeGenres = false } }).Fit(RatingDataset.From(clean.Ratings, clean.Movies));
 
         Assert.Equal(5_000, model.Text!.Tfidf.Terms.Count);
         Assert.Equal(100, model.Text.Components);

@@ -44,7 +44,7 @@ public sealed class ClassifierTests
     [InlineData(ClassifierKind.LightGbm)]
     public void Every_family_learns_a_known_rule(ClassifierKind kind)
     {
-        var model = TrainedClassifier.Train(ClassifierOptions.Default(kind), Linear(3_000, 1));
+        var model = new LikeClassifier(ClassifierOptions.Default(kind)).Fit(Linear(3_000, 1));
         var test = Linear(2_000, 2);
         var auc = ClassificationMetrics.RocAuc(test.Labels, model.PredictProbabilities(test));
         Assert.True(auc > 0.93, $"{kind}: AUC {auc:F4}");
@@ -59,8 +59,8 @@ public sealed class ClassifierTests
     {
         var train = Linear(1_000, 3);
         var test = Linear(300, 4);
-        var a = TrainedClassifier.Train(Small(kind), train).PredictProbabilities(test);
-        var b = TrainedClassifier.Train(Small(kind), train).PredictProbabilities(test);
+        var a = new LikeClassifier(Small(kind)).Fit(train).PredictProbabilities(test);
+        var b = new LikeClassifier(Small(kind)).Fit(train).PredictProbabilities(test);
         Assert.Equal(a, b);
     }
 
@@ -106,8 +106,8 @@ public sealed class ClassifierTests
     [Fact]
     public void Bad_input_gives_clear_errors()
     {
-        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => TrainedClassifier.Train(new LightGbmOptions(), new FeatureTable([], [], ["x"]))).Message);
-        Assert.Contains("one class", Assert.Throws<ArgumentException>(() => TrainedClassifier.Train(new LogisticRegressionOptions(), new FeatureTable([1f, 2f], [true, true], ["x"]))).Message);
+        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => new LikeClassifier(new LightGbmOptions()).Fit(new FeatureTable([], [], ["x"]))).Message);
+        Assert.Contains("one class", Assert.Throws<ArgumentException>(() => new LikeClassifier(new LogisticRegressionOptions()).Fit(new FeatureTable([1f, 2f], [true, true], ["x"]))).Message);
         var e = Assert.Throws<ArgumentException>(() => new FeatureTable([1f, float.NaN, 3f, 4f], [true, false], ["a", "b"]));
         Assert.Contains("'b' of row 0 is NaN", e.Message);
     }

@@ -32,7 +32,7 @@ public sealed class LinearScorerTests
     [Fact]
     public void Logistic_regression_is_scored_as_one_dot_product_with_mlnets_probabilities()
     {
-        var classifier = TrainedClassifier.Train(new LogisticRegressionOptions(), Table(3_000, 1));
+        var classifier = new LikeClassifier(new LogisticRegressionOptions()).Fit(Table(3_000, 1));
         Assert.NotNull(LinearScorer.TryCreate(classifier.Model, classifier.FeatureNames.Count));
         var test = Table(1_000, 2);
         var fast = classifier.PredictProbabilities(test);
@@ -45,7 +45,7 @@ public sealed class LinearScorerTests
     [Fact]
     public void Other_families_keep_mlnets_scoring()
     {
-        var classifier = TrainedClassifier.Train(new LightGbmOptions { Threads = 1 }, Table(2_000, 3));
+        var classifier = new LikeClassifier(new LightGbmOptions { Threads = 1 }).Fit(Table(2_000, 3));
         Assert.Null(LinearScorer.TryCreate(classifier.Model, classifier.FeatureNames.Count));
     }
 }

@@ -51,7 +51,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
             Ratings = new DataFrame(new Int32DataFrameColumn(Columns.UserId, users), new Int32DataFrameColumn(Columns.MovieId, movies),
                 new DoubleDataFrameColumn(Columns.Rating, ratings), new Int64DataFrameColumn(Columns.Timestamp, times));
             Options = new RecommenderOptions { Features = new FeatureOptions { Text = new() { Components = 4 }, GenomeComponents = 0 }, Svd = new() { CenterByUserMean = false, Factors = 4 } };
-            Recommender = MovieRecommender.Build(Ratings, Movies, Options);
+            Recommender = MovieRecommender.Build(RatingDataset.From(Ratings, Movies), Options);
         }
 
         public DataFrame Movies { get; }
@@ -121,7 +121,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
         Assert.Equal(selection.Chosen, loaded.ClassifierSelection.Chosen);
         Assert.Equal(_world.Recommender.HybridSelection, loaded.HybridSelection);
 
-        var single = MovieRecommender.Build(_world.Ratings, _world.Movies, _world.Options with { Classifiers = [ClassifierCandidate.LightGbmRegularized] });
+        var single = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies), _world.Options with { Classifiers = [ClassifierCandidate.LightGbmRegularized] });
         Assert.Equal(ClassifierCandidate.LightGbmRegularized, single.ClassifierSelection.Chosen);
         Assert.True(double.IsNaN(single.ClassifierSelection.Scores.Single().ValidationAuc), "one candidate: nothing to validate");
     }
@@ -129,7 +129,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     [Fact]
     public void The_ml_score_is_the_like_probability_times_the_popularity_prior()
     {
-        var plain = MovieRecommender.Build(_world.Ratings, _world.Movies, _world.Options with { PopularityPrior = 0 });
+        var plain = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies), _world.Options with { PopularityPrior = 0 });
         var probabilities = plain.Recommend(1, RecommenderEngine.Ml, 60).ToDictionary(r => r.MovieId, r => r.Score);
         double users = _world.Recommender.Ratings.UserIds.Count;
         foreach (var r in _world.Recommender.Recommend(1, RecommenderEngine.Ml, 60))
@@ -176,10 +176,12 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     [Fact]
     public void Title_lookup_forgives_case_articles_years_and_alternative_titles()
     {
-        var catalog = new MovieCatalogView(new DataFrame(
-            new Int32DataFrameColumn(Columns.MovieId, [1, 2, 3, 4]),
-            new StringDataFrameColumn(Columns.Title, ["Toy Story (1995)", "American President, The (1995)", "Seven (a.k.a. Se7en) (1995)", "Heat (1995)"]),
-            new StringDataFrameColumn(Columns.Genres, ["Animation", "Drama", "Thriller", "Action"])));
+        var catalog = RatingDataset.From(new DataFrame(
+                new Int32DataFrameColumn(Columns.UserId, [1]), new Int32DataFrameColumn(Columns.MovieId, [1]), new DoubleDataFrameColumn(Columns.Rating, [4.0])),
+            new DataFrame(
+                new Int32DataFrameColumn(Columns.MovieId, [1, 2, 3, 4]),
+                new StringDataFrameColumn(Columns.Title, ["Toy Story (1995)", "American President, The (1995)", "Seven (a.k.a. Se7en) (1995)", "Heat (1995)"]),
+                new StringDataFrameColumn(Columns.Genres, ["Animation", "Drama", "Thriller", "Action"]))).Movies!;
         Assert.Equal(1, catalog.Find("toy story"));
         Assert.Equal(2, catalog.Find("the american president"));
         Assert.Equal(3, catalog.Find("se7en"));
@@ -202,7 +204,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
         Assert.Equal([2000], profile.FavouriteDecades);
         Assert.Equal(54, profile.RatingDistribution.ToArray<int>("count").Sum());
 
-        var again = MovieRecommender.Build(_world.Ratings, _world.Movies, _world.Options);
+        var again = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies), _world.Options);
         foreach (var engine in Enum.GetValues<RecommenderEngine>())
         {
             Assert.Equal(_world.Recommender.Recommend(3, engine, 10), again.Recommend(3, engine, 10));

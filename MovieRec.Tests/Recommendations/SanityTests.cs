@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using MovieRec.Data;
 using MovieRec.Recommendations;
 using MovieRec.Tests.Support;
@@ -12,7 +13,7 @@ public sealed class SanityTests
     {
         var ds = MovieLensLoader.Load(TestPaths.Sample);
         var clean = DataCleaning.Clean(ds);
-        var (engines, neighbours, randomPairs) = RecommendationSanity.Measure(clean.Ratings, clean.Movies, tags: ds.Tags, genome: ds.Genome, users: 60);
+        var (engines, neighbours, randomPairs) = RecommendationSanity.Measure(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags, ds.Genome), users: 60);
         Check(engines, neighbours, randomPairs);
     }
 
@@ -21,7 +22,7 @@ public sealed class SanityTests
     {
         var ds = MovieLensLoader.Load(TestPaths.MlLatestSmall);
         var clean = DataCleaning.Clean(ds, MovieMetadataLoader.Load(Path.Combine(TestPaths.TmdbSample, "movies_metadata.csv"), ds.Links));
-        var (engines, neighbours, randomPairs) = RecommendationSanity.Measure(clean.Ratings, clean.Movies, tags: ds.Tags);
+        var (engines, neighbours, randomPairs) = RecommendationSanity.Measure(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags));
         Check(engines, neighbours, randomPairs);
         var hit = Column(engines, "hitRate");
         Assert.True(hit["svd"] > hit["popular"], $"svd hit rate {hit["svd"]:F3} vs popular {hit["popular"]:F3}");
@@ -45,7 +46,7 @@ public sealed class SanityTests
         var clean = DataCleaning.Clean(ds);
         MovieRec.Features.MovieSpaceOptions genreOnly = new() { NumericWeight = 0, GenreWeight = 1, TextWeight = 0, GenomeWeight = 0 };
         MovieRec.Features.MovieSpaceOptions numericOnly = new() { NumericWeight = 1, GenreWeight = 0, TextWeight = 0, GenomeWeight = 0 };
-        var table = MovieSpaceTuning.Compare(clean.Ratings, clean.Movies, [genreOnly, numericOnly, new()], tags: ds.Tags, genome: ds.Genome, queries: 50);
+        var table = MovieSpaceTuning.Compare(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags, ds.Genome), [genreOnly, numericOnly, new()], queries: 50);
         Assert.Equal(3, table.Rows.Count);
         var agreement = table.ToArray<double>("agreement");
         Assert.True(agreement.Zip(agreement.Skip(1)).All(p => p.First >= p.Second), "best first");
@@ -63,13 +64,13 @@ public sealed class SanityTests
     {
         var ds = MovieLensLoader.Load(TestPaths.Sample);
         var clean = DataCleaning.Clean(ds);
-        var learned = MovieRecommender.Build(clean.Ratings, clean.Movies, tags: ds.Tags, genome: ds.Genome).HybridSelection;
+        var learned = MovieRecommender.Build(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags, ds.Genome)).HybridSelection;
         Assert.InRange(learned.ValidationUsers, 1, RecommenderOptions.Defaults.HybridValidationUsers);
         Assert.True(learned.HybridNdcg >= new[] { learned.SvdNdcg, learned.LikeNdcg, learned.ContentNdcg }.Max(), "coordinate ascent starts from the best single component");
         Assert.All(new[] { learned.Weights.Svd, learned.Weights.Like, learned.Weights.Content }, w => Assert.Contains(w, new RecommenderOptions().HybridWeightGrid.Append(1)));
-        Assert.Equal(learned, MovieRecommender.Build(clean.Ratings, clean.Movies, tags: ds.Tags, genome: ds.Genome).HybridSelection);
+        Assert.Equal(learned, MovieRecommender.Build(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags, ds.Genome)).HybridSelection);
 
-        var svdOnly = MovieRecommender.Build(clean.Ratings, clean.Movies, new RecommenderOptions { HybridWeights = HybridWeights.SvdOnly }, ds.Tags, ds.Genome);
+        var svdOnly = MovieRecommender.Build(RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags, ds.Genome), new RecommenderOptions { HybridWeights = HybridWeights.SvdOnly });
         Assert.Equal(HybridSelection.Given(HybridWeights.SvdOnly), svdOnly.HybridSelection);
         foreach (var user in svdOnly.Ratings.UserIds.Take(20))
         {

@@ -1,3 +1,4 @@
+using MovieRec.Algorithms;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using MovieRec.Cli.Serve;
@@ -15,9 +16,9 @@ public sealed class ServedApp
     {
         var ds = MovieLensLoader.Load(TestPaths.Sample);
         var clean = DataCleaning.Clean(ds);
-        Recommender = MovieRecommender.Build(clean.Ratings, clean.Movies, tags: ds.Tags, genome: ds.Genome);
-        var experiment = ModelExperiment.Run(clean.Ratings, clean.Movies, new ModelExperimentOptions { Kinds = [ClassifierKind.LogisticRegression, ClassifierKind.LightGbm] },
-            ds.Tags, ds.Genome);
+        var data = RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags, ds.Genome);
+        Recommender = MovieRecommender.Build(data);
+        var experiment = ModelExperiment.Run(data, new ModelExperimentOptions { Kinds = [ClassifierKind.LogisticRegression, ClassifierKind.LightGbm] });
         Recommender.ModelReport = ModelReport.From(experiment);
     }
 

@@ -36,15 +36,13 @@ public static class TextEmbedding
         return texts;
     }
 
-    /// <summary>Tag text per movie from the tags whose (userId, movieId) pair is in <paramref name="trainingRatings"/> (so test users' tags never leak).</summary>
-    public static Dictionary<int, string> TagsByMovie(DataFrame tags, DataFrame trainingRatings)
+    /// <summary>Tag text per movie from the tags whose (userId, movieId) pair is rated in <paramref name="train"/> (so test users' tags never leak).</summary>
+    public static Dictionary<int, string> TagsByMovie(DataFrame tags, Algorithms.RatingDataset train)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        ArgumentNullException.ThrowIfNull(trainingRatings);
-        var pairs = new HashSet<long>();
-        var ru = trainingRatings.ToArray<int>(Columns.UserId);
-        var rm = trainingRatings.ToArray<int>(Columns.MovieId);
-        for (var i = 0; i < ru.Length; i++) pairs.Add(((long)ru[i] << 32) | (uint)rm[i]);
+        ArgumentNullException.ThrowIfNull(train);
+        var pairs = new HashSet<long>(train.Count);
+        for (var i = 0; i < train.Count; i++) pairs.Add(((long)train.UserIds[train.Users[i]] << 32) | (uint)train.ItemIds[train.Items[i]]);
         var tu = tags.ToArray<int>(Columns.UserId);
         var tm = tags.ToArray<int>(Columns.MovieId);
         var text = tags.ToStringArray(Columns.Tag);

@@ -1,41 +1,69 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
-using MovieRec.Data;
 
-namespace MovieRec.Recommendations;
+namespace MovieRec.Data;
 
-/// <summary>Movie details by id and a forgiving title lookup over a cleaned movies table.</summary>
-public sealed class MovieCatalogView
+/// <summary>
+/// The movies of a <see cref="Algorithms.RatingDataset"/>, one row per movie index of the dataset (the rated movies in
+/// ascending ID order, then the unrated ones of the movies table): titles, years, genres (as text and as indices into
+/// <see cref="GenreNames"/>), posters and credits, details by id and a forgiving title lookup. The features, the
+/// similarity space and the recommender all index movies by these rows.
+/// </summary>
+public sealed class MovieCatalog
 {
     private readonly Dictionary<int, int> _row;
     private readonly string[] _normalized;
 
-    /// <summary>Indexes a cleaned, merged movies table.</summary>
-    public MovieCatalogView(DataFrame movies)
+    /// <summary>Reads <paramref name="movies"/> (a cleaned, merged movies table) in the row order <paramref name="order"/>
+    /// (table row of each catalog row).</summary>
+    internal MovieCatalog(DataFrame movies, int[] order)
     {
-        ArgumentNullException.ThrowIfNull(movies);
-        MovieIds = movies.ToArray<int>(Columns.MovieId);
-        Titles = movies.ToStringArray(Columns.Title);
-        Genres = movies.ToStringArray(Columns.Genres);
-        Years = movies.HasColumn(Columns.ReleaseYear) && movies[Columns.ReleaseYear].NullCount == 0
-            ? movies.ToArray<int>(Columns.ReleaseYear) : [.. Titles.Select(t => DataCleaning.YearFromTitle(t) ?? 0)];
-        PosterUrls = Optional(movies, Columns.PosterUrl);
-        Actors = Optional(movies, Columns.Actors);
-        Directors = Optional(movies, Columns.Directors);
-        Overviews = Optional(movies, Columns.Overview);
-        _row = new Dictionary<int, int>(MovieIds.Length);
-        for (var i = 0; i < MovieIds.Length; i++) _row[MovieIds[i]] = i;
+        Table = movies[order];
+        var ids = Table.ToArray<int>(Columns.MovieId);
+        MovieIds = ids;
+        Titles = Table.HasColumn(Columns.Title) ? Table.ToStringArray(Columns.Title) : [.. Enumerable.Repeat(string.Empty, ids.Length)];
+        Genres = Optional(Table, Columns.Genres);
+        Years = new int[ids.Length];
+        var known = Table.HasColumn(Columns.ReleaseYear) ? (PrimitiveDataFrameColumn<int>)Table[Columns.ReleaseYear] : null;
+        for (var i = 0; i < ids.Length; i++) Years[i] = known?[i] ?? DataCleaning.YearFromTitle(Titles[i]) ?? 0;
+        PosterUrls = Optional(Table, Columns.PosterUrl);
+        Actors = Optional(Table, Columns.Actors);
+        Directors = Optional(Table, Columns.Directors);
+        Overviews = Optional(Table, Columns.Overview);
+        GenreNames = [.. Genres.SelectMany(g => g.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            .Where(g => g != "(no genres listed)").Distinct().Order(StringComparer.Ordinal)];
+        var genreIndex = GenreNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        GenreIndices = [.. Genres.Select(g => g.Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .Where(genreIndex.ContainsKey).Select(n => genreIndex[n]).Distinct().Order().ToArray())];
+        _row = new Dictionary<int, int>(ids.Length);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!_row.TryAdd(ids[i], i)) throw new ArgumentException($"movieId {ids[i]} appears twice in the movies table; clean the data first.", nameof(movies));
+        }
+
         _normalized = [.. Titles.Select(Key)];
     }
 
-    internal int[] MovieIds { get; }
+    /// <summary>The movies table, its rows in catalog order (the dataset's movie indexes).</summary>
+    public DataFrame Table { get; }
+
+    /// <summary>The movieId of each row.</summary>
+    public IReadOnlyList<int> MovieIds { get; }
 
     internal string[] Titles { get; }
 
+    /// <summary>Pipe-separated genres of each row, as in the table.</summary>
     internal string[] Genres { get; }
 
+    /// <summary>The release year of each row: the table's releaseYear, else the year in the title, else 0.</summary>
     internal int[] Years { get; }
+
+    /// <summary>Per row, the indices of its genres in <see cref="GenreNames"/>.</summary>
+    internal int[][] GenreIndices { get; }
+
+    /// <summary>The genre vocabulary, alphabetical, without "(no genres listed)".</summary>
+    public IReadOnlyList<string> GenreNames { get; }
 
     internal string[] PosterUrls { get; }
 
@@ -46,7 +74,7 @@ public sealed class MovieCatalogView
     internal string[] Overviews { get; }
 
     /// <summary>The number of movies.</summary>
-    public int Count => MovieIds.Length;
+    public int Count => Titles.Length;
 
     /// <summary>Everything the catalog knows about <paramref name="movieId"/>, or null when it is not in the catalog.</summary>
     public MovieDetails? Details(int movieId) => RowOf(movieId) is var r and >= 0
@@ -111,7 +139,7 @@ public sealed class MovieCatalogView
         var query = Key(text);
         bool YearOk(int i) => yearQuery is null || Years[i] == yearQuery;
         var exact = Enumerable.Range(0, Titles.Length).Where(i => _normalized[i] == query && YearOk(i)).ToArray();
-        if (exact.Length > 0) return MovieIds[exact[0]];
+        if (exact.Length > 0) return exact.Select(i => MovieIds[i]).Min();
         var prefix = Enumerable.Range(0, Titles.Length).Where(i => query.Length >= 3 && _normalized[i].StartsWith(query, StringComparison.Ordinal) && YearOk(i)).ToArray();
         if (prefix.Length == 1) return MovieIds[prefix[0]];
         // Alternative titles live in the title too: "Seven (a.k.a. Se7en)", "Nosferatu (Nosferatu, eine Symphonie des Grauens)".

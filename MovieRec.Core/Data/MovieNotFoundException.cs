@@ -1,4 +1,4 @@
-namespace MovieRec.Recommendations;
+namespace MovieRec.Data;
 
 /// <summary>A title or id matched no movie; <see cref="Suggestions"/> lists the closest titles.</summary>
 public sealed class MovieNotFoundException : MovieRecException

@@ -1,4 +1,4 @@
-namespace MovieRec.Recommendations;
+namespace MovieRec.Data;
 
 /// <summary>What the catalog knows about one movie (empty strings where the metadata has nothing).</summary>
 /// <param name="MovieId">The MovieLens id.</param>
