@@ -35,7 +35,7 @@ public static class AlgorithmCatalog
         ["blend"] = "a blend of ease, seqknn-blend, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
         ["svd++"] = Invariant($"SVD++ (Koren 2008) with Surprise's SVDpp defaults ({SvdPlusPlusOptions.Defaults.Factors} factors, {SvdPlusPlusOptions.Defaults.Epochs} epochs, lr {SvdPlusPlusOptions.Defaults.LearningRate}, reg {SvdPlusPlusOptions.Defaults.Regularization})"),
         ["ml"] = "MovieRecommender's ML engine: the like classifier chosen by validation times a popularity prior (needs the movies table)",
-        ["content"] = "MovieRecommender's content engine: similarity to the user's liked movies (needs the movies table)",
+        ["content"] = "content ranker (MovieRecommender's content engine): cosine with the centroid of the user's liked movies in the similarity space (needs the movies table)",
         ["hybrid"] = "MovieRecommender's hybrid engine: PureSVD, the like probability and content, blended with weights learned on validation (needs the movies table)",
     };
 
@@ -69,7 +69,7 @@ public static class AlgorithmCatalog
         "ml" or "content" or "hybrid" when movies is null =>
             throw new ArgumentException($"'{name}' is an engine of MovieRecommender and needs the movies table: pass movies (movierec evaluate passes the dataset's).", nameof(movies)),
         "ml" => new EngineAlgorithm(RecommenderEngine.Ml, movies!, tags, genome, seed),
-        "content" => new EngineAlgorithm(RecommenderEngine.Content, movies!, tags, genome, seed),
+        "content" => new ContentRanker(null, movies, tags, genome),
         "hybrid" => new EngineAlgorithm(RecommenderEngine.Hybrid, movies!, tags, genome, seed),
         "globalmean" => new GlobalMean(),
         "bias" => new Bias(),

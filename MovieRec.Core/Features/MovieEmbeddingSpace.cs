@@ -29,6 +29,9 @@ public sealed class MovieEmbeddingSpace
     /// <summary>The movieId of each row: the rows are the catalog's (the dataset's movie indexes).</summary>
     public IReadOnlyList<int> MovieIds => _catalog.MovieIds;
 
+    /// <summary>The catalog whose rows the space's rows are.</summary>
+    internal MovieCatalog Catalog => _catalog;
+
     /// <summary>Row-major unit vectors, movies × <see cref="Dimensions"/>.</summary>
     public float[] Vectors { get; }
 

@@ -48,6 +48,7 @@ public sealed partial class MovieRecommender
         Space = MovieEmbeddingSpace.Build(features, options.Space);
         _options = options;
         _likeThreshold = options.Features.LikeThreshold;
+        Content = new ContentModel(ratings, Space, _likeThreshold);
     }
 
     /// <summary>The number of rated movies: movie indexes below it are the ratings' item indexes, the rest nobody rated.</summary>
@@ -85,6 +86,9 @@ public sealed partial class MovieRecommender
 
     /// <summary>The movie similarity space.</summary>
     public MovieEmbeddingSpace Space { get; }
+
+    /// <summary>The content engine: what <see cref="ContentRanker"/> fits, over <see cref="Space"/>.</summary>
+    public ContentModel Content { get; }
 
     /// <summary>Fits every part on <paramref name="train"/>: its ratings (cleaned) and its movie side (cleaned, merged
     /// movies table, tags and genome: <see cref="RatingDataset.From(DataFrame, DataFrame?, DataFrame?, GenomeMatrix?)"/>).</summary>
@@ -259,18 +263,7 @@ public sealed partial class MovieRecommender
         return p;
     }
 
-    private float[] ContentScores(int user)
-    {
-        var liked = LikedRows(user);
-        var scores = new float[Catalog.Count];
-        if (liked.Length == 0) return scores;
-        var centroid = new float[Space.Dimensions];
-        foreach (var m in liked) TensorPrimitives.Add(centroid, Space.Vector(m), centroid);
-        var norm = TensorPrimitives.Norm(centroid);
-        if (norm > 0) TensorPrimitives.Divide(centroid, norm, centroid);
-        Space.Similarities(centroid, scores);
-        return scores;
-    }
+    private float[] ContentScores(int user) => Content.MovieScores(user);
 
     /// <summary>
     /// <paramref name="engine"/> as an <see cref="IDenseScorer"/> over <see cref="Ratings"/>: what <see cref="Scoring"/> and
