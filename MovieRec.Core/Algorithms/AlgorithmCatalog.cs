@@ -68,9 +68,9 @@ public static class AlgorithmCatalog
     {
         "ml" or "content" or "hybrid" when movies is null =>
             throw new ArgumentException($"'{name}' is an engine of MovieRecommender and needs the movies table: pass movies (movierec evaluate passes the dataset's).", nameof(movies)),
-        "ml" => new EngineAlgorithm(RecommenderEngine.Ml, movies!, tags, genome, seed),
+        "ml" => new LikeRanker(new LikeRankerOptions { Seed = seed }, movies, tags, genome),
         "content" => new ContentRanker(null, movies, tags, genome),
-        "hybrid" => new EngineAlgorithm(RecommenderEngine.Hybrid, movies!, tags, genome, seed),
+        "hybrid" => new HybridRanker(new RecommenderOptions { Seed = seed }, movies, tags, genome),
         "globalmean" => new GlobalMean(),
         "bias" => new Bias(),
         "popular" => new MostPopular(),

@@ -12,7 +12,7 @@ namespace MovieRec.Recommendations;
 /// from the training ratings, and the winner.
 /// </summary>
 /// <remarks>
-/// A random <see cref="RecommenderOptions.ValidationFraction"/> of each user's training ratings is held out; the features
+/// A random <see cref="LikeRankerOptions.ValidationFraction"/> of each user's training ratings is held out; the features
 /// are refitted on the rest (the text and genome models are reused: they do not depend on ratings), every candidate is
 /// trained on its leave-one-out rows and scored on the held-out rows. The candidate with the highest ROC-AUC wins (ties:
 /// the earlier candidate). Nothing here sees a test rating: callers pass training ratings only.
@@ -25,20 +25,20 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
     /// <param name="train">The dataset the recommender is fitted on (never test ratings), with its movies table.</param>
     /// <param name="features">The feature model fitted on all of <paramref name="train"/>; its text and genome models are reused.</param>
     /// <param name="options">Candidates, validation fraction and seed.</param>
-    public static ClassifierSelection Run(RatingDataset train, FeatureModel features, RecommenderOptions options)
+    public static ClassifierSelection Run(RatingDataset train, FeatureModel features, LikeRankerOptions options)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Classifiers.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
+        if (options.Classifiers.Count == 0) throw new ArgumentException("The options' Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
         if (options.Classifiers.Count == 1) return Single(options.Classifiers[0]);
         var (split, set) = ValidationSplit(train, options);
         var inner = new FeaturePipeline(options.Features, reuseEmbeddings: features).Fit(set);
         return Run(split.Test, inner, options).Selection;
     }
 
-    /// <summary>The validation split of <paramref name="train"/> (<see cref="RecommenderOptions.ValidationFraction"/> of each
+    /// <summary>The validation split of <paramref name="train"/> (<see cref="LikeRankerOptions.ValidationFraction"/> of each
     /// user's ratings held out) and its training part as a dataset with the same movie side.</summary>
-    internal static (TrainTestSplit Split, RatingDataset Train) ValidationSplit(RatingDataset train, RecommenderOptions options)
+    internal static (TrainTestSplit Split, RatingDataset Train) ValidationSplit(RatingDataset train, LikeRankerOptions options)
     {
         var movies = train.RequireMovies("The classifier selection");
         var split = Splitters.RandomPerUser(train.ToDataFrame(), options.ValidationFraction, options.Seed);
@@ -51,7 +51,7 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
 
     /// <summary>Trains every candidate on the training part (features <paramref name="inner"/>, fitted on that part) and
     /// scores it on <paramref name="heldOut"/>; returns the selection and the winner as trained there.</summary>
-    internal static (ClassifierSelection Selection, TrainedClassifier Inner) Run(DataFrame heldOut, FeatureModel inner, RecommenderOptions options)
+    internal static (ClassifierSelection Selection, TrainedClassifier Inner) Run(DataFrame heldOut, FeatureModel inner, LikeRankerOptions options)
     {
         var candidates = options.Classifiers;
         var train = FeatureTable.From(inner.TransformTraining());

@@ -11,27 +11,27 @@ namespace MovieRec.Recommendations;
 /// similarity space (<see cref="MovieEmbeddingSpace"/>). <see cref="MovieRecommender"/>'s content engine is this model.
 /// </summary>
 /// <param name="options">Features and space weights (default <see cref="ContentRankerOptions"/>).</param>
-/// <param name="movies">The movies table, used when the dataset given to <see cref="Fit"/> has no movie side (an
-/// evaluation split built from ratings alone); with <paramref name="tags"/> and <paramref name="genome"/>.</param>
-/// <param name="tags">Tags for the text, with <paramref name="movies"/>.</param>
+/// <param name="movies">The movies table for datasets without a movie side (see <see cref="FeatureRanker{TModel}"/>).</param>
+/// <param name="tags">Tags, with <paramref name="movies"/>.</param>
 /// <param name="genome">The tag genome, with <paramref name="movies"/>.</param>
 public sealed class ContentRanker(ContentRankerOptions? options = null, DataFrame? movies = null, DataFrame? tags = null, GenomeMatrix? genome = null)
-    : IRecommenderAlgorithm<ContentModel>
+    : FeatureRanker<ContentModel>(movies, tags, genome)
 {
     /// <summary>The options.</summary>
     public ContentRankerOptions Options { get; } = options ?? new ContentRankerOptions();
 
     /// <inheritdoc />
-    public string Name => "content";
+    public override string Name => "content";
 
-    /// <summary>Fits the features on <paramref name="train"/> (with its movie side, or the one given to the constructor)
-    /// and builds the similarity space.</summary>
-    /// <exception cref="ArgumentException">Neither the dataset nor the constructor has the movies table.</exception>
-    public ContentModel Fit(RatingDataset train, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    protected override FeatureOptions Features => Options.Features;
+
+    /// <inheritdoc />
+    public override ContentModel Fit(FeatureModel features, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(train);
-        var withMovies = train.Movies is null && movies is not null ? train.WithMovies(movies, tags, genome) : train;
-        var features = new FeaturePipeline(Options.Features).Fit(withMovies, cancellationToken);
-        return new ContentModel(train, MovieEmbeddingSpace.Build(features, Options.Space), Options.Features.LikeThreshold);
+        ArgumentNullException.ThrowIfNull(features);
+        return new ContentModel(features.Train, MovieEmbeddingSpace.Build(features, Options.Space), Options.Features.LikeThreshold);
     }
+
+    private protected override ContentModel Reporting(ContentModel model, RatingDataset train) => new(train, model.Space, Options.Features.LikeThreshold);
 }

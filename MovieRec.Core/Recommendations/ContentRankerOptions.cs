@@ -6,7 +6,7 @@ namespace MovieRec.Recommendations;
 public sealed record ContentRankerOptions
 {
     /// <summary>The features the similarity space is built from (the recommender's: 32 text and 16 genome dimensions).</summary>
-    public FeatureOptions Features { get; init; } = new RecommenderOptions().Features;
+    public FeatureOptions Features { get; init; } = RecommenderOptions.DefaultFeatures;
 
     /// <summary>Block weights of the similarity space.</summary>
     public MovieSpaceOptions Space { get; init; } = new();

@@ -88,7 +88,8 @@ public sealed partial class MovieRecommender
 
             var report = zip.GetEntry("model-metrics.bin") is null ? null
                 : new ModelReport(Read(zip, "model-metrics.bin", r => r.ReadFrame()), Read(zip, "model-parameters.bin", r => r.ReadFrame()));
-            return new MovieRecommender(set, features, classifier, header.Selection, header.Hybrid, svd, header.Options) { ModelReport = report };
+            var model = new HybridRanker(header.Options).Compose(features, svd, classifier, header.Selection, header.Hybrid);
+            return new MovieRecommender(set, model, header.Options) { ModelReport = report };
         }
         catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
         {

@@ -30,25 +30,18 @@ public sealed partial class MovieRecommender
     private readonly double _likeThreshold;
     private readonly RecommenderOptions _options;
 
-    private MovieRecommender(RatingDataset ratings, FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection,
-        HybridSelection hybrid, PureSvdModel svd, RecommenderOptions options)
+    private MovieRecommender(RatingDataset ratings, HybridModel model, RecommenderOptions options)
     {
         Catalog = ratings.RequireMovies("MovieRecommender");
-        if (!ReferenceEquals(features.Train.Movies, Catalog) || !ReferenceEquals(svd.Train, ratings))
+        if (!ReferenceEquals(model.Train, ratings) || !ReferenceEquals(model.Like.Features.Catalog, Catalog))
         {
-            throw new InvalidOperationException("The feature model and PureSVD must be fitted on the recommender's dataset (one movie index for every part).");
+            throw new InvalidOperationException("The engines must be fitted on the recommender's dataset (one movie index for every part).");
         }
 
         Ratings = ratings;
-        Features = features;
-        Classifier = classifier;
-        ClassifierSelection = selection;
-        HybridSelection = hybrid;
-        Svd = svd;
-        Space = MovieEmbeddingSpace.Build(features, options.Space);
+        Hybrid = model;
         _options = options;
         _likeThreshold = options.Features.LikeThreshold;
-        Content = new ContentModel(ratings, Space, _likeThreshold);
     }
 
     /// <summary>The number of rated movies: movie indexes below it are the ratings' item indexes, the rest nobody rated.</summary>
@@ -63,17 +56,23 @@ public sealed partial class MovieRecommender
     /// <summary>The dataset everything was fitted on: ratings, movies (<see cref="Catalog"/>), tags and genome.</summary>
     public RatingDataset Ratings { get; }
 
-    /// <summary>The fitted feature pipeline.</summary>
-    public FeatureModel Features { get; }
+    /// <summary>The hybrid engine: the composition of the other engines' models (<see cref="HybridRanker"/>).</summary>
+    public HybridModel Hybrid { get; }
+
+    /// <summary>The fitted feature pipeline (shared by the ML and content engines).</summary>
+    public FeatureModel Features => Hybrid.Like.Features;
+
+    /// <summary>The ML engine: the like classifier times the popularity prior (<see cref="LikeRanker"/>).</summary>
+    public LikeModel Like => Hybrid.Like;
 
     /// <summary>The ML engine's classifier.</summary>
-    public TrainedClassifier Classifier { get; }
+    public TrainedClassifier Classifier => Hybrid.Like.Classifier;
 
     /// <summary>How <see cref="Classifier"/> was chosen: each candidate's validation scores.</summary>
-    public ClassifierSelection ClassifierSelection { get; }
+    public ClassifierSelection ClassifierSelection => Hybrid.Like.Selection;
 
     /// <summary>The hybrid engine's weights and how they were chosen.</summary>
-    public HybridSelection HybridSelection { get; }
+    public HybridSelection HybridSelection => Hybrid.Selection;
 
     /// <summary>
     /// The classifiers' baseline-vs-tuned comparison, when one was attached (<c>movierec fit --models</c>); saved and loaded
@@ -82,13 +81,13 @@ public sealed partial class MovieRecommender
     public ModelReport? ModelReport { get; set; }
 
     /// <summary>The SVD engine's model.</summary>
-    public PureSvdModel Svd { get; }
+    public PureSvdModel Svd => Hybrid.Svd;
 
     /// <summary>The movie similarity space.</summary>
-    public MovieEmbeddingSpace Space { get; }
+    public MovieEmbeddingSpace Space => Hybrid.Content.Space;
 
     /// <summary>The content engine: what <see cref="ContentRanker"/> fits, over <see cref="Space"/>.</summary>
-    public ContentModel Content { get; }
+    public ContentModel Content => Hybrid.Content;
 
     /// <summary>Fits every part on <paramref name="train"/>: its ratings (cleaned) and its movie side (cleaned, merged
     /// movies table, tags and genome: <see cref="RatingDataset.From(DataFrame, DataFrame?, DataFrame?, GenomeMatrix?)"/>).</summary>
@@ -102,41 +101,7 @@ public sealed partial class MovieRecommender
         ArgumentNullException.ThrowIfNull(train);
         train.RequireMovies("MovieRecommender");
         options ??= new RecommenderOptions();
-        if (options.Classifiers.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
-        var features = new FeaturePipeline(options.Features).Fit(train);
-        var (selection, hybrid) = options.Classifiers.Count == 1 && options.HybridWeights is { } given
-            ? (ClassifierSelection.Single(options.Classifiers[0]), HybridSelection.Given(given))
-            : Validate(train, features, options);
-        var table = FeatureTable.From(features.TransformTraining());
-        var classifier = new LikeClassifier(selection.Chosen.Options with { Seed = options.Seed }).Fit(table);
-        var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(train);
-        return new MovieRecommender(train, features, classifier, selection, hybrid, svd, options);
-    }
-
-    /// <summary>
-    /// Fits the parts on a validation split of the training ratings, chooses the classifier, then learns the hybrid's weights
-    /// (unless given) by coordinate ascent for NDCG@10 of the held-out likes of at most
-    /// <see cref="RecommenderOptions.HybridValidationUsers"/> users.
-    /// </summary>
-    private static (ClassifierSelection, HybridSelection) Validate(RatingDataset train, FeatureModel features, RecommenderOptions options)
-    {
-        var (split, set) = ClassifierSelection.ValidationSplit(train, options);
-        var innerFeatures = new FeaturePipeline(options.Features, reuseEmbeddings: features).Fit(set);
-        var (selection, innerClassifier) = ClassifierSelection.Run(split.Test, innerFeatures, options);
-        if (options.HybridWeights is { } given) return (selection, HybridSelection.Given(given));
-
-        var svd = new PureSvd(options.Svd with { Seed = options.Seed }).Fit(set);
-        var inner = new MovieRecommender(set, innerFeatures, innerClassifier, selection,
-            HybridSelection.Given(HybridWeights.SvdOnly), svd, options);
-        var validation = new BlendValidation(set, split.Test, k: 10, options.HybridValidationUsers, options.Seed, minRating: options.Features.LikeThreshold);
-        for (var c = 0; c < HybridComponents; c++)
-        {
-            var component = c;
-            validation.Add(new EngineScorer(inner, user => inner.ComponentScores(component, user)));
-        }
-
-        var (w, singles, ndcg) = validation.Search(options.HybridWeightGrid, rounds: 2);
-        return (selection, new HybridSelection(new HybridWeights(w[0], w[1], w[2]), singles[0], singles[1], singles[2], ndcg, validation.Users));
+        return new MovieRecommender(train, new HybridRanker(options).Fit(train), options);
     }
 
     /// <summary>
@@ -242,92 +207,36 @@ public sealed partial class MovieRecommender
         return scores;
     }
 
-    /// <summary>The like classifier's P(like | rated) of every catalog row.</summary>
-    private float[] LikeScores(int userId)
+    private float[] HybridScores(int user)
     {
-        var d = Features.FeatureNames.Count;
-        var values = new float[Catalog.Count * d];
-        var userRow = Features.UserRowOf(userId);
-        for (var m = 0; m < Catalog.Count; m++) Features.FillRow(userRow, m, values.AsSpan(m * d, d));
-        return Classifier.PredictProbabilities(new FeatureTable(values, new bool[Catalog.Count], Features.FeatureNames));
+        var scores = new float[Catalog.Count];
+        Hybrid.ScoreDense(user, scores.AsSpan(0, RatedMovies));
+        scores.AsSpan(RatedMovies).Fill(float.NaN);
+        return scores;
     }
-
-    private float[] MlScores(int userId)
-    {
-        var p = LikeScores(userId);
-        var a = _options.PopularityPrior;
-        if (a == 0) return p;
-        double users = Ratings.UserIds.Count;
-        for (var m = 0; m < p.Length; m++) p[m] *= (float)Math.Pow(((m < RatedMovies ? Ratings.ItemCounts[m] : 0) + 1.0) / users, a);
-
-        return p;
-    }
-
-    private float[] ContentScores(int user) => Content.MovieScores(user);
 
     /// <summary>
-    /// <paramref name="engine"/> as an <see cref="IDenseScorer"/> over <see cref="Ratings"/>: what <see cref="Scoring"/> and
-    /// <see cref="Evaluation.Evaluator"/> take, so the composed engines are measured exactly as every algorithm is.
+    /// <paramref name="engine"/>'s model as an <see cref="IDenseScorer"/> over <see cref="Ratings"/>: what <see cref="Scoring"/>
+    /// and <see cref="Evaluation.Evaluator"/> take, so the composed engines are measured exactly as every algorithm is.
     /// </summary>
-    /// <remarks>Scores are the engine's (not ratings: <see cref="IScorer.PredictsRatings"/> is false). An unknown user
-    /// falls back to the movie's rating count (the cold-start order), an unknown movie to 0; both are flagged.
-    /// Movies without a title score NaN, so they are never ranked.</remarks>
-    public IDenseScorer AsScorer(RecommenderEngine engine) => new EngineScorer(this, user => EngineScores(engine, user));
-
-    /// <summary><see cref="AsScorer"/> reporting <paramref name="train"/> (the same ratings, perhaps without the movie side) as its training set.</summary>
-    internal IDenseScorer ScorerFor(RecommenderEngine engine, RatingDataset train) => new EngineScorer(this, user => EngineScores(engine, user), train);
+    /// <remarks>Scores are the engine's (not ratings: <see cref="IScorer.PredictsRatings"/> is false). Movies without a
+    /// title score NaN, so they are never ranked.</remarks>
+    public IDenseScorer AsScorer(RecommenderEngine engine) => engine switch
+    {
+        RecommenderEngine.Svd => Hybrid.Component(0),
+        RecommenderEngine.Ml => Like,
+        RecommenderEngine.Content => Content,
+        _ => Hybrid,
+    };
 
     /// <summary>The engine's scores of every catalog row for a known user (NaN where the engine cannot score).</summary>
     internal float[] EngineScores(RecommenderEngine engine, int user) => engine switch
     {
         RecommenderEngine.Svd => SvdScores(user),
-        RecommenderEngine.Ml => MlScores(Ratings.UserIds[user]),
-        RecommenderEngine.Content => ContentScores(user),
+        RecommenderEngine.Ml => Like.MovieScores(Ratings.UserIds[user]),
+        RecommenderEngine.Content => Content.MovieScores(user),
         _ => HybridScores(user),
     };
-
-    /// <summary>The number of the hybrid's components: svd, like, content.</summary>
-    private const int HybridComponents = 3;
-
-    /// <summary>Catalog-row scores of hybrid component <paramref name="component"/> (0 svd, 1 like, 2 content) for a known user.</summary>
-    private float[] ComponentScores(int component, int user) => component switch
-    {
-        0 => SvdScores(user),
-        1 => LikeScores(Ratings.UserIds[user]),
-        _ => ContentScores(user),
-    };
-
-    /// <summary>
-    /// Σ w_c z_c over the movies in the ratings, z_c the component's scores standardized over the movies the user has not
-    /// rated, exactly as the weights were learned (<see cref="BlendValidation"/>); movies nobody rated score NaN.
-    /// </summary>
-    private float[] HybridScores(int user)
-    {
-        var w = HybridSelection.Weights;
-        double[] weights = [w.Svd, w.Like, w.Content];
-        var n = Ratings.ItemIds.Count;
-        var combined = new float[n];
-        var items = new float[n];
-        var z = new float[n];
-        for (var c = 0; c < HybridComponents; c++)
-        {
-            if (weights[c] == 0) continue;
-            ToItems(ComponentScores(c, user), items);
-            BlendValidation.Standardize(items, Ratings.ItemsOf(user), z);
-            TensorPrimitives.MultiplyAdd(z, (float)weights[c], combined, combined);
-        }
-
-        var scores = new float[Catalog.Count];
-        combined.CopyTo(scores, 0);
-        scores.AsSpan(n).Fill(float.NaN);
-        return scores;
-    }
-
-    /// <summary>Catalog-row scores as rating-item scores; movies without a title score NaN (never ranked).</summary>
-    internal void ToItems(float[] byRow, Span<float> items)
-    {
-        for (var i = 0; i < items.Length; i++) items[i] = Catalog.Titles[i].Length > 0 ? byRow[i] : float.NaN;
-    }
 
     private bool[] Allowed(RecommendationFilter? filter, ReadOnlySpan<int> ratedItems)
     {

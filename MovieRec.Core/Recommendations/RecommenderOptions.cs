@@ -25,13 +25,19 @@ public sealed record RecommenderOptions
     /// <summary>Seed of every learned part.</summary>
     public int Seed { get; init; } = Defaults.Seed;
 
+    /// <summary>The default features: 32 text and 16 genome dimensions.</summary>
+    internal static FeatureOptions DefaultFeatures { get; } = new() { Text = new() { Components = 32 }, GenomeComponents = 16 };
+
+    /// <summary>The default classifier candidates: logistic regression and a regularized LightGBM.</summary>
+    internal static IReadOnlyList<ClassifierCandidate> DefaultClassifiers { get; } = [ClassifierCandidate.LogisticRegression, ClassifierCandidate.LightGbmRegularized];
+
     /// <summary>Features for the ML engine and the similarity space.</summary>
-    public FeatureOptions Features { get; init; } = new() { Text = new() { Components = 32 }, GenomeComponents = 16 };
+    public FeatureOptions Features { get; init; } = DefaultFeatures;
 
     /// <summary>The classifiers the ML engine chooses from by validation (<see cref="ClassifierSelection"/>); with one, it is
     /// used without validation. Default: logistic regression and a regularized LightGBM (the baseline LightGBM overfits, see
     /// <see cref="ClassifierCandidate.LightGbmRegularized"/>, and each candidate adds about a second to the fit).</summary>
-    public IReadOnlyList<ClassifierCandidate> Classifiers { get; init; } = [ClassifierCandidate.LogisticRegression, ClassifierCandidate.LightGbmRegularized];
+    public IReadOnlyList<ClassifierCandidate> Classifiers { get; init; } = DefaultClassifiers;
 
     /// <summary>Share of each user's training ratings held out to choose the classifier (never test ratings).</summary>
     public double ValidationFraction { get; init; } = Defaults.ValidationFraction;
@@ -63,4 +69,10 @@ public sealed record RecommenderOptions
 
     /// <summary>At most this many validation users (a seeded sample) score the hybrid's weights.</summary>
     public int HybridValidationUsers { get; init; } = Defaults.HybridValidationUsers;
+
+    /// <summary>The ML engine's options within this composition.</summary>
+    internal LikeRankerOptions Like => new() { Seed = Seed, Features = Features, Classifiers = Classifiers, ValidationFraction = ValidationFraction, PopularityPrior = PopularityPrior };
+
+    /// <summary>The content engine's options within this composition.</summary>
+    internal ContentRankerOptions Content => new() { Features = Features, Space = Space };
 }

@@ -104,6 +104,37 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     }
 
     [Fact]
+    public void Each_component_fitted_alone_scores_exactly_as_the_recommender_engine_it_is()
+    {
+        var recommender = _world.Recommender;
+        var data = recommender.Ratings;
+        var options = _world.Options;
+        IDenseScorer[] alone =
+        [
+            new ContentRanker(new ContentRankerOptions { Features = options.Features, Space = options.Space }).Fit(data),
+            new LikeRanker(new LikeRankerOptions { Features = options.Features, Classifiers = options.Classifiers, Seed = options.Seed }).Fit(data),
+            new HybridRanker(options).Fit(data),
+        ];
+        RecommenderEngine[] engines = [RecommenderEngine.Content, RecommenderEngine.Ml, RecommenderEngine.Hybrid];
+        for (var e = 0; e < engines.Length; e++)
+        {
+            Assert.Same(data, alone[e].Train);
+            foreach (var user in new[] { 0, 7, data.UserIds.Count - 1 })
+            {
+                float[] expected = new float[data.ItemIds.Count], actual = new float[data.ItemIds.Count];
+                recommender.AsScorer(engines[e]).ScoreDense(user, expected);
+                alone[e].ScoreDense(user, actual);
+                Assert.Equal(expected, actual);
+            }
+        }
+
+        // Without the movie side, a component says what it needs.
+        var bare = RatingDataset.From(_world.Ratings);
+        Assert.Contains("needs the movies table", Assert.Throws<ArgumentException>(() => new ContentRanker().Fit(bare)).Message);
+        Assert.Contains("needs the movies table", Assert.Throws<ArgumentException>(() => new FeaturePipeline().Fit(bare)).Message);
+    }
+
+    [Fact]
     public void The_classifier_is_chosen_by_validation_and_reported_and_kept_by_the_bundle()
     {
         var selection = _world.Recommender.ClassifierSelection;

@@ -1,0 +1,86 @@
+using MovieRec.Algorithms;
+using MovieRec.Features;
+using MovieRec.Models;
+
+namespace MovieRec.Recommendations;
+
+/// <summary>
+/// A fitted <see cref="LikeRanker"/> (the ML engine): every movie becomes a feature row (the user's profile features, the
+/// movie's statistics and embeddings, the genre match), scored in one batch by the like classifier, times a popularity
+/// prior: score = P(like | rated) · ((n + 1) / U)^a, n the movie's training ratings and U the users.
+/// </summary>
+/// <remarks>An unknown user gets the training-wide user features (flagged); an unknown movie scores 0 (flagged). Movies
+/// without a title score NaN, so they are never ranked. Not a rating (<see cref="PredictsRatings"/> is false).</remarks>
+public sealed class LikeModel : IDenseScorer
+{
+    internal LikeModel(FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection, double popularityPrior, RatingDataset? train = null)
+    {
+        Features = features;
+        Classifier = classifier;
+        Selection = selection;
+        PopularityPrior = popularityPrior;
+        Train = train ?? features.Train;
+    }
+
+    /// <inheritdoc />
+    public RatingDataset Train { get; }
+
+    /// <summary>The fitted features (on the dataset with its movie side).</summary>
+    public FeatureModel Features { get; }
+
+    /// <summary>The like classifier.</summary>
+    public TrainedClassifier Classifier { get; }
+
+    /// <summary>How the classifier was chosen.</summary>
+    public ClassifierSelection Selection { get; }
+
+    /// <summary>The prior's exponent a.</summary>
+    public double PopularityPrior { get; }
+
+    /// <inheritdoc />
+    public bool PredictsRatings => false;
+
+    /// <summary>The same model reporting <paramref name="train"/> (the same ratings without the movie side) as its training set.</summary>
+    internal LikeModel ReportingTrain(RatingDataset train) => new(Features, Classifier, Selection, PopularityPrior, train);
+
+    /// <inheritdoc />
+    public Prediction Predict(int userId, int movieId)
+    {
+        var user = Train.UserIndex(userId);
+        var item = Train.ItemIndex(movieId);
+        var source = Prediction.SourceOf(user, item);
+        return item < 0 ? new Prediction(0, source) : new Prediction(MovieScores(userId)[item], source);
+    }
+
+    /// <inheritdoc />
+    public void ScoreDense(int user, Span<float> scores) => MovieScores(Train.UserIds[user]).AsSpan(0, scores.Length).CopyTo(scores);
+
+    /// <summary>P(like | rated) of every movie of the catalog for <paramref name="userId"/> (titleless movies NaN).</summary>
+    internal float[] LikeProbabilities(int userId)
+    {
+        var catalog = Features.Catalog;
+        var d = Features.FeatureNames.Count;
+        var values = new float[catalog.Count * d];
+        var userRow = Features.UserRowOf(userId);
+        for (var m = 0; m < catalog.Count; m++) Features.FillRow(userRow, m, values.AsSpan(m * d, d));
+        var p = Classifier.PredictProbabilities(new FeatureTable(values, new bool[catalog.Count], Features.FeatureNames));
+        for (var m = 0; m < p.Length; m++)
+        {
+            if (catalog.Titles[m].Length == 0) p[m] = float.NaN;
+        }
+
+        return p;
+    }
+
+    /// <summary>The engine's scores (P(like | rated) times the prior) of every movie of the catalog.</summary>
+    internal float[] MovieScores(int userId)
+    {
+        var p = LikeProbabilities(userId);
+        if (PopularityPrior == 0) return p;
+        double users = Features.Train.UserIds.Count;
+        var rated = Features.Train.ItemIds.Count;
+        var counts = Features.Train.ItemCounts;
+        for (var m = 0; m < p.Length; m++) p[m] *= (float)Math.Pow(((m < rated ? counts[m] : 0) + 1.0) / users, PopularityPrior);
+        return p;
+    }
+}
