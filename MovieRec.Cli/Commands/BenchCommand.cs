@@ -51,15 +51,15 @@ internal static class BenchCommand
 
             var dataset = Stage("load", () => MovieLensLoader.Load(folder));
             var clean = Stage("clean", () => DataCleaning.Clean(dataset));
+            // One dataset for every stage: the features read it with the movie side (the rating arrays are shared).
+            var ratings = Stage("index ratings (RatingDataset)", () => RatingDataset.From(clean.Ratings));
             var features = Stage("features: fit on all ratings + interaction dataset", () =>
             {
-                // A caller's whole path: index the ratings with the movie side, fit, build the training rows.
                 var model = new FeaturePipeline(new FeatureOptions { Text = new() { Components = 32 }, GenomeComponents = 16 })
-                    .Fit(RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome));
+                    .Fit(ratings.WithMovies(clean.Movies, dataset.Tags, dataset.Genome));
                 _ = model.TransformTraining();
                 return model;
             });
-            var ratings = Stage("index ratings (RatingDataset)", () => RatingDataset.From(clean.Ratings));
             Stage("biased MF, 64 factors, 20 epochs", () => new BiasedMF(new BiasedMFOptions { Factors = 64, Epochs = 20 }).Fit(ratings));
             var svd = Stage("PureSVD, k = 64", () => new PureSvd(new PureSvdOptions { Factors = 64, CenterByUserMean = false }).Fit(ratings));
             Stage("top-10 for every user (PureSVD)", () => Scoring.Recommend(svd, ratings.UserIds, k: 10).Rows.Count);

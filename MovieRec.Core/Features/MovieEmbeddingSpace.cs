@@ -59,7 +59,7 @@ public sealed class MovieEmbeddingSpace
     {
         var row = RowOf(movieId);
         if (row < 0) return [];
-        var scores = new float[MovieIds.Count];
+        var scores = new float[_catalog.Count];
         Similarities(Vector(row), scores);
         return [.. Algorithms.TopK.Select(scores, count, [row]).Select(i => (MovieIds[i], (double)scores[i]))];
     }
@@ -67,7 +67,8 @@ public sealed class MovieEmbeddingSpace
     /// <summary>Cosine similarity of <paramref name="query"/> (a unit vector) with every movie, in row order.</summary>
     public void Similarities(ReadOnlySpan<float> query, Span<float> destination)
     {
-        for (var i = 0; i < MovieIds.Count; i++) destination[i] = System.Numerics.Tensors.TensorPrimitives.Dot(query, Vector(i));
+        var count = _catalog.Count; // not MovieIds.Count: an interface call per movie
+        for (var i = 0; i < count; i++) destination[i] = System.Numerics.Tensors.TensorPrimitives.Dot(query, Vector(i));
     }
 
     /// <summary>Builds the space from a fitted feature model.</summary>
