@@ -1,6 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Evaluation;
 
 namespace MovieRec.Benchmarks;

@@ -1,7 +1,4 @@
-using MovieRec.Algorithms;
-using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Analysis;
-using MovieRec.Data;
 using MovieRec.Features;
 
 namespace MovieRec.Benchmarks;

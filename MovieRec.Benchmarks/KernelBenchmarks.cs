@@ -1,6 +1,3 @@
-using System.Globalization;
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using MovieRec.Notebooks;
 
 namespace MovieRec.Benchmarks;

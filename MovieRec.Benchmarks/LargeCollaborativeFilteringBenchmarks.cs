@@ -1,8 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
-using MovieRec.Algorithms;
-using MovieRec.Data;
-
 namespace MovieRec.Benchmarks;
 
 /// <summary>Biased MF at 25M ratings. Target: 64 factors, 20 epochs in under 90 s and under 6 GB peak.</summary>

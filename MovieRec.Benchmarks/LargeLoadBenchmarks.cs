@@ -1,7 +1,3 @@
-using MovieRec.Algorithms;
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
-using MovieRec.Data;
 using MovieRec.Features;
 using MovieRec.Synthetic;
 

@@ -1,6 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using MovieRec.Data;
-
 namespace MovieRec.Benchmarks;
 
 /// <summary>Loading, merging and cleaning the small datasets. Target: all of ml-latest-small in under 0.5 s.</summary>

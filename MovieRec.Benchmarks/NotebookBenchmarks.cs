@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace MovieRec.Benchmarks;
 

@@ -1,6 +1,3 @@
-using MovieRec.Algorithms;
-using BenchmarkDotNet.Attributes;
-using MovieRec.Data;
 using MovieRec.Recommendations;
 
 namespace MovieRec.Benchmarks;

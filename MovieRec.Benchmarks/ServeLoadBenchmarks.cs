@@ -1,10 +1,5 @@
-using MovieRec.Algorithms;
 using System.Diagnostics;
-using System.Globalization;
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using MovieRec.Cli.Serve;
-using MovieRec.Data;
 using MovieRec.Recommendations;
 
 namespace MovieRec.Benchmarks;

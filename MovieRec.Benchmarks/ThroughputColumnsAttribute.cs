@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Attributes;
-
 namespace MovieRec.Benchmarks;
 
 /// <summary>Adds the three <see cref="ThroughputColumn"/> columns to a benchmark class.</summary>

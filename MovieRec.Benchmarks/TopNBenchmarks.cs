@@ -1,6 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
-using MovieRec.Algorithms;
 using MovieRec.Synthetic;
 
 namespace MovieRec.Benchmarks;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using MovieRec.Cli.Commands;
-using Spectre.Console;
 
 // Output is the same on every machine: numbers and dates are formatted invariantly ("0.005", "55,992"), whatever the
 // user's culture (the library formats invariantly too; this also covers notebook cells the tool runs).

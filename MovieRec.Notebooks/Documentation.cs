@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
-using System.Globalization;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 

@@ -1,9 +1,5 @@
 using System.Collections;
-using System.Globalization;
 using System.Net;
-using System.Reflection;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 
 namespace MovieRec.Notebooks;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MovieRec.Notebooks;
 
 /// <summary>Writes a cell's outputs into its nbformat 4 <c>outputs</c> array: consecutive console text of one stream is

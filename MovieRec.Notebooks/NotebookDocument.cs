@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace MovieRec.Notebooks;
 
 /// <summary>An nbformat 4 notebook as a JSON tree: unknown fields survive a load/save round trip.</summary>

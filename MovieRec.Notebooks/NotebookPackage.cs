@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace MovieRec.Notebooks;
 
 /// <summary>A package a notebook may reference: its name, the pinned version and the assembly that provides it.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace MovieRec.Notebooks;

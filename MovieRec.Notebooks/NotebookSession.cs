@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Reflection;
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;

@@ -1,7 +1,4 @@
 using MovieRec.Catalog;
-using MovieRec.Data;
-using MovieRec.Notebooks;
-using MovieRec.Recommendations;
 
 namespace MovieRec.Tests;
 

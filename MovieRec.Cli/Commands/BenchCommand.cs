@@ -1,12 +1,6 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Features;
 using MovieRec.Synthetic;
-using Spectre.Console;
 
 namespace MovieRec.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using MovieRec.Catalog;
-using MovieRec.Data;
-
 namespace MovieRec.Cli.Commands;
 
 /// <summary>Runs a command body and turns the library's errors into messages and exit codes (2 bad data, 3 download, 1 other).</summary>

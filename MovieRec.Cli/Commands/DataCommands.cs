@@ -1,10 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using MovieRec.Catalog;
-using MovieRec.Data;
 using MovieRec.Synthetic;
-using Spectre.Console;
 
 namespace MovieRec.Cli.Commands;
 

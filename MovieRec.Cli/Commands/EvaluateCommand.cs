@@ -1,12 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Data.Analysis;
-using MovieRec.Catalog;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Evaluation;
-using Spectre.Console;
 
 namespace MovieRec.Cli.Commands;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-using Spectre.Console;
 
 namespace MovieRec.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using MovieRec.Notebooks.Kernel;
 
 namespace MovieRec.Cli.Commands;

@@ -1,13 +1,5 @@
-using MovieRec.Algorithms;
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Data.Analysis;
-using MovieRec.Catalog;
-using MovieRec.Data;
 using MovieRec.Models;
-using Spectre.Console;
 
 namespace MovieRec.Cli.Commands;
 

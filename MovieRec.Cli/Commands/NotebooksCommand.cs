@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using MovieRec.Data;
 using MovieRec.Notebooks;
-using Spectre.Console;
 
 namespace MovieRec.Cli.Commands;
 

@@ -1,12 +1,4 @@
-using MovieRec.Algorithms;
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using MovieRec.Catalog;
-using MovieRec.Data;
 using MovieRec.Models;
-using MovieRec.Recommendations;
-using Spectre.Console;
 using Columns = MovieRec.Data.Columns;
 
 namespace MovieRec.Cli.Commands;

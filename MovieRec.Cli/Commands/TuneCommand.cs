@@ -1,10 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Catalog;
 using MovieRec.Evaluation;
-using Spectre.Console;
 
 namespace MovieRec.Cli.Commands;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using MovieRec.Analysis;
 using MovieRec.Cli.Commands;
-using MovieRec.Data;
-using MovieRec.Recommendations;
 
 namespace MovieRec.Cli.Serve;
 
@@ -176,9 +173,9 @@ internal sealed class Api
     private static JsonObject Summary(MovieRecommender recommender, string datasetName)
     {
         var ratings = recommender.Ratings.ToDataFrame();
-        var values = ratings.ToArray<double>(Columns.Rating);
+        var values = ratings.ToArray<double>(MovieRec.Data.Columns.Rating);
         var info = recommender.Info;
-        var times = ratings.ToArray<long>(Columns.Timestamp);
+        var times = ratings.ToArray<long>(MovieRec.Data.Columns.Timestamp);
         string Date(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new JsonObject
         {

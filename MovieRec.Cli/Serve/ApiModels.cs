@@ -1,5 +1,3 @@
-using MovieRec.Recommendations;
-
 namespace MovieRec.Cli.Serve;
 
 /// <summary>A movie in a list: search suggestions, recommendations, neighbours.</summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using MovieRec.Cli.Commands;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
 using MovieRec.Recommendations;
 using static System.FormattableString;
 

@@ -1,8 +1,14 @@
 namespace MovieRec.Algorithms;
 
 /// <summary>Options of <see cref="BiasedMF"/>; the defaults are Surprise's <c>SVD</c> defaults.</summary>
-public sealed record BiasedMFOptions
+public sealed record BiasedMFOptions : SgdFactorOptions
 {
+    /// <summary>Options with the <see cref="Defaults"/>.</summary>
+    public BiasedMFOptions()
+        : base(Defaults.Factors, Defaults.Epochs, Defaults.LearningRate, Defaults.Regularization, Defaults.InitStdDev, Defaults.Seed)
+    {
+    }
+
     /// <summary>The default of every option, as named constants.</summary>
     public static class Defaults
     {
@@ -31,26 +37,8 @@ public sealed record BiasedMFOptions
         public const int Blocks = 8;
     }
 
-    /// <summary>Latent factors k.</summary>
-    public int Factors { get; init; } = Defaults.Factors;
-
-    /// <summary>SGD passes over the training ratings.</summary>
-    public int Epochs { get; init; } = Defaults.Epochs;
-
-    /// <summary>SGD step size γ.</summary>
-    public double LearningRate { get; init; } = Defaults.LearningRate;
-
-    /// <summary>L2 regularization λ of biases and factors.</summary>
-    public double Regularization { get; init; } = Defaults.Regularization;
-
     /// <summary>Mean of the normal initialization of the factors.</summary>
     public double InitMean { get; init; }
-
-    /// <summary>Standard deviation of the normal initialization of the factors.</summary>
-    public double InitStdDev { get; init; } = Defaults.InitStdDev;
-
-    /// <summary>Seed of the initialization and of the rating order.</summary>
-    public int Seed { get; init; } = Defaults.Seed;
 
     /// <summary>Ridge penalty of the fold-in solve for a new user's bias and factors.</summary>
     public double FoldInRegularization { get; init; } = Defaults.FoldInRegularization;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using MovieRec.LinearAlgebra;
 
 namespace MovieRec.Algorithms;
 

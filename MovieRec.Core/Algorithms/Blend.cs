@@ -1,5 +1,3 @@
-using MovieRec.Data;
-
 namespace MovieRec.Algorithms;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Algorithms;
 
 /// <summary>A fitted <see cref="Blend"/>: the components refitted on all training ratings and their learned weights.</summary>

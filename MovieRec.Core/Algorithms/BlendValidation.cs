@@ -1,7 +1,3 @@
-using System.Numerics.Tensors;
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-
 namespace MovieRec.Algorithms;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using MovieRec.LinearAlgebra;
-using System.Globalization;
-using System.Numerics.Tensors;
-
 namespace MovieRec.Algorithms;
 
 /// <summary>
@@ -27,13 +23,9 @@ public sealed class Bpr(BprOptions? options = null) : IRecommenderAlgorithm<IDen
     /// <inheritdoc />
     public IDenseScorer Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(train);
         var o = Options;
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(o.Factors);
+        var (p, q, rng) = o.DrawFactors(train);
         int k = o.Factors, nu = train.UserIds.Count, ni = train.ItemIds.Count;
-        var rng = new Random(o.Seed);
-        var p = Randomness.Normal(rng, nu * k, o.InitStdDev);
-        var q = Randomness.Normal(rng, ni * k, o.InitStdDev);
         var b = new float[ni];
         float lr = (float)o.LearningRate, reg = (float)o.Regularization;
         var old = new float[k];

@@ -1,6 +1,3 @@
-using System.Globalization;
-using MovieRec.LinearAlgebra;
-
 namespace MovieRec.Algorithms;
 
 /// <summary>

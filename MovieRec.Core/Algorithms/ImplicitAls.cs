@@ -1,7 +1,3 @@
-using MovieRec.LinearAlgebra;
-using System.Globalization;
-using System.Numerics.Tensors;
-
 namespace MovieRec.Algorithms;
 
 /// <summary>

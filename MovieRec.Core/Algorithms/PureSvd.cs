@@ -1,6 +1,3 @@
-using System.Numerics.Tensors;
-using MovieRec.LinearAlgebra;
-
 namespace MovieRec.Algorithms;
 
 /// <summary>

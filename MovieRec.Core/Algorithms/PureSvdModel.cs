@@ -1,8 +1,3 @@
-using Microsoft.Data.Analysis;
-using System.Numerics.Tensors;
-using MovieRec.Data;
-using MovieRec.LinearAlgebra;
-
 namespace MovieRec.Algorithms;
 
 /// <summary>A fitted <see cref="PureSvd"/> model.</summary>

@@ -1,7 +1,3 @@
-using MovieRec.LinearAlgebra;
-using System.Globalization;
-using System.Numerics.Tensors;
-
 namespace MovieRec.Algorithms;
 
 /// <summary>
@@ -29,13 +25,9 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions? options = null) : IRecommend
     /// <inheritdoc />
     public IDenseScorer Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(train);
         var o = Options;
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(o.Factors);
+        var (p, q, rng) = o.DrawFactors(train);
         int k = o.Factors, nu = train.UserIds.Count, ni = train.ItemIds.Count;
-        var rng = new Random(o.Seed);
-        var p = Randomness.Normal(rng, nu * k, o.InitStdDev);
-        var q = Randomness.Normal(rng, ni * k, o.InitStdDev);
         var y = Randomness.Normal(rng, ni * k, o.InitStdDev);
         var bu = new float[nu];
         var bi = new float[ni];

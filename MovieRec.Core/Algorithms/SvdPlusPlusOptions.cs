@@ -1,8 +1,14 @@
 namespace MovieRec.Algorithms;
 
 /// <summary>Options of <see cref="SvdPlusPlus"/>; the defaults are Surprise's <c>SVDpp</c> defaults.</summary>
-public sealed record SvdPlusPlusOptions
+public sealed record SvdPlusPlusOptions : SgdFactorOptions
 {
+    /// <summary>Options with the <see cref="Defaults"/>.</summary>
+    public SvdPlusPlusOptions()
+        : base(Defaults.Factors, Defaults.Epochs, Defaults.LearningRate, Defaults.Regularization, Defaults.InitStdDev, Defaults.Seed)
+    {
+    }
+
     /// <summary>The default of every option, as named constants.</summary>
     public static class Defaults
     {
@@ -24,22 +30,4 @@ public sealed record SvdPlusPlusOptions
         /// <summary>Seed of the initialization and of the rating order.</summary>
         public const int Seed = 42;
     }
-
-    /// <summary>Latent factors k.</summary>
-    public int Factors { get; init; } = Defaults.Factors;
-
-    /// <summary>SGD passes over the training ratings.</summary>
-    public int Epochs { get; init; } = Defaults.Epochs;
-
-    /// <summary>SGD step size γ.</summary>
-    public double LearningRate { get; init; } = Defaults.LearningRate;
-
-    /// <summary>L2 regularization λ of biases, factors and implicit factors.</summary>
-    public double Regularization { get; init; } = Defaults.Regularization;
-
-    /// <summary>Standard deviation of the normal initialization.</summary>
-    public double InitStdDev { get; init; } = Defaults.InitStdDev;
-
-    /// <summary>Seed of the initialization and of the rating order.</summary>
-    public int Seed { get; init; } = Defaults.Seed;
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-
 namespace MovieRec.Analysis;
 
 /// <summary>

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
 using MovieRec.Synthetic;
 
 namespace MovieRec.Catalog;

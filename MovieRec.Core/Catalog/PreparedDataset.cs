@@ -1,5 +1,3 @@
-using MovieRec.Data;
-
 namespace MovieRec.Catalog;
 
 /// <summary>A dataset as loaded from its folder and after merging and cleaning: what every stage after loading starts from.</summary>

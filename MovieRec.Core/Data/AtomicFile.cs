@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MovieRec.Data;
 
 /// <summary>Writes a file so that readers see the old content or the new, never half of it: the content goes to a

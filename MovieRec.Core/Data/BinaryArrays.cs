@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Microsoft.Data.Analysis;
 
 namespace MovieRec.Data;
 

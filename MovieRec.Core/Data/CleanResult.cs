@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Data;
 
 /// <summary>The output of <see cref="DataCleaning.Clean(DataFrame, DataFrame)"/>.</summary>

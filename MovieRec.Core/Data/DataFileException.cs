@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MovieRec.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Data;
 
 /// <summary>Typed, span-speed access to DataFrame columns for hot loops (per-cell indexer access is ~60x slower).</summary>

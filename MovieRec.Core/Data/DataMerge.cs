@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Data;
 
 /// <summary>Joins of the data layer: movies with links and metadata, ratings with movies. Hash joins over typed arrays.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Data;
 
 /// <summary>Overview statistics of a cleaned dataset: the table <c>movierec data summary</c> prints.</summary>

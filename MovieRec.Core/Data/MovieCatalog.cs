@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Data;
 
 /// <summary>

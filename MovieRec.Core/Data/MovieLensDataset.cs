@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Data;
 
 /// <summary>The tables of one MovieLens release, as loaded by <see cref="MovieLensLoader"/>; absent tables are null.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Unicode;
-using Microsoft.Data.Analysis;
 using MovieRec.Data.Parsing;
 
 namespace MovieRec.Data;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
 using MovieRec.Data.Parsing;
 
 namespace MovieRec.Data;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MovieRec.Data;
 
 /// <summary>The rating scale of a release: the smallest and largest rating and the step between ratings.</summary>

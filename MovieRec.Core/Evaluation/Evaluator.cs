@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 
 namespace MovieRec.Evaluation;
 

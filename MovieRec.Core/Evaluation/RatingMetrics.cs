@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
 
 namespace MovieRec.Evaluation;
 

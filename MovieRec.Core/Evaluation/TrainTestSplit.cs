@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Evaluation;
 
 /// <summary>A training and a test ratings DataFrame.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Data.Parsing;
 using MovieRec.Features.Text;
 
@@ -221,7 +217,7 @@ public sealed class FeatureModel
             likes[i] = labels[i] >= Options.LikeThreshold;
         }
 
-        return new InteractionDataset(this, users, movies, (int[])Train.Users.Clone(), (int[])Train.Items.Clone(), labels, likes, leaveOneOut: true);
+        return new InteractionDataset(this, users, movies, Train.Users, Train.Items, labels, likes, leaveOneOut: true);
     }
 
     /// <summary>Removes one rating <paramref name="r"/> of (userRow, movieRow) from the row's user and movie statistics.</summary>

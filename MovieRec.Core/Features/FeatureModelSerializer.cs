@@ -1,6 +1,4 @@
 using System.Text.Json;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Features.Text;
 
 namespace MovieRec.Features;

@@ -1,5 +1,3 @@
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Features.Text;
 
 namespace MovieRec.Features;

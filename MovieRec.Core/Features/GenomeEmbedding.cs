@@ -1,6 +1,3 @@
-using MovieRec.Data;
-using MovieRec.LinearAlgebra;
-
 namespace MovieRec.Features;
 
 /// <summary>Genome embeddings: each movie's tag-relevance vector reduced by a truncated SVD fitted on training movies.</summary>

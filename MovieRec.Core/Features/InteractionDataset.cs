@@ -1,6 +1,4 @@
-using Microsoft.Data.Analysis;
 using Microsoft.ML;
-using MovieRec.Data;
 using MovieRec.Data.Parsing;
 
 namespace MovieRec.Features;

@@ -1,5 +1,3 @@
-using MovieRec.Data;
-
 namespace MovieRec.Features;
 
 /// <summary>User and movie statistics of the training ratings, computed in a few passes over typed arrays.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Models;
 
 /// <summary>Binary-classification metrics from labels and predicted probabilities, computed over arrays.</summary>

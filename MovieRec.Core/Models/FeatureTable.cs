@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using MovieRec.Features;
 
 namespace MovieRec.Models;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Models;
 
 /// <summary>A train / validation / test split of ratings for the classifiers.</summary>

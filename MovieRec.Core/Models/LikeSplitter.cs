@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-
 namespace MovieRec.Models;
 
 /// <summary>Splits ratings into train / validation / test for the classifiers (70/10/20 by default).</summary>

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Evaluation;
-using MovieRec.Features;
 
 namespace MovieRec.Models;
 

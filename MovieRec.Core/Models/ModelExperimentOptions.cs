@@ -1,5 +1,3 @@
-using MovieRec.Features;
-
 namespace MovieRec.Models;
 
 /// <summary>Options of <see cref="ModelExperiment"/>.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-using MovieRec.Features;
-
 namespace MovieRec.Models;
 
 /// <summary>Everything <see cref="ModelExperiment.Run"/> produced.</summary>

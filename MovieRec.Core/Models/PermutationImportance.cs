@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Models;
 
 /// <summary>Permutation feature importance: how much ROC-AUC drops when one feature's column is shuffled (Breiman, 2001).</summary>

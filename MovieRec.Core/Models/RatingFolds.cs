@@ -1,8 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Features;
-
 namespace MovieRec.Models;
 
 /// <summary>

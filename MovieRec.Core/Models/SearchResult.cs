@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Models;
 
 /// <summary>The outcome of a hyperparameter search.</summary>

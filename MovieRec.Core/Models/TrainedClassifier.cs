@@ -2,8 +2,6 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MovieRec.Data;
-using MovieRec.Features;
 
 namespace MovieRec.Models;
 

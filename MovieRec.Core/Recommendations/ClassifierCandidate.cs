@@ -1,5 +1,3 @@
-using MovieRec.Models;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>One classifier the ML engine may use: a family with its hyperparameters, under a readable name.</summary>

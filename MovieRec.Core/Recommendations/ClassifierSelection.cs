@@ -1,9 +1,4 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Evaluation;
-using MovieRec.Features;
-using MovieRec.Models;
 
 namespace MovieRec.Recommendations;
 

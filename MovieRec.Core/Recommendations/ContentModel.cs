@@ -1,7 +1,3 @@
-using System.Numerics.Tensors;
-using MovieRec.Algorithms;
-using MovieRec.Features;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>

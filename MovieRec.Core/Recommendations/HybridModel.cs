@@ -1,6 +1,3 @@
-using System.Numerics.Tensors;
-using MovieRec.Algorithms;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>
@@ -19,7 +16,15 @@ public sealed class HybridModel : IDenseScorer
         Like = like;
         Content = content;
         Selection = selection;
+        _components =
+        [
+            new Titled(svd, content.Space.Catalog.Titles, svd.ScoreDense),
+            new Titled(like, content.Space.Catalog.Titles, (user, scores) => like.LikeProbabilities(train.UserIds[user]).AsSpan(0, scores.Length).CopyTo(scores)),
+            content,
+        ];
     }
+
+    private readonly IDenseScorer[] _components;
 
     /// <inheritdoc />
     public RatingDataset Train { get; }
@@ -75,12 +80,7 @@ public sealed class HybridModel : IDenseScorer
 
     /// <summary>Component <paramref name="c"/> (0 svd, 1 like without the prior, 2 content) as scores of the rated movies,
     /// titleless movies NaN: what the weights were learned on.</summary>
-    internal IDenseScorer Component(int c) => c switch
-    {
-        0 => new Titled(Svd, Content.Space.Catalog.Titles, (user, scores) => Svd.ScoreDense(user, scores)),
-        1 => new Titled(Like, Content.Space.Catalog.Titles, (user, scores) => Like.LikeProbabilities(Train.UserIds[user]).AsSpan(0, scores.Length).CopyTo(scores)),
-        _ => Content,
-    };
+    internal IDenseScorer Component(int c) => _components[c];
 
     /// <summary>A component's scores with movies without a title set to NaN.</summary>
     private sealed class Titled(IDenseScorer inner, string[] titles, SpanAction score) : IDenseScorer

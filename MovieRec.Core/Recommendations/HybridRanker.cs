@@ -1,9 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Features;
-using MovieRec.Models;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>

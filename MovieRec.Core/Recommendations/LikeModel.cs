@@ -1,7 +1,3 @@
-using MovieRec.Algorithms;
-using MovieRec.Features;
-using MovieRec.Models;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>

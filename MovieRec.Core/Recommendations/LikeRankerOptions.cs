@@ -1,5 +1,3 @@
-using MovieRec.Features;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>Options of <see cref="LikeRanker"/> (the ML engine).</summary>

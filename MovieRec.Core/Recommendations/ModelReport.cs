@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Models;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>

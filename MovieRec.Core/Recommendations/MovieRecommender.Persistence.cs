@@ -1,13 +1,7 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Features;
-using MovieRec.Models;
 
 namespace MovieRec.Recommendations;
 

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Numerics.Tensors;
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Features;
-using MovieRec.Models;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Evaluation;
-using MovieRec.Features;
 
 namespace MovieRec.Recommendations;
 

@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>One recommended (or similar) movie.</summary>

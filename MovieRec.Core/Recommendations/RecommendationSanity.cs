@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.Evaluation;
 
 namespace MovieRec.Recommendations;

@@ -1,6 +1,3 @@
-using MovieRec.Algorithms;
-using MovieRec.Features;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>Options of <see cref="MovieRecommender"/>.</summary>

@@ -1,6 +1,3 @@
-using MovieRec.Data;
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Recommendations;
 
 /// <summary>A user's rating behaviour and taste, from their ratings and the movies' metadata.</summary>

@@ -1,8 +1,3 @@
-using MovieRec.LinearAlgebra;
-using System.Globalization;
-using System.Text;
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
 using MovieRec.Data.Parsing;
 
 namespace MovieRec.Synthetic;

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
 using MovieRec.Data.Parsing;
 
 namespace MovieRec.Synthetic;

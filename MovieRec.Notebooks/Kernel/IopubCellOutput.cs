@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MovieRec.Notebooks.Kernel;
 
 /// <summary>A cell's outputs as iopub messages (stream, display_data, update_display_data, execute_result, clear_output).</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Reflection;
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace MovieRec.Notebooks.Kernel;
 

@@ -1,9 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Evaluation;
-using MovieRec.Synthetic;
-
 namespace MovieRec.Tests.Algorithms;
 
 /// <summary>CF algorithms on synthetic data with planted factors (noise σ = 0.5 plus half-star rounding).</summary>

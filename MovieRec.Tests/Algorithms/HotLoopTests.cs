@@ -1,7 +1,4 @@
-using MovieRec.Algorithms;
-using MovieRec.Data;
 using MovieRec.LinearAlgebra;
-using MovieRec.Synthetic;
 
 namespace MovieRec.Tests.Algorithms;
 

@@ -1,8 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Evaluation;
 using MovieRec.LinearAlgebra;
 
 namespace MovieRec.Tests.Algorithms;

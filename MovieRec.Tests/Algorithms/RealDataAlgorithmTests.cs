@@ -1,8 +1,3 @@
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Evaluation;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Algorithms;
 
 public sealed class RealDataAlgorithmTests

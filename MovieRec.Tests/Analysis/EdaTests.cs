@@ -1,7 +1,4 @@
-using Microsoft.Data.Analysis;
 using MovieRec.Analysis;
-using MovieRec.Data;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Analysis;
 

@@ -1,14 +1,6 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
 using MovieRec.Analysis;
 using MovieRec.Catalog;
 using MovieRec.Charts;
-using MovieRec.Data;
-using MovieRec.Evaluation;
-using MovieRec.Features;
-using MovieRec.Models;
-using MovieRec.Recommendations;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Analysis;
 

@@ -2,10 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
 using MovieRec.Catalog;
-using MovieRec.Data;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Catalog;
 

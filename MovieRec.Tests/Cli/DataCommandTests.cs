@@ -1,5 +1,3 @@
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Cli;
 
 /// <summary>The README's main command, run as users run it (the built movierec program), on the committed sample.</summary>

@@ -1,5 +1,3 @@
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Cli;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Cli;
 
 public sealed class ModelsCommandTests

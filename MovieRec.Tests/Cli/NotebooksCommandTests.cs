@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using MovieRec.Notebooks;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Cli;
 

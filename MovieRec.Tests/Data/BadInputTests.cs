@@ -1,7 +1,3 @@
-using System.Text;
-using MovieRec.Data;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Data;
 
 /// <summary>Every kind of bad input gives one exception type naming file, line, column and text; never a dataset.</summary>

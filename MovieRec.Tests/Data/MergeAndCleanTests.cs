@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-
 namespace MovieRec.Tests.Data;
 
 public sealed class MergeAndCleanTests

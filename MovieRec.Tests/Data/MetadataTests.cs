@@ -1,7 +1,4 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
 using MovieRec.Data.Parsing;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Data;
 

@@ -1,8 +1,3 @@
-using System.Text;
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Data;
 
 /// <summary>Every release format, from tiny fixtures written here in exactly the release's layout.</summary>

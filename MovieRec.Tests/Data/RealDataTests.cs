@@ -1,6 +1,3 @@
-using MovieRec.Data;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Data;
 
 /// <summary>Against the real files in ../shared/data; skipped with the reason where they are absent.</summary>

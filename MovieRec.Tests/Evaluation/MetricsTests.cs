@@ -1,7 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-using MovieRec.Evaluation;
-
 namespace MovieRec.Tests.Evaluation;
 
 public sealed class MetricsTests

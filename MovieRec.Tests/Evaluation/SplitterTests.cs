@@ -1,8 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-using MovieRec.Evaluation;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Evaluation;
 
 public sealed class SplitterTests

@@ -1,9 +1,5 @@
-using MovieRec.Algorithms;
-using Microsoft.Data.Analysis;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MovieRec.Data;
-using MovieRec.Features;
 
 namespace MovieRec.Tests.Features;
 

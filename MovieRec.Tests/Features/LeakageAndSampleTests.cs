@@ -1,10 +1,3 @@
-using MovieRec.Algorithms;
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-using MovieRec.Features;
-using MovieRec.Synthetic;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Features;
 
 /// <summary>No leakage, determinism and planted structure, on the committed sample with text and genome.</summary>

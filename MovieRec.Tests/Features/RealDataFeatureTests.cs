@@ -1,8 +1,3 @@
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Features;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Features;
 
 public sealed class RealDataFeatureTests

@@ -1,9 +1,5 @@
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using MovieRec.Data;
-using MovieRec.Notebooks;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Fuzz;
 

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
-using MovieRec.Notebooks;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Kernel;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Kernel;
 

@@ -1,5 +1,3 @@
-using MovieRec.Models;
-
 namespace MovieRec.Tests.Models;
 
 public sealed class ClassificationMetricsTests

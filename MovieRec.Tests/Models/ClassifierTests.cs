@@ -1,6 +1,3 @@
-using MovieRec.Data;
-using MovieRec.Models;
-
 namespace MovieRec.Tests.Models;
 
 /// <summary>Each family on constructed problems with a known decision rule.</summary>

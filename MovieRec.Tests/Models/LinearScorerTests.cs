@@ -1,5 +1,4 @@
 using Microsoft.ML.Data;
-using MovieRec.Models;
 
 namespace MovieRec.Tests.Models;
 

@@ -1,9 +1,3 @@
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Features;
-using MovieRec.Models;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Models;
 
 /// <summary>The experiment on the committed sample: splits, leakage guard, tidy tables, persistence.</summary>

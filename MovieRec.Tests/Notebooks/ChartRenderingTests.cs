@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using MovieRec.Notebooks;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Notebooks;
 
 public sealed class ChartRenderingTests : IDisposable

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using MovieRec.Notebooks;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Notebooks;
 
 /// <summary>Runs every notebook of the repository on the sample twice (two processes, same parameters) into temporary folders.</summary>

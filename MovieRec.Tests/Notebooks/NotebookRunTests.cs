@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using MovieRec.Notebooks;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Notebooks;
 

@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using MovieRec.Notebooks;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Notebooks;
 

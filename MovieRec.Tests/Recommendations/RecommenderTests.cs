@@ -1,10 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Algorithms;
-using MovieRec.Evaluation;
-using MovieRec.Data;
-using MovieRec.Features;
-using MovieRec.Recommendations;
-
 namespace MovieRec.Tests.Recommendations;
 
 /// <summary>

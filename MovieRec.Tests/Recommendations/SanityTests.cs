@@ -1,8 +1,3 @@
-using MovieRec.Algorithms;
-using MovieRec.Data;
-using MovieRec.Recommendations;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Recommendations;
 
 /// <summary>The measured sanity checks: no titleless movies, no walls of equal scores, genre-aware lists and neighbours.</summary>

@@ -1,9 +1,5 @@
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using MovieRec.Cli.Serve;
-using MovieRec.Data;
-using MovieRec.Recommendations;
 
 namespace MovieRec.Tests.Serve;
 

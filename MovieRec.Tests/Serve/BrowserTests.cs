@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using MovieRec.Recommendations;
-using MovieRec.Notebooks;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Serve;
 

@@ -1,11 +1,6 @@
-using MovieRec.Algorithms;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using MovieRec.Cli.Serve;
-using MovieRec.Data;
-using MovieRec.Models;
-using MovieRec.Recommendations;
-using MovieRec.Tests.Support;
 
 namespace MovieRec.Tests.Serve;
 

@@ -1,5 +1,3 @@
-using MovieRec.Notebooks;
-
 namespace MovieRec.Tests.Support;
 
 /// <summary>A fact that needs a headless Chromium; skipped with the reason when none is installed (CI installs Debian's chromium).</summary>

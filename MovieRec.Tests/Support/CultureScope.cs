@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MovieRec.Tests.Support;
 
 /// <summary>Runs code under another current culture (e.g. de-DE, where "4.5" would parse as 45).</summary>

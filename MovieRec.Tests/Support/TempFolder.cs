@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MovieRec.Tests.Support;
 
 /// <summary>A temporary folder deleted on dispose, with helpers to write fixture files.</summary>

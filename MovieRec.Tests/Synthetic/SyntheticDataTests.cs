@@ -1,7 +1,3 @@
-using MovieRec.Data;
-using MovieRec.Synthetic;
-using MovieRec.Tests.Support;
-
 namespace MovieRec.Tests.Synthetic;
 
 /// <summary>The generator is deterministic, writes a loadable release, and plants structure that the data reveals.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Data.Analysis;
-
 namespace MovieRec.Data.Parsing;
 
 /// <summary>Writes DataFrames as RFC 4180 CSV: UTF-8 without BOM, LF line ends, invariant numbers, nulls as empty fields.</summary>

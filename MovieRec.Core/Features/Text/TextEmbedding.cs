@@ -1,7 +1,3 @@
-using Microsoft.Data.Analysis;
-using MovieRec.Data;
-using MovieRec.LinearAlgebra;
-
 namespace MovieRec.Features.Text;
 
 /// <summary>Movie text embeddings: TF-IDF (<see cref="TfidfVectorizer"/>) reduced by a truncated SVD (<see cref="RandomizedSvd"/>), i.e. LSA.</summary>

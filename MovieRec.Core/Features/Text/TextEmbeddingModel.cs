@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using MovieRec.LinearAlgebra;
-
 namespace MovieRec.Features.Text;
 
 /// <summary>A fitted text embedding: vocabulary, idf and SVD projection. Embeds any text; empty text gives a zero vector.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace MovieRec.Features.Text;
 
 /// <summary>Splits text into lower-case word tokens without English stop words, and builds n-grams from them.</summary>

@@ -1,5 +1,3 @@
-using MovieRec.LinearAlgebra;
-
 namespace MovieRec.Features.Text;
 
 /// <summary>A fitted TF-IDF vocabulary: transforms any text, seen or unseen, into an L2-normalized sparse row.</summary>

@@ -1,5 +1,3 @@
-using MovieRec.LinearAlgebra;
-
 namespace MovieRec.Features.Text;
 
 /// <summary>Fits a TF-IDF vocabulary and idf weights on a corpus (scikit-learn's <c>TfidfVectorizer</c> semantics).</summary>
