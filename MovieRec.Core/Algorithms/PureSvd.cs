@@ -26,7 +26,7 @@ public sealed class PureSvd(PureSvdOptions? options = null) : IRecommenderAlgori
         ArgumentNullException.ThrowIfNull(train);
         var nu = train.UserIds.Count;
         var offset = new float[nu];
-        var values = new double[train.Count];
+        var values = new float[train.Count];
         for (var u = 0; u < nu; u++)
         {
             var ratings = train.RatingsOf(u);
@@ -36,7 +36,10 @@ public sealed class PureSvd(PureSvdOptions? options = null) : IRecommenderAlgori
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var matrix = new CsrMatrix(nu, train.ItemIds.Count, train.UserStart, train.UserItems, values);
+        var byItem = new float[train.Count];
+        var positions = train.ItemPositions;
+        for (var p = 0; p < byItem.Length; p++) byItem[p] = values[positions[p]];
+        var matrix = new CsrMatrix(nu, train.ItemIds.Count, train.UserStart, train.UserItems, values, train.ItemStart, train.ItemUsers, byItem);
         var svd = RandomizedSvd.Compute(matrix, new RandomizedSvdOptions
         {
             Factors = Options.Factors, Oversampling = Options.Oversampling, PowerIterations = Options.PowerIterations, Seed = Options.Seed,

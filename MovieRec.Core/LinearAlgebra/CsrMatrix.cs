@@ -10,7 +10,8 @@ namespace MovieRec.LinearAlgebra;
 /// <remarks>Cost of each product: O(nnz × columns of X). X is taken in blocks of 16 columns gathered row-major, so the
 /// matrix is read once per block (not once per column) and each stored entry reads two cache lines; output rows run in
 /// parallel with their sums in registers, and each output sums its terms in the same order as a plain dot per column, so
-/// results are identical to the bit, run to run and thread count to thread count.</remarks>
+/// results are identical to the bit, run to run and thread count to thread count. The public products are double throughout;
+/// <see cref="RandomizedSvd"/> uses a float32 variant with the same layout (half the bytes per gathered row).</remarks>
 public sealed class CsrMatrix
 {
     /// <summary>Creates a matrix from CSR arrays (taken, not copied).</summary>
@@ -30,8 +31,28 @@ public sealed class CsrMatrix
         Columns = columns;
         RowStart = rowStart;
         ColumnIndex = columnIndex;
-        Values = values;
+        _values = values;
     }
+
+    /// <summary>A float32 matrix whose transpose is already at hand (e.g. a <see cref="Algorithms.RatingDataset"/>'s
+    /// by-user and by-movie CSR): nothing is converted or transposed, and <see cref="Values"/> is made on first use.</summary>
+    internal CsrMatrix(int rows, int columns, int[] rowStart, int[] columnIndex, float[] values, int[] transposeStart, int[] transposeIndex, float[] transposeValues)
+    {
+        if (rowStart.Length != rows + 1 || transposeStart.Length != columns + 1) throw new ArgumentException("Offsets must have one entry more than rows (columns).");
+        if (columnIndex.Length != values.Length || transposeIndex.Length != values.Length || transposeValues.Length != values.Length)
+        {
+            throw new ArgumentException("Entry arrays disagree in length.", nameof(values));
+        }
+
+        Rows = rows;
+        Columns = columns;
+        RowStart = rowStart;
+        ColumnIndex = columnIndex;
+        _singleValues = values;
+        _singleTranspose = (transposeStart, transposeIndex, transposeValues);
+    }
+
+    private double[]? _values;
 
     /// <summary>Number of rows.</summary>
     public int Rows { get; }
@@ -46,10 +67,10 @@ public sealed class CsrMatrix
     public int[] ColumnIndex { get; }
 
     /// <summary>Value of each stored entry.</summary>
-    public double[] Values { get; }
+    public double[] Values => _values ??= Array.ConvertAll(_singleValues!, v => (double)v);
 
     /// <summary>Number of stored entries.</summary>
-    public int NonZeros => Values.Length;
+    public int NonZeros => ColumnIndex.Length;
 
     /// <summary>Builds a CSR matrix from a dense row-major array (zeros are not stored). For tests and small inputs.</summary>
     public static CsrMatrix FromDense(double[,] dense)
@@ -87,6 +108,8 @@ public sealed class CsrMatrix
     private const int RowsPerTask = 512;
 
     private (int[] Start, int[] Index, double[] Values)? _transpose;
+    private float[]? _singleValues;
+    private (int[] Start, int[] Index, float[] Values)? _singleTranspose;
 
     /// <summary><c>Y = A·X</c>, X column-major Columns × k, Y column-major Rows × k (overwritten).</summary>
     public void Multiply(double[] x, double[] y, int k)
@@ -105,7 +128,7 @@ public sealed class CsrMatrix
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         if (x.Length < Rows * k || y.Length < Columns * k) throw new ArgumentException("Dense operands are too small.");
-        var (start, index, values) = _transpose ??= Transpose();
+        var (start, index, values) = _transpose ??= Transpose(Values);
         Product(start, index, values, Columns, Rows, x, y, k);
     }
 
@@ -147,22 +170,81 @@ public sealed class CsrMatrix
         }
     }
 
+    /// <summary>
+    /// <c>Y = A·X</c> (<paramref name="transpose"/> false) or <c>Y = Aᵀ·X</c> in single precision: the entries and the
+    /// gathered X rows are float32 and each output accumulates in float32 (relative error ~10⁻⁶, enough for a randomized
+    /// range finder), reading half the memory of <see cref="Multiply"/>: 16 columns of X per cache line. Same layout and the
+    /// same determinism as the double products.
+    /// </summary>
+    internal void MultiplySingle(double[] x, double[] y, int k, bool transpose)
+    {
+        if (!transpose)
+        {
+            _singleValues ??= Array.ConvertAll(Values, v => (float)v);
+            ProductSingle(RowStart, ColumnIndex, _singleValues, Rows, Columns, x, y, k);
+            return;
+        }
+
+        _singleValues ??= Array.ConvertAll(Values, v => (float)v);
+        var (tStart, tIndex, tValues) = _singleTranspose ??= Transpose(_singleValues);
+        ProductSingle(tStart, tIndex, tValues, Columns, Rows, x, y, k);
+    }
+
+    /// <summary><see cref="Product"/> in float32, with blocks of <see cref="BlockWidth"/> columns (one cache line a row).</summary>
+    private static void ProductSingle(int[] start, int[] index, float[] values, int outRows, int inRows, double[] x, double[] y, int k)
+    {
+        var xb = new float[inRows * BlockWidth];
+        for (var j0 = 0; j0 < k; j0 += BlockWidth)
+        {
+            var w = Math.Min(BlockWidth, k - j0);
+            if (w < BlockWidth) Array.Clear(xb);
+            for (var jj = 0; jj < w; jj++)
+            {
+                var column = x.AsSpan((j0 + jj) * inRows, inRows);
+                for (var i = 0; i < inRows; i++) xb[(i * BlockWidth) + jj] = (float)column[i];
+            }
+
+            var first = j0;
+            Parallel.For(0, (outRows + RowsPerTask - 1) / RowsPerTask, task =>
+            {
+                Span<float> acc = stackalloc float[BlockWidth];
+                ref var x0 = ref xb[0];
+                for (var i = task * RowsPerTask; i < Math.Min(outRows, (task + 1) * RowsPerTask); i++)
+                {
+                    Vector256<float> s0 = Vector256<float>.Zero, s1 = s0;
+                    for (var p = start[i]; p < start[i + 1]; p++)
+                    {
+                        if (p + PrefetchDistance < start[i + 1]) CachePrefetch.Lines(ref Unsafe.Add(ref x0, (nint)index[p + PrefetchDistance] * BlockWidth), BlockWidth * sizeof(float));
+                        var a = Vector256.Create(values[p]);
+                        var at = (nuint)index[p] * BlockWidth;
+                        s0 += Vector256.LoadUnsafe(ref x0, at) * a;
+                        s1 += Vector256.LoadUnsafe(ref x0, at + 8) * a;
+                    }
+
+                    s0.CopyTo(acc);
+                    s1.CopyTo(acc[8..]);
+                    for (var jj = 0; jj < w; jj++) y[((first + jj) * outRows) + i] = acc[jj];
+                }
+            });
+        }
+    }
+
     /// <summary>Aᵀ in CSR form, each column's entries by ascending row.</summary>
-    private (int[] Start, int[] Index, double[] Values) Transpose()
+    private (int[] Start, int[] Index, T[] Values) Transpose<T>(T[] source)
     {
         var start = new int[Columns + 1];
         foreach (var c in ColumnIndex) start[c + 1]++;
         for (var c = 0; c < Columns; c++) start[c + 1] += start[c];
         var next = start[..^1];
         var rows = new int[Values.Length];
-        var values = new double[Values.Length];
+        var values = new T[source.Length];
         for (var i = 0; i < Rows; i++)
         {
             for (var p = RowStart[i]; p < RowStart[i + 1]; p++)
             {
                 var slot = next[ColumnIndex[p]]++;
                 rows[slot] = i;
-                values[slot] = Values[p];
+                values[slot] = source[p];
             }
         }
 

@@ -12,7 +12,12 @@ namespace MovieRec.LinearAlgebra;
 /// <para>Cost: (2q + 2) sparse products of O(nnz·l) plus O((m + n)·l²) for orthonormalization, which is done by Cholesky
 /// QR applied twice (CholQR2, Fukaya et al. 2014: orthogonal to machine precision for condition numbers up to ~10⁶, and
 /// cache-friendly), falling back to Gram–Schmidt applied twice for an ill-conditioned or rank-deficient block. MathNet does only
-/// the l × l SVD. When to use: any k ≪ min(m, n), e.g. LSA on TF-IDF or PureSVD on a rating matrix; MathNet's dense
+/// the l × l SVD.</para>
+/// <para>Precision: the sparse products run in float32 (the entries and the gathered dense rows, with float32 sums: half
+/// the memory traffic of double, 23 → 10–12 s for PureSVD at 25M ratings), everything else in double. Singular values and
+/// vectors then agree with all-double products to about 10⁻⁶ relative (measured: 5·10⁻⁷ on the 25M synthetic matrix), far
+/// inside what a randomized range finder resolves anyway; results stay identical to the bit, run to run and thread count
+/// to thread count. When to use: any k ≪ min(m, n), e.g. LSA on TF-IDF or PureSVD on a rating matrix; MathNet's dense
 /// <c>Svd</c> of the 610 × 9,742 ml-latest-small matrix takes ~219 s, this well under a second.</para>
 /// </remarks>
 public static class RandomizedSvd
@@ -33,18 +38,18 @@ public static class RandomizedSvd
 
         var y = new double[m * l];
         var z = new double[n * l];
-        a.Multiply(omega, y, l);
+        a.MultiplySingle(omega, y, l, transpose: false);
         Orthonormalize(y, m, l);
         for (var it = 0; it < options.PowerIterations; it++)
         {
-            a.TransposeMultiply(y, z, l);
+            a.MultiplySingle(y, z, l, transpose: true);
             Orthonormalize(z, n, l);
-            a.Multiply(z, y, l);
+            a.MultiplySingle(z, y, l, transpose: false);
             Orthonormalize(y, m, l);
         }
 
         // Bᵀ = AᵀQ (n × l) = Q₂R₂; R₂ = U₂ΣV₂ᵀ.
-        a.TransposeMultiply(y, z, l);
+        a.MultiplySingle(y, z, l, transpose: true);
         var r2 = Orthonormalize(z, n, l);
         var svd = Matrix<double>.Build.Dense(l, l, r2).Svd(computeVectors: true);
         var u2 = svd.U.ToColumnMajorArray();
@@ -179,20 +184,26 @@ public static class RandomizedSvd
         return r;
     }
 
-    /// <summary>(rows × inner, column-major) times the first <paramref name="take"/> columns of (inner × inner, column-major).</summary>
+    /// <summary>(rows × inner, column-major) times the first <paramref name="take"/> columns of (inner × inner, column-major),
+    /// in chunks of <see cref="ChunkRows"/> rows on all cores so each chunk's operands stay in cache; each output sums its
+    /// terms in column order, whatever the threads.</summary>
     private static double[] Multiply(double[] left, int rows, int inner, double[] right, int take)
     {
         var result = new double[rows * take];
-        for (var j = 0; j < take; j++)
+        Parallel.For(0, (rows + ChunkRows - 1) / ChunkRows, c =>
         {
-            var rj = result.AsSpan(j * rows, rows);
-            for (var p = 0; p < inner; p++)
+            int start = c * ChunkRows, length = Math.Min(ChunkRows, rows - start);
+            for (var j = 0; j < take; j++)
             {
-                var w = right[(j * inner) + p];
-                if (w == 0) continue;
-                TensorPrimitives.MultiplyAdd(left.AsSpan(p * rows, rows), w, rj, rj);
+                var rj = result.AsSpan((j * rows) + start, length);
+                for (var p = 0; p < inner; p++)
+                {
+                    var w = right[(j * inner) + p];
+                    if (w == 0) continue;
+                    TensorPrimitives.MultiplyAdd(left.AsSpan((p * rows) + start, length), w, rj, rj);
+                }
             }
-        }
+        });
 
         return result;
     }

@@ -123,24 +123,8 @@ public sealed class HotLoopTests
     {
         var rng = new Random(k);
         int rows = 97, columns = 61;
-        var start = new int[rows + 1];
-        var cols = new List<int>();
-        var vals = new List<double>();
-        for (var i = 0; i < rows; i++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                if (rng.NextDouble() < 0.2)
-                {
-                    cols.Add(c);
-                    vals.Add(rng.NextDouble() - 0.5);
-                }
-            }
-
-            start[i + 1] = cols.Count;
-        }
-
-        var a = new CsrMatrix(rows, columns, start, [.. cols], [.. vals]);
+        var (start, cols, vals) = RandomSparse(rng, rows, columns);
+        var a = new CsrMatrix(rows, columns, start, cols, vals);
         var x = Enumerable.Range(0, columns * k).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var y = new double[rows * k];
         a.Multiply(x, y, k);
@@ -164,6 +148,76 @@ public sealed class HotLoopTests
 
             for (var c = 0; c < columns; c++) Assert.Equal(zj[c], z[(j * columns) + c]);
         }
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Single_precision_products_agree_with_the_double_ones_and_a_given_transpose_changes_no_bit(int k)
+    {
+        var rng = new Random(100 + k);
+        int rows = 300, columns = 700; // 700 × k outputs, each a sum of ~60 terms
+        var (start, cols, vals) = RandomSparse(rng, rows, columns);
+        var a = new CsrMatrix(rows, columns, start, cols, vals);
+        var x = Enumerable.Range(0, columns * k).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var xt = Enumerable.Range(0, rows * k).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        double[] y = new double[rows * k], ySingle = new double[rows * k], z = new double[columns * k], zSingle = new double[columns * k];
+        a.Multiply(x, y, k);
+        a.MultiplySingle(x, ySingle, k, transpose: false);
+        a.TransposeMultiply(xt, z, k);
+        a.MultiplySingle(xt, zSingle, k, transpose: true);
+        for (var i = 0; i < y.Length; i++) Assert.True(Math.Abs(y[i] - ySingle[i]) <= 1e-5 * (1 + Math.Abs(y[i])), $"A·X entry {i}: {y[i]} vs {ySingle[i]}");
+        for (var i = 0; i < z.Length; i++) Assert.True(Math.Abs(z[i] - zSingle[i]) <= 1e-5 * (1 + Math.Abs(z[i])), $"AᵀX entry {i}: {z[i]} vs {zSingle[i]}");
+        Assert.NotEqual(y, ySingle); // the float path really is float32
+
+        // The same matrix handed over in float32 with its transpose (as PureSVD does from a RatingDataset): the same bits.
+        var single = Array.ConvertAll(vals, v => (float)v);
+        var tStart = new int[columns + 1];
+        foreach (var c in cols) tStart[c + 1]++;
+        for (var c = 0; c < columns; c++) tStart[c + 1] += tStart[c];
+        var next = tStart[..^1];
+        var tIndex = new int[cols.Length];
+        var tValues = new float[cols.Length];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var p = start[i]; p < start[i + 1]; p++)
+            {
+                var slot = next[cols[p]]++;
+                tIndex[slot] = i;
+                tValues[slot] = single[p];
+            }
+        }
+
+        var given = new CsrMatrix(rows, columns, start, cols, single, tStart, tIndex, tValues);
+        double[] yGiven = new double[rows * k], zGiven = new double[columns * k];
+        given.MultiplySingle(x, yGiven, k, transpose: false);
+        given.MultiplySingle(xt, zGiven, k, transpose: true);
+        Assert.Equal(ySingle, yGiven);
+        Assert.Equal(zSingle, zGiven);
+        Assert.Equal(Array.ConvertAll(single, v => (double)v), given.Values);
+    }
+
+    /// <summary>A rows × columns CSR matrix with about a fifth of its entries set, uniform in [−0.5, 0.5).</summary>
+    private static (int[] Start, int[] Columns, double[] Values) RandomSparse(Random rng, int rows, int columns)
+    {
+        var start = new int[rows + 1];
+        var cols = new List<int>();
+        var vals = new List<double>();
+        for (var i = 0; i < rows; i++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                if (rng.NextDouble() < 0.2)
+                {
+                    cols.Add(c);
+                    vals.Add(rng.NextDouble() - 0.5);
+                }
+            }
+
+            start[i + 1] = cols.Count;
+        }
+
+        return (start, [.. cols], [.. vals]);
     }
 
     [Theory]
