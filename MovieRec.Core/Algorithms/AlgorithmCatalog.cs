@@ -31,6 +31,7 @@ public static class AlgorithmCatalog
         ["seqknn"] = Invariant($"item k-NN over time-adjacent ratings (session-based k-NN, Ludewig & Jannach 2018): window {SequenceKnnOptions.Defaults.Window}, decay d^-{SequenceKnnOptions.Defaults.Decay}, normalization (n_i n_j)^{SequenceKnnOptions.Defaults.Normalization}, {SequenceKnnOptions.Defaults.Neighbors} neighbours"),
         ["seqknn-blend"] = "seqknn with the options best inside the blend: window 200, decay d^-1, normalization (n_i n_j)^0.4, 400 neighbours",
         ["blend"] = "a blend of ease, seqknn-blend, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
+        ["ratingblend"] = "linear stacking of biasedmf-tuned, svd++, itemknn and bias (rating prediction), weights by ridge regression on a validation split of training",
         ["svd++"] = Invariant($"SVD++ (Koren 2008) with Surprise's SVDpp defaults ({SvdPlusPlusOptions.Defaults.Factors} factors, {SvdPlusPlusOptions.Defaults.Epochs} epochs, lr {SvdPlusPlusOptions.Defaults.LearningRate}, reg {SvdPlusPlusOptions.Defaults.Regularization})"),
         ["ml"] = "MovieRecommender's ML engine: the like classifier chosen by validation times a popularity prior (needs the movies table)",
         ["content"] = "content ranker (MovieRecommender's content engine): cosine with the centroid of the user's liked movies in the similarity space (needs the movies table)",
@@ -84,11 +85,12 @@ public static class AlgorithmCatalog
         "bpr" => new Bpr(new BprOptions { Seed = seed }),
         "blend" => new Blend(new BlendOptions { Seed = seed }),
         "svd++" => new SvdPlusPlus(new SvdPlusPlusOptions { Seed = seed }),
+        "ratingblend" => new RatingBlend(new RatingBlendOptions { Seed = seed }),
         _ => throw new ArgumentException($"Unknown algorithm '{name}'. Known: {string.Join(", ", Descriptions.Keys)}.", nameof(name)),
     };
 
     /// <summary>The algorithms with a tuning grid (<see cref="TuningGrid(string, int)"/>).</summary>
-    public static IReadOnlyList<string> Tunable { get; } = ["ease", "seqknn", "blend", "als", "bpr", "biasedmf", "svd++", "itemknn"];
+    public static IReadOnlyList<string> Tunable { get; } = ["ease", "seqknn", "blend", "als", "bpr", "biasedmf", "svd++", "itemknn", "ratingblend"];
 
     /// <summary>
     /// The grid the defaults of <paramref name="name"/> were chosen from, for <see cref="Evaluation.Evaluator.GridSearch(Func{IReadOnlyDictionary{string, double}, IRecommenderAlgorithm{IDenseScorer}}, IReadOnlyDictionary{string, double[]}, IReadOnlyList{Evaluation.TrainTestSplit}, string, Evaluation.EvaluationOptions?, IProgress{ValueTuple{int, int}}?, CancellationToken)"/>:
@@ -120,6 +122,8 @@ public static class AlgorithmCatalog
             new Dictionary<string, double[]> { ["Window"] = [50, 200], ["Decay"] = [0.5, 1], ["Normalization"] = [0.4, 0.5], ["Neighbors"] = [200, 400] }),
         "itemknn" => (p => new ItemKnn(new ItemKnnOptions { Neighbors = (int)p["Neighbors"], Shrinkage = p["Shrinkage"] }),
             new Dictionary<string, double[]> { ["Neighbors"] = [20, 40, 80], ["Shrinkage"] = [0, 25, 100] }),
+        "ratingblend" => (p => new RatingBlend(new RatingBlendOptions { ValidationFraction = p["ValidationFraction"], Regularization = p["Regularization"], Seed = seed }),
+            new Dictionary<string, double[]> { ["ValidationFraction"] = [0.05, 0.1, 0.2], ["Regularization"] = [0, 0.001, 0.01] }),
         _ => throw new ArgumentException($"No tuning grid for '{name}'. Tunable: {string.Join(", ", Tunable)}.", nameof(name)),
     };
 }

@@ -196,6 +196,63 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
     }
 
     [Fact]
+    public void The_rating_blend_beats_each_component_and_never_fits_on_a_held_out_rating()
+    {
+        // Every dataset a component is fitted on: the validation fits and the final refits.
+        var fitted = new List<RatingDataset>();
+        var options = new RatingBlendOptions
+        {
+            Components = ["svd++", "itemknn", "bias"],
+            Create = (name, seed) => new Recording(AlgorithmCatalog.Create(name, seed), fitted),
+        };
+        var model = new RatingBlend(options).Fit(_data.Train);
+        Assert.Equal(6, fitted.Count);
+        var test = _data.Split.Test;
+        var testPairs = test.ToArray<int>(Columns.UserId).Zip(test.ToArray<int>(Columns.MovieId)).ToHashSet();
+        foreach (var dataset in fitted)
+        {
+            for (var u = 0; u < dataset.UserIds.Count; u++)
+            {
+                foreach (var i in dataset.ItemsOf(u)) Assert.DoesNotContain((dataset.UserIds[u], dataset.ItemIds[i]), testPairs);
+            }
+        }
+
+        // The weights were learned on ratings the first fits did not see: those fits had fewer ratings than training.
+        Assert.All(fitted.Take(3), d => Assert.Equal(_data.Train.Count - model.ValidationRatings, d.Count));
+        Assert.All(fitted.Skip(3), d => Assert.Same(_data.Train, d));
+
+        var evaluation = new EvaluationOptions { Ranking = false };
+        var blend = Evaluator.Evaluate(model, test, evaluation).Rmse;
+        foreach (var name in options.Components)
+        {
+            var alone = Evaluator.Evaluate(AlgorithmCatalog.Create(name).Fit(_data.Train), test, evaluation).Rmse;
+            Assert.True(blend < alone, $"blend {blend:F4}, {name} {alone:F4}");
+        }
+
+        // Dense scores are the predictions; an unknown user gets the blended fallbacks, flagged and in range.
+        var scores = new float[_data.Train.ItemIds.Count];
+        model.ScoreDense(3, scores);
+        for (var i = 0; i < 50; i++) Assert.Equal(model.Predict(_data.Train.UserIds[3], _data.Train.ItemIds[i]).Value, scores[i], 4);
+        var unknown = model.Predict(-1, _data.Train.ItemIds[0]);
+        Assert.True(unknown.IsFallback);
+        Assert.InRange(unknown.Value, _data.Train.MinRating, _data.Train.MaxRating);
+        Assert.Equal(["svd++", "itemknn", "bias", "(intercept)"], model.ToDataFrame().Columns["component"].Cast<string>());
+        Assert.Throws<ArgumentException>(() => new RatingBlend(new RatingBlendOptions { Components = ["popular"] }).Fit(_data.Train));
+    }
+
+    /// <summary>An algorithm that records the dataset of every fit.</summary>
+    private sealed class Recording(IRecommenderAlgorithm<IDenseScorer> inner, List<RatingDataset> fitted) : IRecommenderAlgorithm<IDenseScorer>
+    {
+        public string Name => inner.Name;
+
+        public IDenseScorer Fit(RatingDataset train, CancellationToken cancellationToken = default)
+        {
+            fitted.Add(train);
+            return inner.Fit(train, cancellationToken);
+        }
+    }
+
+    [Fact]
     public void Bootstrap_intervals_are_seeded_contain_the_mean_and_narrow_with_more_users()
     {
         var rng = new Random(1);
