@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -133,38 +134,55 @@ public sealed class CsrMatrix
     }
 
     /// <summary>Y = M·X for M in CSR form (outRows × inRows), X column-major inRows × k, Y column-major outRows × k:
-    /// X in blocks of <see cref="BlockWidth"/> columns gathered row-major, output rows in parallel with the running sums in
-    /// registers. Each output sums its entries in stored order from 0.0 (a multiply, then an add), whatever the threads.</summary>
-    private static void Product(int[] start, int[] index, double[] values, int outRows, int inRows, double[] x, double[] y, int k)
+    /// X in blocks of <see cref="BlockWidth"/> columns gathered row-major in precision <typeparamref name="T"/>, output rows
+    /// in parallel with the running sums in registers (four 256-bit vectors of doubles or two of floats). Each output sums
+    /// its entries in stored order from zero (a multiply, then an add), whatever the threads.</summary>
+    private static void Product<T>(int[] start, int[] index, T[] values, int outRows, int inRows, double[] x, double[] y, int k)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var lanes = Vector256<T>.Count; // 4 or 8: a constant once the JIT specializes T
+        var xb = new T[inRows * BlockWidth];
         for (var j0 = 0; j0 < k; j0 += BlockWidth)
         {
             var w = Math.Min(BlockWidth, k - j0);
-            var xb = Gather(x, inRows, j0, w);
+            if (w < BlockWidth) Array.Clear(xb);
+            for (var jj = 0; jj < w; jj++)
+            {
+                var column = x.AsSpan((j0 + jj) * inRows, inRows);
+                for (var i = 0; i < inRows; i++) xb[(i * BlockWidth) + jj] = T.CreateTruncating(column[i]);
+            }
+
             var first = j0;
             Parallel.For(0, (outRows + RowsPerTask - 1) / RowsPerTask, task =>
             {
-                Span<double> acc = stackalloc double[BlockWidth];
+                Span<T> acc = stackalloc T[BlockWidth];
                 ref var x0 = ref xb[0];
                 for (var i = task * RowsPerTask; i < Math.Min(outRows, (task + 1) * RowsPerTask); i++)
                 {
-                    Vector256<double> s0 = Vector256<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
+                    Vector256<T> s0 = Vector256<T>.Zero, s1 = s0, s2 = s0, s3 = s0;
                     for (var p = start[i]; p < start[i + 1]; p++)
                     {
-                        if (p + PrefetchDistance < start[i + 1]) CachePrefetch.Lines(ref Unsafe.Add(ref x0, (nint)index[p + PrefetchDistance] * BlockWidth), BlockWidth * sizeof(double));
+                        if (p + PrefetchDistance < start[i + 1]) CachePrefetch.Lines(ref Unsafe.Add(ref x0, (nint)index[p + PrefetchDistance] * BlockWidth), BlockWidth * Unsafe.SizeOf<T>());
                         var a = Vector256.Create(values[p]);
                         var at = (nuint)index[p] * BlockWidth;
                         s0 += Vector256.LoadUnsafe(ref x0, at) * a;
-                        s1 += Vector256.LoadUnsafe(ref x0, at + 4) * a;
-                        s2 += Vector256.LoadUnsafe(ref x0, at + 8) * a;
-                        s3 += Vector256.LoadUnsafe(ref x0, at + 12) * a;
+                        s1 += Vector256.LoadUnsafe(ref x0, at + (nuint)lanes) * a;
+                        if (lanes == 4)
+                        {
+                            s2 += Vector256.LoadUnsafe(ref x0, at + 8) * a;
+                            s3 += Vector256.LoadUnsafe(ref x0, at + 12) * a;
+                        }
                     }
 
                     s0.CopyTo(acc);
-                    s1.CopyTo(acc[4..]);
-                    s2.CopyTo(acc[8..]);
-                    s3.CopyTo(acc[12..]);
-                    for (var jj = 0; jj < w; jj++) y[((first + jj) * outRows) + i] = acc[jj];
+                    s1.CopyTo(acc[lanes..]);
+                    if (lanes == 4)
+                    {
+                        s2.CopyTo(acc[8..]);
+                        s3.CopyTo(acc[12..]);
+                    }
+
+                    for (var jj = 0; jj < w; jj++) y[((first + jj) * outRows) + i] = double.CreateTruncating(acc[jj]);
                 }
             });
         }
@@ -178,55 +196,9 @@ public sealed class CsrMatrix
     /// </summary>
     internal void MultiplySingle(double[] x, double[] y, int k, bool transpose)
     {
-        if (!transpose)
-        {
-            _singleValues ??= Array.ConvertAll(Values, v => (float)v);
-            ProductSingle(RowStart, ColumnIndex, _singleValues, Rows, Columns, x, y, k);
-            return;
-        }
-
         _singleValues ??= Array.ConvertAll(Values, v => (float)v);
-        var (tStart, tIndex, tValues) = _singleTranspose ??= Transpose(_singleValues);
-        ProductSingle(tStart, tIndex, tValues, Columns, Rows, x, y, k);
-    }
-
-    /// <summary><see cref="Product"/> in float32, with blocks of <see cref="BlockWidth"/> columns (one cache line a row).</summary>
-    private static void ProductSingle(int[] start, int[] index, float[] values, int outRows, int inRows, double[] x, double[] y, int k)
-    {
-        var xb = new float[inRows * BlockWidth];
-        for (var j0 = 0; j0 < k; j0 += BlockWidth)
-        {
-            var w = Math.Min(BlockWidth, k - j0);
-            if (w < BlockWidth) Array.Clear(xb);
-            for (var jj = 0; jj < w; jj++)
-            {
-                var column = x.AsSpan((j0 + jj) * inRows, inRows);
-                for (var i = 0; i < inRows; i++) xb[(i * BlockWidth) + jj] = (float)column[i];
-            }
-
-            var first = j0;
-            Parallel.For(0, (outRows + RowsPerTask - 1) / RowsPerTask, task =>
-            {
-                Span<float> acc = stackalloc float[BlockWidth];
-                ref var x0 = ref xb[0];
-                for (var i = task * RowsPerTask; i < Math.Min(outRows, (task + 1) * RowsPerTask); i++)
-                {
-                    Vector256<float> s0 = Vector256<float>.Zero, s1 = s0;
-                    for (var p = start[i]; p < start[i + 1]; p++)
-                    {
-                        if (p + PrefetchDistance < start[i + 1]) CachePrefetch.Lines(ref Unsafe.Add(ref x0, (nint)index[p + PrefetchDistance] * BlockWidth), BlockWidth * sizeof(float));
-                        var a = Vector256.Create(values[p]);
-                        var at = (nuint)index[p] * BlockWidth;
-                        s0 += Vector256.LoadUnsafe(ref x0, at) * a;
-                        s1 += Vector256.LoadUnsafe(ref x0, at + 8) * a;
-                    }
-
-                    s0.CopyTo(acc);
-                    s1.CopyTo(acc[8..]);
-                    for (var jj = 0; jj < w; jj++) y[((first + jj) * outRows) + i] = acc[jj];
-                }
-            });
-        }
+        var (start, index, values) = transpose ? _singleTranspose ??= Transpose(_singleValues) : (RowStart, ColumnIndex, _singleValues);
+        Product(start, index, values, transpose ? Columns : Rows, transpose ? Rows : Columns, x, y, k);
     }
 
     /// <summary>Aᵀ in CSR form, each column's entries by ascending row.</summary>
@@ -236,7 +208,7 @@ public sealed class CsrMatrix
         foreach (var c in ColumnIndex) start[c + 1]++;
         for (var c = 0; c < Columns; c++) start[c + 1] += start[c];
         var next = start[..^1];
-        var rows = new int[Values.Length];
+        var rows = new int[source.Length];
         var values = new T[source.Length];
         for (var i = 0; i < Rows; i++)
         {
@@ -249,18 +221,5 @@ public sealed class CsrMatrix
         }
 
         return (start, rows, values);
-    }
-
-    /// <summary>Columns j0..j0+w of a column-major matrix with <paramref name="rows"/> rows, row-major with rows padded to <see cref="BlockWidth"/> (zeros).</summary>
-    private static double[] Gather(double[] x, int rows, int j0, int w)
-    {
-        var block = new double[rows * BlockWidth];
-        for (var jj = 0; jj < w; jj++)
-        {
-            var column = x.AsSpan((j0 + jj) * rows, rows);
-            for (var i = 0; i < rows; i++) block[(i * BlockWidth) + jj] = column[i];
-        }
-
-        return block;
     }
 }
