@@ -31,9 +31,8 @@ public sealed class Blend(BlendOptions? options = null) : IRecommenderAlgorithm<
         if (o.Components.Contains("blend")) throw new ArgumentException("A blend cannot contain itself.");
         if (o.WeightGrid.Count == 0 || o.WeightGrid.Any(w => !(w >= 0))) throw new ArgumentException("The weight grid needs non-negative weights.");
 
-        var carved = Evaluation.Splitters.RandomPerUser(train.ToDataFrame(), o.ValidationFraction, o.Seed);
-        var inner = RatingDataset.From(carved.Train);
-        var validation = new BlendValidation(inner, carved.Test, o.K, o.MaxValidationUsers, o.Seed);
+        var (inner, heldOut) = train.HoldOut(o.ValidationFraction, o.Seed);
+        var validation = new BlendValidation(inner, heldOut, o.K, o.MaxValidationUsers, o.Seed);
         foreach (var name in o.Components)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -31,11 +31,10 @@ public sealed class RatingBlend(RatingBlendOptions? options = null) : IRecommend
         if (o.Components.Count == 0) throw new ArgumentException("A rating blend needs at least one component.");
         if (!(o.Regularization >= 0)) throw new ArgumentException("The ridge penalty must be non-negative.");
 
-        var carved = Evaluation.Splitters.RandomPerUser(train.ToDataFrame(), o.ValidationFraction, o.Seed);
-        var inner = RatingDataset.From(carved.Train);
-        var users = carved.Test.ToArray<int>(Columns.UserId);
-        var movies = carved.Test.ToArray<int>(Columns.MovieId);
-        var actual = carved.Test.ToDoubles(Columns.Rating);
+        var (inner, heldOut) = train.HoldOut(o.ValidationFraction, o.Seed);
+        var users = heldOut.ToArray<int>(Columns.UserId);
+        var movies = heldOut.ToArray<int>(Columns.MovieId);
+        var actual = heldOut.ToDoubles(Columns.Rating);
         if (actual.Length == 0) throw new ArgumentException("The training ratings leave no validation ratings to learn the weights on.", nameof(train));
 
         // Normal equations of [1 | P] in one pass over the validation ratings.

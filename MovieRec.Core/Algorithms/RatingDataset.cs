@@ -196,6 +196,17 @@ public sealed class RatingDataset
     /// <summary>Ratings of user index <paramref name="user"/>, aligned with <see cref="ItemsOf"/>.</summary>
     public ReadOnlySpan<float> RatingsOf(int user) => UserRatings.AsSpan(UserStart[user], UserStart[user + 1] - UserStart[user]);
 
+    /// <summary>
+    /// Holds out <paramref name="fraction"/> of each user's ratings (<see cref="Evaluation.Splitters.RandomPerUser"/>,
+    /// seeded): the rest as a dataset with this one's movies, tags and genome, and the held-out ratings as a frame. Every
+    /// validation split carved from training ratings (blends, classifier selection, sanity, tuning) is made here.
+    /// </summary>
+    internal (RatingDataset Train, DataFrame HeldOut) HoldOut(double fraction, int seed)
+    {
+        var split = Evaluation.Splitters.RandomPerUser(ToDataFrame(), fraction, seed);
+        return (From(split.Train, Movies?.Table, Tags, Genome), split.Test);
+    }
+
     /// <summary>Builds the set from a ratings DataFrame (userId, movieId, rating, timestamp) and, optionally, the movie side
     /// (<see cref="WithMovies"/>).</summary>
     public static RatingDataset From(DataFrame ratings, DataFrame? movies = null, DataFrame? tags = null, GenomeMatrix? genome = null)

@@ -26,18 +26,18 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
         ArgumentNullException.ThrowIfNull(options);
         if (options.Classifiers.Count == 0) throw new ArgumentException("The options' Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
         if (options.Classifiers.Count == 1) return Single(options.Classifiers[0]);
-        var (split, set) = ValidationSplit(train, options);
+        var (heldOut, set) = ValidationSplit(train, options);
         var inner = new FeaturePipeline(options.Features, reuseEmbeddings: features).Fit(set);
-        return Run(split.Test, inner, options).Selection;
+        return Run(heldOut, inner, options).Selection;
     }
 
     /// <summary>The validation split of <paramref name="train"/> (<see cref="LikeRankerOptions.ValidationFraction"/> of each
     /// user's ratings held out) and its training part as a dataset with the same movie side.</summary>
-    internal static (TrainTestSplit Split, RatingDataset Train) ValidationSplit(RatingDataset train, LikeRankerOptions options)
+    internal static (DataFrame HeldOut, RatingDataset Train) ValidationSplit(RatingDataset train, LikeRankerOptions options)
     {
-        var movies = train.RequireMovies("The classifier selection");
-        var split = Splitters.RandomPerUser(train.ToDataFrame(), options.ValidationFraction, options.Seed);
-        return (split, RatingDataset.From(split.Train, movies.Table, train.Tags, train.Genome));
+        train.RequireMovies("The classifier selection");
+        var (inner, heldOut) = train.HoldOut(options.ValidationFraction, options.Seed);
+        return (heldOut, inner);
     }
 
     /// <summary>The selection without validation: the only candidate.</summary>

@@ -46,10 +46,10 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
         }
         else
         {
-            var (split, set) = ClassifierSelection.ValidationSplit(features.Train, like);
+            var (heldOut, set) = ClassifierSelection.ValidationSplit(features.Train, like);
             var innerFeatures = new FeaturePipeline(Options.Features, reuseEmbeddings: features).Fit(set, cancellationToken);
-            (selection, var innerClassifier) = ClassifierSelection.Run(split.Test, innerFeatures, like);
-            hybrid = Options.HybridWeights is { } given ? HybridSelection.Given(given) : LearnWeights(set, split.Test, Compose(innerFeatures, innerClassifier, selection, HybridSelection.Given(HybridWeights.SvdOnly)));
+            (selection, var innerClassifier) = ClassifierSelection.Run(heldOut, innerFeatures, like);
+            hybrid = Options.HybridWeights is { } given ? HybridSelection.Given(given) : LearnWeights(set, heldOut, Compose(innerFeatures, innerClassifier, selection, HybridSelection.Given(HybridWeights.SvdOnly)));
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -38,10 +38,10 @@ public static class MovieSpaceTuning
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        var movies = data.RequireMovies("Similarity-space tuning");
-        var split = Splitters.RandomPerUser(data.ToDataFrame(), heldOutFraction, seed);
-        var model = new FeaturePipeline(features ?? new RecommenderOptions().Features).Fit(RatingDataset.From(split.Train, movies.Table, data.Tags, data.Genome));
-        var heldOut = RatingDataset.From(split.Test);
+        data.RequireMovies("Similarity-space tuning");
+        var (train, test) = data.HoldOut(heldOutFraction, seed);
+        var model = new FeaturePipeline(features ?? new RecommenderOptions().Features).Fit(train);
+        var heldOut = RatingDataset.From(test);
         var candidateMovies = Enumerable.Range(0, heldOut.ItemIds.Count).Where(i => heldOut.ItemCounts[i] >= minRatings).ToArray();
         if (candidateMovies.Length == 0)
         {

@@ -32,18 +32,18 @@ public static class RecommendationSanity
         int? users = null, int k = 10, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var movies = data.RequireMovies("The recommendation sanity check");
+        data.RequireMovies("The recommendation sanity check");
         options ??= new RecommenderOptions();
-        var split = Splitters.RandomPerUser(data.ToDataFrame(), 0.2, seed);
-        var recommender = MovieRecommender.Build(RatingDataset.From(split.Train, movies.Table, data.Tags, data.Genome), options);
+        var (train, heldOut) = data.HoldOut(0.2, seed);
+        var recommender = MovieRecommender.Build(train, options);
         var catalog = recommender.Catalog;
         var rng = new Random(seed);
-        var heldOutLikes = HeldOutLikes(split.Test, options.Features.LikeThreshold);
+        var heldOutLikes = HeldOutLikes(heldOut, options.Features.LikeThreshold);
         var sample = recommender.Ratings.UserIds.Where(heldOutLikes.ContainsKey).OrderBy(_ => rng.Next()).Take(users ?? int.MaxValue).Order().ToArray();
 
         // Hit rate: Evaluator over each composed engine, on the sampled users' held-out ratings, a movie relevant when liked.
         var sampled = sample.ToHashSet();
-        var test = split.Test.Filter([.. split.Test.ToArray<int>(Columns.UserId).Select(sampled.Contains)]);
+        var test = heldOut.Filter([.. heldOut.ToArray<int>(Columns.UserId).Select(sampled.Contains)]);
         var evaluation = new EvaluationOptions { K = k, RelevanceThreshold = options.Features.LikeThreshold };
         RankingReport Ranking(IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation).Ranking!;
 
