@@ -67,7 +67,7 @@ public sealed class ThroughputColumn(ThroughputColumn.Kind kind) : IColumn
         ArgumentNullException.ThrowIfNull(benchmarkCase);
         var work = benchmarkCase.Descriptor.WorkloadMethod.GetCustomAttribute<ThroughputAttribute>();
         var median = summary[benchmarkCase]?.ResultStatistics?.Median;
-        if (work is null || median is not > 0) return "-";
+        if (work is null || median is not > 0 || (kind != Kind.Items && work.FlopsPerItem == 0)) return "-";
         var seconds = median.Value / 1e9;
         var gflops = work.Items * work.FlopsPerItem / seconds / 1e9;
         return kind switch

@@ -28,11 +28,32 @@ public sealed class Ease(EaseOptions? options = null) : IRecommenderAlgorithm<ID
     public IDenseScorer Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Options.MaxItems);
-        ArgumentOutOfRangeException.ThrowIfNegative(Options.Regularization);
+        var (kept, slot, g) = Gram(train, Options, cancellationToken);
+        var n = kept.Length;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Threads), CancellationToken = cancellationToken };
+        SpdInverse.Invert(g, n, Options.Threads, cancellationToken);
+
+        // B_ij = −P_ij / P_jj (i ≠ j), B_jj = 0, as float32 rows i: a user's score is the sum of the rows of their movies.
+        var weights = new float[(long)n * n];
+        Parallel.For(0, n, parallel, i =>
+        {
+            for (var j = 0; j < n; j++) weights[((long)i * n) + j] = i == j ? 0f : (float)(-g[((long)i * n) + j] / g[((long)j * n) + j]);
+        });
+
+        return new Model(train, kept, slot, weights);
+    }
+
+    /// <summary>
+    /// The kept movies (ascending index), each movie's slot among them (−1: not kept) and G = XᵀX + λI over them, lower
+    /// triangle filled, row-major.
+    /// </summary>
+    internal static (int[] Kept, int[] Slot, double[] Gram) Gram(RatingDataset train, EaseOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Regularization);
         var ni = train.ItemIds.Count;
-        var kept = Enumerable.Range(0, ni).Where(i => train.ItemCounts[i] >= Math.Max(1, Options.MinRatings))
-            .OrderByDescending(i => train.ItemCounts[i]).ThenBy(i => i).Take(Options.MaxItems).Order().ToArray();
+        var kept = Enumerable.Range(0, ni).Where(i => train.ItemCounts[i] >= Math.Max(1, options.MinRatings))
+            .OrderByDescending(i => train.ItemCounts[i]).ThenBy(i => i).Take(options.MaxItems).Order().ToArray();
         var slot = new int[ni];
         Array.Fill(slot, -1);
         for (var s = 0; s < kept.Length; s++) slot[kept[s]] = s;
@@ -45,7 +66,7 @@ public sealed class Ease(EaseOptions? options = null) : IRecommenderAlgorithm<ID
 
         // G = XᵀX + λI over the kept movies, lower triangle, one row (movie) per task.
         var g = new double[(long)n * n];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Threads), CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellationToken };
         Parallel.For(0, n, parallel, s =>
         {
             var row = g.AsSpan((int)((long)s * n), n);
@@ -58,19 +79,10 @@ public sealed class Ease(EaseOptions? options = null) : IRecommenderAlgorithm<ID
                 }
             }
 
-            row[s] += Options.Regularization;
+            row[s] += options.Regularization;
         });
 
-        SpdInverse.Invert(g, n, Options.Threads, cancellationToken);
-
-        // B_ij = −P_ij / P_jj (i ≠ j), B_jj = 0, as float32 rows i: a user's score is the sum of the rows of their movies.
-        var weights = new float[(long)n * n];
-        Parallel.For(0, n, parallel, i =>
-        {
-            for (var j = 0; j < n; j++) weights[((long)i * n) + j] = i == j ? 0f : (float)(-g[((long)i * n) + j] / g[((long)j * n) + j]);
-        });
-
-        return new Model(train, kept, slot, weights);
+        return (kept, slot, g);
     }
 
     private sealed class Model(RatingDataset train, int[] kept, int[] slot, float[] weights) : IDenseScorer

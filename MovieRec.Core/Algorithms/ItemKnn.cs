@@ -53,7 +53,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
 
         for (var i = 0; i < ni; i++) norm[i] = Math.Sqrt(norm[i]);
         var neighbors = new ItemNeighbors(ni, kn);
-        Parallel.For(0, ni, new ParallelOptions { CancellationToken = cancellationToken }, () => (Dot: new double[ni], Co: new int[ni], Touched: new List<int>()), (i, _, acc) =>
+        Parallel.For(0, ni, new ParallelOptions { CancellationToken = cancellationToken }, () => (Dot: new double[ni], Co: new int[ni], Touched: new List<int>(), Best: new List<(float Similarity, int Item)>()), (i, _, acc) =>
         {
             for (var p = itemStart[i]; p < itemStart[i + 1]; p++)
             {
@@ -69,7 +69,8 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
                 }
             }
 
-            var best = new List<(float Similarity, int Item)>();
+            var best = acc.Best;
+            best.Clear();
             foreach (var j in acc.Touched)
             {
                 var n = acc.Co[j];

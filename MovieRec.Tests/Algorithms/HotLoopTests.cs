@@ -9,6 +9,63 @@ public sealed class HotLoopTests
         SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 301, Movies = 405, Ratings = 20_000, GenomeMovies = 10, Seed = 11 }).Ratings);
 
     [Theory]
+    [InlineData(32)]
+    [InlineData(20)]
+    [InlineData(3)]
+    public void The_vectorized_bpr_and_svdpp_steps_are_the_scalar_expressions_to_the_bit(int k)
+    {
+        var rng = new Random(k);
+        float[] Draw() => [.. Enumerable.Range(0, k).Select(_ => (float)((rng.NextDouble() * 2) - 1))];
+        float g = 0.37f, err = -1.3f, lr = 0.05f, reg = 0.02f, decay = 1 - (lr * reg);
+
+        // BPR: p_u, q_i, q_j from the old values, each in the scalar expression's order (no fused multiply-adds).
+        var (pu, qi, qj) = (Draw(), Draw(), Draw());
+        var (p0, i0, j0) = ((float[])pu.Clone(), (float[])qi.Clone(), (float[])qj.Clone());
+        Bpr.Step(pu, qi, qj, g, lr, reg);
+        for (var f = 0; f < k; f++)
+        {
+            Assert.Equal(BitConverter.SingleToInt32Bits(p0[f] + (lr * ((g * (i0[f] - j0[f])) - (reg * p0[f])))), BitConverter.SingleToInt32Bits(pu[f]));
+            Assert.Equal(BitConverter.SingleToInt32Bits(i0[f] + (lr * ((g * p0[f]) - (reg * i0[f])))), BitConverter.SingleToInt32Bits(qi[f]));
+            Assert.Equal(BitConverter.SingleToInt32Bits(j0[f] + (lr * ((-g * p0[f]) - (reg * j0[f])))), BitConverter.SingleToInt32Bits(qj[f]));
+        }
+
+        // SVD++: p_u, q_i, the carried z and the decayed gradient.
+        var (p, q, z, gradient) = (Draw(), Draw(), Draw(), Draw());
+        var (ps, qs, zs, gs) = ((float[])p.Clone(), (float[])q.Clone(), (float[])z.Clone(), (float[])gradient.Clone());
+        SvdPlusPlus.Step(p, q, z, gradient, err, lr, reg, decay);
+        for (var f = 0; f < k; f++)
+        {
+            float qf = qs[f], pf = ps[f], implicitPart = zs[f] - pf;
+            var pNew = pf + (lr * ((err * qf) - (reg * pf)));
+            Assert.Equal(BitConverter.SingleToInt32Bits(pNew), BitConverter.SingleToInt32Bits(p[f]));
+            Assert.Equal(BitConverter.SingleToInt32Bits(qf + (lr * ((err * zs[f]) - (reg * qf)))), BitConverter.SingleToInt32Bits(q[f]));
+            Assert.Equal(BitConverter.SingleToInt32Bits(pNew + (decay * implicitPart) + (lr * err * qf)), BitConverter.SingleToInt32Bits(z[f]));
+            Assert.Equal(BitConverter.SingleToInt32Bits((decay * gs[f]) + (err * qf)), BitConverter.SingleToInt32Bits(gradient[f]));
+        }
+    }
+
+    [Theory]
+    [InlineData(40, 3000)]
+    [InlineData(400, 3000)]
+    [InlineData(40, 25)]
+    [InlineData(1, 10)]
+    public void Neighbour_rows_are_the_head_of_the_fully_sorted_candidates(int perItem, int candidates)
+    {
+        var rng = new Random(perItem + candidates);
+
+        // Few distinct similarities, so many ties are broken by the movie index.
+        var list = Enumerable.Range(0, candidates).Select(j => ((float)rng.Next(50) / 7, j)).ToArray();
+        rng.Shuffle(list);
+        var neighbors = new ItemNeighbors(3, perItem);
+        neighbors.Keep(1, list);
+        var expected = list.OrderByDescending(c => c.Item1).ThenBy(c => c.j).Take(perItem).ToArray();
+        Assert.Equal(expected.Select(c => c.j), neighbors.Of(1).ToArray());
+        Assert.Equal(expected.Select(c => c.Item1), neighbors.SimilaritiesOf(1).ToArray());
+        Assert.Empty(neighbors.Of(0).ToArray());
+        Assert.Empty(neighbors.Of(2).ToArray());
+    }
+
+    [Theory]
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(8)]
