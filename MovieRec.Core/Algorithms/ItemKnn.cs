@@ -25,6 +25,14 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
     public IDenseScorer Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
+        var neighbors = Neighbors(train, cancellationToken);
+        var (bu, bi) = Bias.Fit(train, new BiasOptions(), cancellationToken);
+        return new ItemKnnModel(train, neighbors, bu, bi);
+    }
+
+    /// <summary>Every movie's <see cref="ItemKnnOptions.Neighbors"/> most similar movies of <paramref name="train"/>.</summary>
+    internal ItemNeighbors Neighbors(RatingDataset train, CancellationToken cancellationToken = default)
+    {
         int nu = train.UserIds.Count, ni = train.ItemIds.Count, kn = Options.Neighbors;
 
         // User-side values x_ui (CSR aligned with train.UserItems), and item-side lists (CSC).
@@ -53,44 +61,68 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
 
         for (var i = 0; i < ni; i++) norm[i] = Math.Sqrt(norm[i]);
         var neighbors = new ItemNeighbors(ni, kn);
-        Parallel.For(0, ni, new ParallelOptions { CancellationToken = cancellationToken }, () => (Dot: new double[ni], Co: new int[ni], Touched: new List<int>(), Best: new List<(float Similarity, int Item)>()), (i, _, acc) =>
+        int[] userStart = train.UserStart, userItems = train.UserItems;
+        Parallel.For(0, ni, new ParallelOptions { CancellationToken = cancellationToken }, () => new Accumulator(ni), (i, _, acc) =>
         {
+            // Scatter: for each user of i and each of their other movies j, one multiply-add into j's cell.
+            var cells = acc.Cells;
+            var touched = acc.Touched;
+            var count = 0;
             for (var p = itemStart[i]; p < itemStart[i + 1]; p++)
             {
                 var u = itemUsers[p];
                 var xi = itemValues[p];
-                for (var q = train.UserStart[u]; q < train.UserStart[u + 1]; q++)
+                int start = userStart[u], end = userStart[u + 1];
+                ReadOnlySpan<int> items = userItems.AsSpan(start, end - start);
+                ReadOnlySpan<float> values = x.AsSpan(start, end - start);
+                for (var q = 0; q < items.Length; q++)
                 {
-                    var j = train.UserItems[q];
+                    var j = items[q];
                     if (j == i) continue;
-                    if (acc.Co[j] == 0) acc.Touched.Add(j);
-                    acc.Co[j]++;
-                    acc.Dot[j] += xi * x[q];
+                    ref var cell = ref cells[j];
+                    if (cell.Count == 0) touched[count++] = j;
+                    cell.Count++;
+                    cell.Dot += xi * values[q];
                 }
             }
 
             var best = acc.Best;
             best.Clear();
-            foreach (var j in acc.Touched)
+            foreach (var j in touched.AsSpan(0, count))
             {
-                var n = acc.Co[j];
+                ref var cell = ref cells[j];
+                var n = cell.Count;
                 if (n >= Options.MinSupport && norm[i] > 0 && norm[j] > 0)
                 {
-                    var sim = acc.Dot[j] / (norm[i] * norm[j]) * n / (n + Options.Shrinkage);
+                    var sim = cell.Dot / (norm[i] * norm[j]) * n / (n + Options.Shrinkage);
                     if (sim > 0) best.Add(((float)sim, j));
                 }
 
-                acc.Dot[j] = 0;
-                acc.Co[j] = 0;
+                cell = default;
             }
 
-            acc.Touched.Clear();
             neighbors.Keep(i, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(best));
             return acc;
         }, _ => { });
 
-        var (bu, bi) = Bias.Fit(train, new BiasOptions(), cancellationToken);
-        return new ItemKnnModel(train, neighbors, bu, bi);
+        return neighbors;
+    }
+
+    /// <summary>One co-rated movie's running dot product and co-rating count, side by side (one cache line access).</summary>
+    private struct Cell
+    {
+        public double Dot;
+        public int Count;
+    }
+
+    /// <summary>A thread's scratch for one movie's similarities: a cell per movie, the movies touched, the candidates.</summary>
+    private sealed class Accumulator(int items)
+    {
+        public Cell[] Cells { get; } = new Cell[items];
+
+        public int[] Touched { get; } = new int[items];
+
+        public List<(float Similarity, int Item)> Best { get; } = [];
     }
 
     private sealed class ItemKnnModel(RatingDataset train, ItemNeighbors neighbors, float[] bu, float[] bi) : IDenseScorer

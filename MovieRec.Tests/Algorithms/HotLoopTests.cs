@@ -45,6 +45,54 @@ public sealed class HotLoopTests
     }
 
     [Theory]
+    [InlineData(ItemSimilarity.Cosine)]
+    [InlineData(ItemSimilarity.AdjustedCosine)]
+    public void Item_knn_neighbours_are_those_of_a_pairwise_reference(ItemSimilarity similarity)
+    {
+        var options = new ItemKnnOptions { Neighbors = 15, Similarity = similarity };
+        var neighbors = new ItemKnn(options).Neighbors(Data);
+        int nu = Data.UserIds.Count, ni = Data.ItemIds.Count;
+
+        // x_ui as the model sees it (centred by the user's mean for adjusted cosine), as a dense users × movies table.
+        var x = new float[nu, ni];
+        var rated = new bool[nu, ni];
+        for (var u = 0; u < nu; u++)
+        {
+            var mean = similarity == ItemSimilarity.AdjustedCosine ? Data.RatingsOf(u).ToArray().Average() : 0;
+            for (var p = 0; p < Data.ItemsOf(u).Length; p++)
+            {
+                x[u, Data.ItemsOf(u)[p]] = (float)(Data.RatingsOf(u)[p] - mean);
+                rated[u, Data.ItemsOf(u)[p]] = true;
+            }
+        }
+
+        var norm = Enumerable.Range(0, ni).Select(i => Math.Sqrt(Enumerable.Range(0, nu).Sum(u => (double)x[u, i] * x[u, i]))).ToArray();
+        foreach (var i in new[] { 0, 7, 100, ni - 1 })
+        {
+            var expected = new List<(float Similarity, int Item)>();
+            for (var j = 0; j < ni; j++)
+            {
+                if (j == i) continue;
+                double dot = 0;
+                var co = 0;
+                for (var u = 0; u < nu; u++)
+                {
+                    if (!rated[u, i] || !rated[u, j]) continue;
+                    co++;
+                    dot += x[u, i] * x[u, j];
+                }
+
+                var sim = co >= options.MinSupport && norm[i] > 0 && norm[j] > 0 ? dot / (norm[i] * norm[j]) * co / (co + options.Shrinkage) : 0;
+                if (sim > 0) expected.Add(((float)sim, j));
+            }
+
+            var top = expected.OrderByDescending(e => e.Similarity).ThenBy(e => e.Item).Take(options.Neighbors).ToArray();
+            Assert.Equal(top.Select(e => e.Item), neighbors.Of(i).ToArray());
+            Assert.Equal(top.Select(e => (double)e.Similarity), neighbors.SimilaritiesOf(i).ToArray().Select(v => (double)v), (a, b) => Math.Abs(a - b) <= 1e-6);
+        }
+    }
+
+    [Theory]
     [InlineData(40, 3000)]
     [InlineData(400, 3000)]
     [InlineData(40, 25)]
