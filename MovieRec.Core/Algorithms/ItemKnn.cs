@@ -62,7 +62,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
         for (var i = 0; i < ni; i++) norm[i] = Math.Sqrt(norm[i]);
         var neighbors = new ItemNeighbors(ni, kn);
         int[] userStart = train.UserStart, userItems = train.UserItems;
-        Parallel.For(0, ni, new ParallelOptions { CancellationToken = cancellationToken }, () => new Accumulator(ni), (i, _, acc) =>
+        Parallel.For(0, ni, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Threads), CancellationToken = cancellationToken }, () => new Accumulator(ni), (i, _, acc) =>
         {
             // Scatter: for each user of i and each of their other movies j, one multiply-add into j's cell.
             var cells = acc.Cells;

@@ -30,4 +30,7 @@ public sealed record ItemKnnOptions
 
     /// <summary>Pairs rated together by fewer users are ignored.</summary>
     public int MinSupport { get; init; } = Defaults.MinSupport;
+
+    /// <summary>Threads of the similarity lists, one movie per task (default: the machine's cores); the lists are the same for any value.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 }

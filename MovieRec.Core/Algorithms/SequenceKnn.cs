@@ -46,7 +46,7 @@ public sealed class SequenceKnn(SequenceKnnOptions? options = null) : IRecommend
         var itemUsers = train.ItemUsers;
         var positions = train.ItemPositions;
         var neighbors = new ItemNeighbors(ni, o.Neighbors);
-        Parallel.For(0, ni, new ParallelOptions { CancellationToken = cancellationToken }, () => (Sum: new float[ni], Touched: new List<int>()), (i, _, acc) =>
+        Parallel.For(0, ni, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.Threads), CancellationToken = cancellationToken }, () => (Sum: new float[ni], Touched: new List<int>()), (i, _, acc) =>
         {
             for (var e = itemStart[i]; e < itemStart[i + 1]; e++)
             {

@@ -30,4 +30,7 @@ public sealed record SequenceKnnOptions
 
     /// <summary>Neighbours kept per movie.</summary>
     public int Neighbors { get; init; } = Defaults.Neighbors;
+
+    /// <summary>Threads of the neighbour lists, one movie per task (default: the machine's cores); the lists are the same for any value.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 }

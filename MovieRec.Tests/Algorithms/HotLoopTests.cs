@@ -92,6 +92,24 @@ public sealed class HotLoopTests
         }
     }
 
+    [Fact]
+    public void Neighbourhood_models_are_the_same_on_one_thread_and_on_all()
+    {
+        IRecommenderAlgorithm<IDenseScorer>[] one = [new ItemKnn(new ItemKnnOptions { Threads = 1 }), new SequenceKnn(new SequenceKnnOptions { Threads = 1 })];
+        IRecommenderAlgorithm<IDenseScorer>[] all = [new ItemKnn(new ItemKnnOptions { Threads = 4 }), new SequenceKnn(new SequenceKnnOptions { Threads = 4 })];
+        for (var a = 0; a < one.Length; a++)
+        {
+            IDenseScorer x = one[a].Fit(Data), y = all[a].Fit(Data);
+            var (sx, sy) = (new float[Data.ItemIds.Count], new float[Data.ItemIds.Count]);
+            for (var u = 0; u < Data.UserIds.Count; u += 17)
+            {
+                x.ScoreDense(u, sx);
+                y.ScoreDense(u, sy);
+                Assert.Equal(sx, sy);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(40, 3000)]
     [InlineData(400, 3000)]
