@@ -167,4 +167,26 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
         Assert.Equal([2, 0], TopK.Select(scores, int.MaxValue, [3]));
         Assert.Empty(TopK.Select(scores, 0));
     }
+
+    [Theory]
+    [InlineData(10, 9_742, 0.0)]
+    [InlineData(10, 1_000, 0.3)]
+    [InlineData(50, 37, 0.1)]
+    [InlineData(1, 100, 0.0)]
+    [InlineData(3, 3, 0.5)]
+    public void TopK_equals_a_full_sort_with_ties_nans_and_exclusions(int k, int n, double excluded)
+    {
+        var rng = new Random(k + n);
+
+        // Few distinct values, so ties are common; some NaN; an ascending exclusion list.
+        var scores = Enumerable.Range(0, n).Select(_ => rng.NextDouble() < 0.05 ? float.NaN : rng.Next(40) / 8f).ToArray();
+        var exclude = Enumerable.Range(0, n).Where(_ => rng.NextDouble() < excluded).ToArray();
+        var expected = Enumerable.Range(0, n).Where(i => !float.IsNaN(scores[i]) && Array.BinarySearch(exclude, i) < 0)
+            .OrderByDescending(i => scores[i]).ThenBy(i => i).Take(k).ToArray();
+        Assert.Equal(expected, TopK.Select(scores, k, exclude));
+
+        // Rising scores make every later score enter: the threshold must follow the heap.
+        var rising = Enumerable.Range(0, n).Select(i => (float)i).ToArray();
+        Assert.Equal(Enumerable.Range(0, n).Reverse().Take(k), TopK.Select(rising, k));
+    }
 }
