@@ -64,16 +64,16 @@ public sealed class Bpr(BprOptions? options = null) : IRecommenderAlgorithm<IDen
     internal static void Step(Span<float> pu, Span<float> qi, Span<float> qj, float g, float lr, float reg)
     {
         ref float p0 = ref MemoryMarshal.GetReference(pu), i0 = ref MemoryMarshal.GetReference(qi), j0 = ref MemoryMarshal.GetReference(qj);
-        Vector256<float> rate = Vector256.Create(lr), decay = Vector256.Create(reg), up = Vector256.Create(g), down = Vector256.Create(-g);
+        Vector256<float> rate = Vector256.Create(lr), penalty = Vector256.Create(reg), up = Vector256.Create(g), down = Vector256.Create(-g);
         var f = 0;
         for (; f + Vector256<float>.Count <= pu.Length; f += Vector256<float>.Count)
         {
             var pv = Vector256.LoadUnsafe(ref p0, (nuint)f);
             var iv = Vector256.LoadUnsafe(ref i0, (nuint)f);
             var jv = Vector256.LoadUnsafe(ref j0, (nuint)f);
-            (pv + (rate * ((up * (iv - jv)) - (decay * pv)))).StoreUnsafe(ref p0, (nuint)f);
-            (iv + (rate * ((up * pv) - (decay * iv)))).StoreUnsafe(ref i0, (nuint)f);
-            (jv + (rate * ((down * pv) - (decay * jv)))).StoreUnsafe(ref j0, (nuint)f);
+            (pv + (rate * ((up * (iv - jv)) - (penalty * pv)))).StoreUnsafe(ref p0, (nuint)f);
+            (iv + (rate * ((up * pv) - (penalty * iv)))).StoreUnsafe(ref i0, (nuint)f);
+            (jv + (rate * ((down * pv) - (penalty * jv)))).StoreUnsafe(ref j0, (nuint)f);
         }
 
         for (; f < pu.Length; f++)

@@ -109,16 +109,16 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions? options = null) : IRecommend
     {
         ref float p0 = ref MemoryMarshal.GetReference(pu), q0 = ref MemoryMarshal.GetReference(qi), z0 = ref MemoryMarshal.GetReference(z), g0 = ref MemoryMarshal.GetReference(gradient);
         var lrErr = lr * err;
-        Vector256<float> e = Vector256.Create(err), rate = Vector256.Create(lr), shrink = Vector256.Create(reg), d = Vector256.Create(decay), step = Vector256.Create(lrErr);
+        Vector256<float> e = Vector256.Create(err), rate = Vector256.Create(lr), penalty = Vector256.Create(reg), d = Vector256.Create(decay), step = Vector256.Create(lrErr);
         var f = 0;
         for (; f + Vector256<float>.Count <= pu.Length; f += Vector256<float>.Count)
         {
             var qv = Vector256.LoadUnsafe(ref q0, (nuint)f);
             var pv = Vector256.LoadUnsafe(ref p0, (nuint)f);
             var zv = Vector256.LoadUnsafe(ref z0, (nuint)f);
-            var next = pv + (rate * ((e * qv) - (shrink * pv)));
+            var next = pv + (rate * ((e * qv) - (penalty * pv)));
             next.StoreUnsafe(ref p0, (nuint)f);
-            (qv + (rate * ((e * zv) - (shrink * qv)))).StoreUnsafe(ref q0, (nuint)f);
+            (qv + (rate * ((e * zv) - (penalty * qv)))).StoreUnsafe(ref q0, (nuint)f);
             (next + (d * (zv - pv)) + (step * qv)).StoreUnsafe(ref z0, (nuint)f);
             ((d * Vector256.LoadUnsafe(ref g0, (nuint)f)) + (e * qv)).StoreUnsafe(ref g0, (nuint)f);
         }
