@@ -13,7 +13,8 @@ public static class TopK
 
     /// <summary>
     /// The indices of the <paramref name="k"/> highest scores, best first; ties go to the lower index (the lower movieId),
-    /// indices in <paramref name="excludeSorted"/> (ascending) are skipped, and so are NaN scores. O(n + k log k log n).
+    /// indices in <paramref name="excludeSorted"/> (ascending) are skipped, and so are NaN scores. O(n log k) at worst
+    /// (rising scores); for scores in no particular order about n/8 vector compares and O(k log(n/k)) heap updates.
     /// </summary>
     /// <remarks>
     /// Once k candidates are kept, a later score enters only if it is above the worst kept one (a tie loses: its index is
