@@ -28,6 +28,7 @@ internal sealed class ItemNeighbors
     /// movies in parallel.</summary>
     public void Keep(int item, ReadOnlySpan<(float Similarity, int Item)> candidates)
     {
+        if (PerItem == 0) return; // no neighbours kept: the heap below needs a root
         var start = (int)((long)item * PerItem);
         var items = _items.AsSpan(start, PerItem);
         var similarities = _similarities.AsSpan(start, PerItem);

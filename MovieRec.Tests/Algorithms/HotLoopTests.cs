@@ -115,6 +115,7 @@ public sealed class HotLoopTests
     [InlineData(400, 3000)]
     [InlineData(40, 25)]
     [InlineData(1, 10)]
+    [InlineData(0, 10)]
     public void Neighbour_rows_are_the_head_of_the_fully_sorted_candidates(int perItem, int candidates)
     {
         var rng = new Random(perItem + candidates);
