@@ -14,6 +14,12 @@ public static class AlgorithmCatalog
     /// validation split of the recommenders protocol's training part (ml-latest-small). Alone, <see cref="SequenceKnnOptions.Defaults"/> rank better.</summary>
     public static SequenceKnnOptions BlendSequenceKnn { get; } = new() { Window = 200, Decay = 1, Normalization = 0.4, Neighbors = 400 };
 
+    /// <summary>The EASE options with sessions (<see cref="EaseOptions.SessionLength"/>) that are best on validation: the
+    /// <c>ease-sessions</c> <see cref="TuningGrid"/> (sessions of 5/10/20/40 ratings, γ 1/2/4, λ 250/500/750/1000, the
+    /// 1,500 most-rated movies), scored on a validation split of the recommenders protocol's training part
+    /// (ml-latest-small; <c>movierec tune --algorithm ease-sessions</c>).</summary>
+    public static EaseOptions SessionEase { get; } = new() { SessionLength = 20, SessionWeight = 2, Regularization = 750 };
+
     /// <summary>Every name with what it creates.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -26,11 +32,12 @@ public static class AlgorithmCatalog
         ["puresvd-raw"] = "PureSVD of the raw matrix (the top-N variant), 50 factors",
         ["itemknn"] = "item k-NN, cosine, 40 neighbours, shrinkage 25",
         ["ease"] = Invariant($"EASE^R closed-form item-item autoencoder (Steck 2019), λ {EaseOptions.Defaults.Regularization}, the {EaseOptions.Defaults.MaxItems:N0} most-rated movies"),
+        ["ease-sessions"] = Invariant($"EASE^R whose Gram matrix also counts each user's sessions ({SessionEase.SessionLength} consecutive ratings in time order) with weight {SessionEase.SessionWeight}, λ {SessionEase.Regularization}, the {SessionEase.MaxItems:N0} most-rated movies"),
         ["als"] = Invariant($"implicit ALS (Hu et al. 2008) with conjugate-gradient updates (Takács et al. 2011), {ImplicitAlsOptions.Defaults.Factors} factors, λ {ImplicitAlsOptions.Defaults.Regularization}, α {ImplicitAlsOptions.Defaults.Alpha}"),
         ["bpr"] = Invariant($"BPR-MF (Rendle et al. 2009), {BprOptions.Defaults.Factors} factors, {BprOptions.Defaults.Epochs} epochs, λ {BprOptions.Defaults.Regularization}, uniformly sampled negatives"),
         ["seqknn"] = Invariant($"item k-NN over time-adjacent ratings (session-based k-NN, Ludewig & Jannach 2018): window {SequenceKnnOptions.Defaults.Window}, decay d^-{SequenceKnnOptions.Defaults.Decay}, normalization (n_i n_j)^{SequenceKnnOptions.Defaults.Normalization}, {SequenceKnnOptions.Defaults.Neighbors} neighbours"),
         ["seqknn-blend"] = "seqknn with the options best inside the blend: window 200, decay d^-1, normalization (n_i n_j)^0.4, 400 neighbours",
-        ["blend"] = "a blend of ease, seqknn-blend, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
+        ["blend"] = "a blend of ease-sessions, seqknn-blend, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
         ["ratingblend"] = "linear stacking of biasedmf-tuned, svd++, itemknn and bias (rating prediction), weights by ridge regression on a validation split of training",
         ["svd++"] = Invariant($"SVD++ (Koren 2008) with Surprise's SVDpp defaults ({SvdPlusPlusOptions.Defaults.Factors} factors, {SvdPlusPlusOptions.Defaults.Epochs} epochs, lr {SvdPlusPlusOptions.Defaults.LearningRate}, reg {SvdPlusPlusOptions.Defaults.Regularization})"),
         ["ml"] = "MovieRecommender's ML engine: the like classifier chosen by validation times a popularity prior (needs the movies table)",
@@ -79,6 +86,7 @@ public static class AlgorithmCatalog
         "puresvd-raw" => new PureSvd(new PureSvdOptions { CenterByUserMean = false, Seed = seed }),
         "itemknn" => new ItemKnn(),
         "ease" => new Ease(),
+        "ease-sessions" => new Ease(SessionEase),
         "seqknn" => new SequenceKnn(),
         "seqknn-blend" => new SequenceKnn(BlendSequenceKnn),
         "als" => new ImplicitAls(new ImplicitAlsOptions { Seed = seed }),
@@ -90,7 +98,7 @@ public static class AlgorithmCatalog
     };
 
     /// <summary>The algorithms with a tuning grid (<see cref="TuningGrid(string, int)"/>).</summary>
-    public static IReadOnlyList<string> Tunable { get; } = ["ease", "seqknn", "blend", "als", "bpr", "biasedmf", "svd++", "itemknn", "ratingblend"];
+    public static IReadOnlyList<string> Tunable { get; } = ["ease", "ease-sessions", "seqknn", "blend", "als", "bpr", "biasedmf", "svd++", "itemknn", "ratingblend"];
 
     /// <summary>
     /// The grid the defaults of <paramref name="name"/> were chosen from, for <see cref="Evaluation.Evaluator.GridSearch(Func{IReadOnlyDictionary{string, double}, IRecommenderAlgorithm{IDenseScorer}}, IReadOnlyDictionary{string, double[]}, IReadOnlyList{Evaluation.TrainTestSplit}, string, Evaluation.EvaluationOptions?, IProgress{ValueTuple{int, int}}?, CancellationToken)"/>:
@@ -102,6 +110,8 @@ public static class AlgorithmCatalog
     {
         "ease" => (p => new Ease(new EaseOptions { Regularization = p["Regularization"], MaxItems = (int)p["MaxItems"] }),
             new Dictionary<string, double[]> { ["Regularization"] = [100, 250, 500, 1000], ["MaxItems"] = [1500, 2500, 4000] }),
+        "ease-sessions" => (p => new Ease(SessionEase with { SessionLength = (int)p["SessionLength"], SessionWeight = p["SessionWeight"], Regularization = p["Regularization"] }),
+            new Dictionary<string, double[]> { ["SessionLength"] = [5, 10, 20, 40], ["SessionWeight"] = [1, 2, 4], ["Regularization"] = [250, 500, 750, 1000] }),
         "seqknn" => (p => new SequenceKnn(new SequenceKnnOptions { Window = (int)p["Window"], Decay = p["Decay"], Normalization = p["Normalization"], Neighbors = (int)p["Neighbors"] }),
             new Dictionary<string, double[]> { ["Window"] = [20, 50, 200], ["Decay"] = [0.5, 1], ["Normalization"] = [0.3, 0.4, 0.5], ["Neighbors"] = [200, 400, 1000] }),
         "als" => (p => new ImplicitAls(new ImplicitAlsOptions { Factors = (int)p["Factors"], Regularization = p["Regularization"], Alpha = p["Alpha"], Seed = seed }),

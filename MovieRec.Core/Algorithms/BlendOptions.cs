@@ -23,7 +23,7 @@ public sealed record BlendOptions
     }
 
     /// <summary>The components, by <see cref="AlgorithmCatalog"/> name.</summary>
-    public IReadOnlyList<string> Components { get; init; } = ["ease", "seqknn-blend", "als", "itemknn", "popular"];
+    public IReadOnlyList<string> Components { get; init; } = ["ease-sessions", "seqknn-blend", "als", "itemknn", "popular"];
 
     /// <summary>Creates a component from its name and the blend's seed (default: the algorithm of that name in <see cref="AlgorithmCatalog"/>);
     /// replace it to blend algorithms with options of your own.</summary>

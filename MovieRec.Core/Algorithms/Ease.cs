@@ -7,6 +7,13 @@ namespace MovieRec.Algorithms;
 /// <remarks>
 /// <para>P = (XᵀX + λI)⁻¹, B = I − P·diag(1/diag(P)), i.e. B_ij = −P_ij / P_jj for i ≠ j and B_jj = 0; the score of movie j
 /// for user u is s_uj = Σ_{i rated by u} B_ij. Rating values are ignored (a rating is an interaction).</para>
+/// <para>Sessions (ours; <see cref="EaseOptions.SessionLength"/> L &gt; 0): each user's training ratings in time order are
+/// also cut into sessions of L consecutive ratings, the rows of a binary session × movie matrix S, and
+/// P = (XᵀX + γ·SᵀS + λI)⁻¹ with γ = <see cref="EaseOptions.SessionWeight"/>. Movies rated in the same session count
+/// 1 + γ times per co-rating, the others once: the time order that <see cref="SequenceKnn"/> reads, inside the
+/// closed form. Scoring is unchanged (the user's row of X). The Gram matrix stays positive semi-definite, and only
+/// training ratings and their timestamps are read; without timestamps (all equal) the sessions follow movie index, which
+/// carries no signal, so leave L at 0.</para>
 /// <para>The Gram matrix is dense: the model keeps the <see cref="EaseOptions.MaxItems"/> most-rated movies with at least
 /// <see cref="EaseOptions.MinRatings"/> ratings (ties to the lower movieId), and the inverse (<c>SpdInverse</c>, a blocked
 /// sweep on both cores) costs n³/2 multiply-adds and 8n² bytes: about 6,000 movies in seconds, 20,000 in minutes and 3.2
@@ -22,7 +29,9 @@ public sealed class Ease(EaseOptions? options = null) : IRecommenderAlgorithm<ID
     public EaseOptions Options { get; } = options ?? new EaseOptions();
 
     /// <inheritdoc />
-    public string Name => string.Create(CultureInfo.InvariantCulture, $"ease(λ={Options.Regularization},n≤{Options.MaxItems})");
+    public string Name => Options.SessionLength > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"ease(λ={Options.Regularization},n≤{Options.MaxItems},sessions={Options.SessionLength},γ={Options.SessionWeight})")
+        : string.Create(CultureInfo.InvariantCulture, $"ease(λ={Options.Regularization},n≤{Options.MaxItems})");
 
     /// <inheritdoc />
     public IDenseScorer Fit(RatingDataset train, CancellationToken cancellationToken = default)
@@ -44,13 +53,15 @@ public sealed class Ease(EaseOptions? options = null) : IRecommenderAlgorithm<ID
     }
 
     /// <summary>
-    /// The kept movies (ascending index), each movie's slot among them (−1: not kept) and G = XᵀX + λI over them, lower
-    /// triangle filled, row-major.
+    /// The kept movies (ascending index), each movie's slot among them (−1: not kept) and G = XᵀX + γSᵀS + λI over them,
+    /// lower triangle filled, row-major.
     /// </summary>
     internal static (int[] Kept, int[] Slot, double[] Gram) Gram(RatingDataset train, EaseOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Regularization);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SessionLength);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SessionWeight);
         var ni = train.ItemIds.Count;
         var kept = Enumerable.Range(0, ni).Where(i => train.ItemCounts[i] >= Math.Max(1, options.MinRatings))
             .OrderByDescending(i => train.ItemCounts[i]).ThenBy(i => i).Take(options.MaxItems).Order().ToArray();
@@ -64,9 +75,11 @@ public sealed class Ease(EaseOptions? options = null) : IRecommenderAlgorithm<ID
                 $"EASE keeps {n:N0} movies, more than the {MaxDenseItems:N0} a dense inverse allows (8n² bytes, n³/2 multiply-adds): lower MaxItems."), nameof(train));
         }
 
-        // G = XᵀX + λI over the kept movies, lower triangle, one row (movie) per task.
+        // G = XᵀX + γSᵀS + λI over the kept movies, lower triangle, one row (movie) per task, each row's sums in a fixed order.
         var g = new double[(long)n * n];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellationToken };
+        var length = options.SessionLength;
+        var (sequence, rank) = length > 0 ? SequenceKnn.TimeOrder(train) : ([], []);
         Parallel.For(0, n, parallel, s =>
         {
             var row = g.AsSpan((int)((long)s * n), n);
@@ -79,10 +92,32 @@ public sealed class Ease(EaseOptions? options = null) : IRecommenderAlgorithm<ID
                 }
             }
 
+            if (length > 0) AddSessions(train, kept[s], s, slot, sequence, rank, length, options.SessionWeight, row);
             row[s] += options.Regularization;
         });
 
         return (kept, slot, g);
+    }
+
+    /// <summary>Adds γ to <paramref name="row"/> (movie <paramref name="item"/>, slot <paramref name="s"/>) for every kept movie of
+    /// slot ≤ s in each session that holds the movie: the session of position p in a user's time order spans
+    /// [⌊p/L⌋·L, ⌊p/L⌋·L + L).</summary>
+    private static void AddSessions(RatingDataset train, int item, int s, int[] slot, int[] sequence, int[] rank, int length, double gamma, Span<double> row)
+    {
+        var itemUsers = train.ItemUsers;
+        var positions = train.ItemPositions;
+        for (var e = train.ItemStart[item]; e < train.ItemStart[item + 1]; e++)
+        {
+            var u = itemUsers[e];
+            int start = train.UserStart[u], count = train.UserStart[u + 1] - start;
+            var first = rank[positions[e]] / length * length;
+            var end = Math.Min(count, first + length);
+            foreach (var j in sequence.AsSpan(start + first, end - first))
+            {
+                var t = slot[j];
+                if (t >= 0 && t <= s) row[t] += gamma;
+            }
+        }
     }
 
     private sealed class Model(RatingDataset train, int[] kept, int[] slot, float[] weights) : IDenseScorer

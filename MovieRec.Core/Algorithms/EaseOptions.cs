@@ -15,6 +15,13 @@ public sealed record EaseOptions
 
         /// <summary>Movies rated by fewer training users are left out of the model (not scored).</summary>
         public const int MinRatings = 1;
+
+        /// <summary>Ratings per session row; 0 (the default) adds none, which is EASE^R as published.
+        /// <see cref="AlgorithmCatalog.SessionEase"/> holds the validation-best length.</summary>
+        public const int SessionLength = 0;
+
+        /// <summary>The weight γ of each session row's co-occurrences in the Gram matrix.</summary>
+        public const double SessionWeight = 2;
     }
 
     /// <summary>The ridge penalty λ added to the Gram diagonal.</summary>
@@ -26,6 +33,14 @@ public sealed record EaseOptions
 
     /// <summary>Movies rated by fewer training users are left out of the model (not scored).</summary>
     public int MinRatings { get; init; } = Defaults.MinRatings;
+
+    /// <summary>When positive, each user's training ratings in time order (ties by movie index) are also cut into
+    /// sessions of this many consecutive ratings (the last one shorter), and each session is one more row of X, weighted
+    /// by <see cref="SessionWeight"/>; 0 adds none.</summary>
+    public int SessionLength { get; init; } = Defaults.SessionLength;
+
+    /// <summary>The weight γ of each session row's co-occurrences in the Gram matrix (used when <see cref="SessionLength"/> is positive).</summary>
+    public double SessionWeight { get; init; } = Defaults.SessionWeight;
 
     /// <summary>Threads of the Gram matrix and the inverse; the result is the same for any value.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;

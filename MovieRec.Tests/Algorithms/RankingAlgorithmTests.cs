@@ -63,6 +63,65 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
     }
 
     [Fact]
+    public void Ease_with_sessions_equals_the_closed_form_with_a_row_per_session_on_any_thread_count()
+    {
+        var train = _data.Train;
+        const int length = 7;
+        const double gamma = 1.5;
+        var options = new EaseOptions { Regularization = 40, MaxItems = 150, SessionLength = length, SessionWeight = gamma, Threads = 1 };
+        var model = new Ease(options).Fit(train);
+        var twoThreads = new Ease(options with { Threads = 2 }).Fit(train);
+
+        // Reference: G = XᵀX + γ SᵀS + λI by MathNet, S with one row per run of `length` consecutive ratings of a user,
+        // ordered here by (timestamp, movie index) from the raw rating arrays.
+        var kept = Enumerable.Range(0, train.ItemIds.Count).OrderByDescending(i => train.ItemCounts[i]).ThenBy(i => i).Take(150).Order().ToArray();
+        var column = kept.Select((item, c) => (item, c)).ToDictionary(p => p.item, p => p.c);
+        var x = Matrix<double>.Build.Dense(train.UserIds.Count, kept.Length);
+        var sessions = new List<int[]>();
+        for (var u = 0; u < train.UserIds.Count; u++)
+        {
+            foreach (var i in train.ItemsOf(u))
+            {
+                if (column.TryGetValue(i, out var c)) x[u, c] = 1;
+            }
+
+            var ordered = Enumerable.Range(0, train.Count).Where(r => train.Users[r] == u).OrderBy(r => train.Times[r]).ThenBy(r => train.Items[r]).Select(r => train.Items[r]).ToArray();
+            sessions.AddRange(ordered.Chunk(length));
+        }
+
+        Assert.Contains(sessions, session => session.Length < length); // users' last sessions are shorter
+        var sessionRows = Matrix<double>.Build.Dense(sessions.Count, kept.Length);
+        for (var r = 0; r < sessions.Count; r++)
+        {
+            foreach (var i in sessions[r])
+            {
+                if (column.TryGetValue(i, out var c)) sessionRows[r, c] = 1;
+            }
+        }
+
+        var gram = (x.Transpose() * x) + (gamma * sessionRows.Transpose() * sessionRows) + (40 * Matrix<double>.Build.DenseIdentity(kept.Length));
+        var p = gram.Inverse();
+        var weights = Matrix<double>.Build.Dense(kept.Length, kept.Length, (i, j) => i == j ? 0 : -p[i, j] / p[j, j]);
+        var plain = new Ease(options with { SessionLength = 0 }).Fit(train);
+        var scores = new float[train.ItemIds.Count];
+        var other = new float[train.ItemIds.Count];
+        var differs = false;
+        foreach (var u in new[] { 0, 17, 123 })
+        {
+            model.ScoreDense(u, scores);
+            var expected = x.Row(u) * weights;
+            for (var c = 0; c < kept.Length; c++) Assert.Equal(expected[c], scores[kept[c]], 4);
+            twoThreads.ScoreDense(u, other);
+            Assert.Equal(scores, other);
+            plain.ScoreDense(u, other);
+            differs |= !scores.AsSpan().SequenceEqual(other);
+        }
+
+        Assert.True(differs, "the session rows changed nothing");
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Ease(options with { SessionWeight = -1 }).Fit(train));
+    }
+
+    [Fact]
     public void Als_is_identical_for_any_thread_count()
     {
         var one = new ImplicitAls(new ImplicitAlsOptions { Factors = 16, Epochs = 4, Threads = 1 }).Fit(_data.Train);
