@@ -138,6 +138,7 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
 
     [Theory]
     [InlineData("ease")]
+    [InlineData("ease-sessions")]
     [InlineData("als")]
     [InlineData("bpr")]
     [InlineData("blend")]
@@ -193,6 +194,24 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
             new Int32DataFrameColumn(Columns.MovieId, rows.Select(r => r.Movie)),
             new DoubleDataFrameColumn(Columns.Rating, rows.Select(_ => 4.0)),
             new Int64DataFrameColumn(Columns.Timestamp, rows.Select(r => r.Time)));
+    }
+
+    [Fact]
+    public void Ease_with_sessions_learns_from_the_time_order_what_co_occurrence_cannot_see()
+    {
+        // Sessions of 4 ratings hold two whole pairs each: a movie shares every one of its sessions with its partner, and
+        // any other movie only now and then.
+        var train = RatingDataset.From(PairedSessions(3, shuffleRows: false));
+        var sessions = new Ease(new EaseOptions { Regularization = 10, SessionLength = 4 }).Fit(train);
+        var plain = new Ease(new EaseOptions { Regularization = 10 }).Fit(train);
+        var plainHits = 0;
+        for (var k = 0; k < 20; k++)
+        {
+            Assert.Equal([(2 * k) + 2], Scoring.TopMovies(sessions, 1000 + k, 1)); // the partner of movie 2k+1, among 39 candidates
+            if (Scoring.TopMovies(plain, 1000 + k, 1)[0] == (2 * k) + 2) plainHits++;
+        }
+
+        Assert.True(plainHits <= 3, $"EASE without sessions found {plainHits} of 20 partners"); // by chance: 1 in 39 per probe
     }
 
     [Fact]
