@@ -11,8 +11,9 @@ public static class AlgorithmCatalog
 
     /// <summary>The sequence k-NN options that are best inside <see cref="Blend"/>: the blend's <see cref="TuningGrid"/>
     /// (window 50/200, decay 0.5/1, normalization 0.4/0.5, 200/400 neighbours for its seqknn-blend component), scored on a
-    /// validation split of the recommenders protocol's training part (ml-latest-small). Alone, <see cref="SequenceKnnOptions.Defaults"/> rank better.</summary>
-    public static SequenceKnnOptions BlendSequenceKnn { get; } = new() { Window = 200, Decay = 1, Normalization = 0.4, Neighbors = 400 };
+    /// validation split of the recommenders protocol's training part (ml-latest-small), with <c>ease-sessions</c> among the
+    /// components. Alone, <see cref="SequenceKnnOptions.Defaults"/> rank better.</summary>
+    public static SequenceKnnOptions BlendSequenceKnn { get; } = new() { Window = 50, Decay = 1, Normalization = 0.5, Neighbors = 200 };
 
     /// <summary>The EASE options with sessions (<see cref="EaseOptions.SessionLength"/>) that are best on validation: the
     /// <c>ease-sessions</c> <see cref="TuningGrid"/> (sessions of 5/10/20/40 ratings, γ 1/2/4, λ 250/500/750/1000, the
@@ -36,7 +37,7 @@ public static class AlgorithmCatalog
         ["als"] = Invariant($"implicit ALS (Hu et al. 2008) with conjugate-gradient updates (Takács et al. 2011), {ImplicitAlsOptions.Defaults.Factors} factors, λ {ImplicitAlsOptions.Defaults.Regularization}, α {ImplicitAlsOptions.Defaults.Alpha}"),
         ["bpr"] = Invariant($"BPR-MF (Rendle et al. 2009), {BprOptions.Defaults.Factors} factors, {BprOptions.Defaults.Epochs} epochs, λ {BprOptions.Defaults.Regularization}, uniformly sampled negatives"),
         ["seqknn"] = Invariant($"item k-NN over time-adjacent ratings (session-based k-NN, Ludewig & Jannach 2018): window {SequenceKnnOptions.Defaults.Window}, decay d^-{SequenceKnnOptions.Defaults.Decay}, normalization (n_i n_j)^{SequenceKnnOptions.Defaults.Normalization}, {SequenceKnnOptions.Defaults.Neighbors} neighbours"),
-        ["seqknn-blend"] = "seqknn with the options best inside the blend: window 200, decay d^-1, normalization (n_i n_j)^0.4, 400 neighbours",
+        ["seqknn-blend"] = "seqknn with the options best inside the blend: window 50, decay d^-1, normalization (n_i n_j)^0.5, 200 neighbours",
         ["blend"] = "a blend of ease-sessions, seqknn-blend, als, itemknn and popular, standardized per user, weights tuned for NDCG@10 on a validation split of training",
         ["ratingblend"] = "linear stacking of biasedmf-tuned, svd++, itemknn and bias (rating prediction), weights by ridge regression on a validation split of training",
         ["svd++"] = Invariant($"SVD++ (Koren 2008) with Surprise's SVDpp defaults ({SvdPlusPlusOptions.Defaults.Factors} factors, {SvdPlusPlusOptions.Defaults.Epochs} epochs, lr {SvdPlusPlusOptions.Defaults.LearningRate}, reg {SvdPlusPlusOptions.Defaults.Regularization})"),
