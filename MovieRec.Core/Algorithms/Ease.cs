@@ -79,6 +79,11 @@ public sealed class Ease(EaseOptions? options = null) : IRecommenderAlgorithm<ID
         var g = new double[(long)n * n];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellationToken };
         var length = options.SessionLength;
+        if (length > 0 && train.Count > 0 && !train.Times.AsSpan().ContainsAnyExcept(train.Times[0]))
+        {
+            throw new ArgumentException("EASE sessions follow the ratings' time order, but every training rating has the same timestamp (or none): set SessionLength to 0.", nameof(train));
+        }
+
         var (sequence, rank) = length > 0 ? SequenceKnn.TimeOrder(train) : ([], []);
         Parallel.For(0, n, parallel, s =>
         {

@@ -119,6 +119,10 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
 
         Assert.True(differs, "the session rows changed nothing");
         Assert.Throws<ArgumentOutOfRangeException>(() => new Ease(options with { SessionWeight = -1 }).Fit(train));
+        var timeless = _data.Split.Train.Clone();
+        timeless.Columns.Remove(Columns.Timestamp);
+        var error = Assert.Throws<ArgumentException>(() => new Ease(options).Fit(RatingDataset.From(timeless)));
+        Assert.Contains("same timestamp", error.Message);
     }
 
     [Fact]
