@@ -12,8 +12,8 @@ namespace MovieRec.Algorithms;
 /// P = (XᵀX + γ·SᵀS + λI)⁻¹ with γ = <see cref="EaseOptions.SessionWeight"/>. Movies rated in the same session count
 /// 1 + γ times per co-rating, the others once: the time order that <see cref="SequenceKnn"/> reads, inside the
 /// closed form. Scoring is unchanged (the user's row of X). The Gram matrix stays positive semi-definite, and only
-/// training ratings and their timestamps are read; without timestamps (all equal) the sessions follow movie index, which
-/// carries no signal, so leave L at 0.</para>
+/// training ratings and their timestamps are read. Training ratings that all share one timestamp (or have none) are an
+/// <see cref="ArgumentException"/>: their order would carry no signal.</para>
 /// <para>The Gram matrix is dense: the model keeps the <see cref="EaseOptions.MaxItems"/> most-rated movies with at least
 /// <see cref="EaseOptions.MinRatings"/> ratings (ties to the lower movieId), and the inverse (<c>SpdInverse</c>, a blocked
 /// sweep on both cores) costs n³/2 multiply-adds and 8n² bytes: about 6,000 movies in seconds, 20,000 in minutes and 3.2

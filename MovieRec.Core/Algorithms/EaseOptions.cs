@@ -35,8 +35,8 @@ public sealed record EaseOptions
     public int MinRatings { get; init; } = Defaults.MinRatings;
 
     /// <summary>When positive, each user's training ratings in time order (ties by movie index) are also cut into
-    /// sessions of this many consecutive ratings (the last one shorter), and each session is one more row of X, weighted
-    /// by <see cref="SessionWeight"/>; 0 adds none.</summary>
+    /// sessions of this many consecutive ratings (the last one shorter), and each session's co-ratings are added to the
+    /// Gram matrix with weight <see cref="SessionWeight"/> (G = XᵀX + γSᵀS + λI); 0 adds none.</summary>
     public int SessionLength { get; init; } = Defaults.SessionLength;
 
     /// <summary>The weight γ of each session row's co-occurrences in the Gram matrix (used when <see cref="SessionLength"/> is positive).</summary>
