@@ -64,24 +64,23 @@ public sealed partial class MovieRecommender
         try
         {
             using var zip = new ZipArchive(new MemoryStream(payload, writable: false), ZipArchiveMode.Read);
-            BundleHeader header;
-            using (var stream = Open(zip, "bundle.json")) header = JsonSerializer.Deserialize<BundleHeader>(stream, HeaderJson) ?? throw new InvalidDataException("bundle.json is null");
+
+            // A cold process spends most of a load compiling code, not reading bytes: the header (JSON) and the ML.NET
+            // classifier, which need nothing else, are read on other threads while this one reads the ratings, the movies,
+            // the features and the factors (a ZipArchive is read by one thread: their bytes are copied out first).
+            var classifierBytes = Bytes(zip, "classifier.zip");
+            var classifierTask = Task.Run(() => TrainedClassifier.ReadPayload(new MemoryStream(classifierBytes, writable: false)));
+            var headerBytes = Bytes(zip, "bundle.json");
+            var headerTask = Task.Run(() => JsonSerializer.Deserialize<BundleHeader>(headerBytes, HeaderJson) ?? throw new InvalidDataException("bundle.json is null"));
             var ratings = Read(zip, "ratings.bin", r => r.ReadFrame());
             var movies = Read(zip, "movies.bin", r => r.ReadFrame());
             var set = RatingDataset.From(ratings, movies);
             var features = Read(zip, "features.bin", r => FeatureModelSerializer.Read(r, set));
             var svd = Read(zip, "svd.bin", r => PureSvdModel.Read(r, set));
-            TrainedClassifier classifier;
-            using (var stream = Open(zip, "classifier.zip"))
-            {
-                var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                copy.Position = 0;
-                classifier = TrainedClassifier.ReadPayload(copy);
-            }
-
             var report = zip.GetEntry("model-metrics.bin") is null ? null
                 : new ModelReport(Read(zip, "model-metrics.bin", r => r.ReadFrame()), Read(zip, "model-parameters.bin", r => r.ReadFrame()));
+            var header = headerTask.GetAwaiter().GetResult();
+            var classifier = classifierTask.GetAwaiter().GetResult();
             var model = new HybridRanker(header.Options).Compose(features, svd, classifier, header.Selection, header.Hybrid);
             return new MovieRecommender(set, model, header.Options) { ModelReport = report };
         }
@@ -120,6 +119,14 @@ public sealed partial class MovieRecommender
         using var buffered = new BufferedStream(stream, 1 << 16);
         using var reader = new BinaryReader(buffered);
         return read(reader);
+    }
+
+    private static byte[] Bytes(ZipArchive zip, string name)
+    {
+        using var stream = Open(zip, name);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private static Stream Open(ZipArchive zip, string name) =>
