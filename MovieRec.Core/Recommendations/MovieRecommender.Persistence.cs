@@ -123,14 +123,17 @@ public sealed partial class MovieRecommender
 
     private static byte[] Bytes(ZipArchive zip, string name)
     {
-        using var stream = Open(zip, name);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        var entry = Entry(zip, name);
+        var bytes = new byte[entry.Length];
+        using var stream = entry.Open();
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
-    private static Stream Open(ZipArchive zip, string name) =>
-        (zip.GetEntry(name) ?? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the entry {name} is missing"))).Open();
+    private static Stream Open(ZipArchive zip, string name) => Entry(zip, name).Open();
+
+    private static ZipArchiveEntry Entry(ZipArchive zip, string name) =>
+        zip.GetEntry(name) ?? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the entry {name} is missing"));
 
     private sealed record BundleHeader(RecommenderBundleInfo Info, RecommenderOptions Options, ClassifierSelection Selection, HybridSelection Hybrid);
 }
