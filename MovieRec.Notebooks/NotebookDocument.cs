@@ -27,15 +27,32 @@ public sealed class NotebookDocument
         return bytes.Length - read;
     }
 
+    /// <summary>The largest notebook file <see cref="Load"/> reads: 64 MiB (a single JSON string past about 166 MB cannot be
+    /// written back, so a bigger notebook would run to the end and then fail to save).</summary>
+    public const long MaxBytes = 64L << 20;
+
     /// <summary>Reads and checks a notebook.</summary>
-    /// <exception cref="NotebookRunException">The file is missing, is not JSON, or is not an nbformat 4 notebook; the
-    /// message names the file and the first problem (cells numbered from 1, as they are in the file).</exception>
+    /// <exception cref="NotebookRunException">The file is missing, is not a regular file (a device, a pipe), is larger than
+    /// <see cref="MaxBytes"/>, is not JSON, or is not an nbformat 4 notebook; the message names the file and the first
+    /// problem (cells numbered from 1, as they are in the file).</exception>
     public static NotebookDocument Load(string path)
     {
         var name = System.IO.Path.GetFileName(path);
         JsonNode? node;
         try
         {
+            var kind = MovieRec.Data.FileKinds.Of(System.IO.Path.GetFullPath(path));
+            if (kind is not (MovieRec.Data.FileKind.Regular or MovieRec.Data.FileKind.Missing))
+            {
+                throw new NotebookRunException(name, 0, $"is {MovieRec.Data.FileKinds.Describe(kind)}, not a notebook file");
+            }
+
+            if (File.Exists(path) && new FileInfo(path).Length is var length and > MaxBytes)
+            {
+                throw new NotebookRunException(name, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"is {length / (1 << 20):N0} MiB; notebooks of up to {MaxBytes / (1 << 20)} MiB are read (a saved notebook's text must stay under the JSON writer's limits)"));
+            }
+
             var bytes = File.ReadAllBytes(path);
             if (!System.Text.Unicode.Utf8.IsValid(bytes))
             {

@@ -15,6 +15,8 @@ public sealed record NotebookRunOptions
     /// <summary>A chart renderer being started (or null): charts get PNG copies once it is ready.</summary>
     public Task<ChartRenderer?>? Renderer { get; init; }
 
-    /// <summary>Ends a cell that runs longer than this with a <c>CellTimeout</c> error; null (the default) lets cells run.</summary>
+    /// <summary>Ends a cell whose code runs longer than this with a <c>CellTimeout</c> error; null (the default) lets cells run.</summary>
+    /// <remarks>The clock starts once the cell is compiled: the compiler's cold start (seconds on a loaded machine) never
+    /// counts against a cell.</remarks>
     public TimeSpan? CellTimeout { get; init; }
 }

@@ -57,10 +57,8 @@ public static partial class NotebookRunner
             options.Progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{name}: cell {number} of {cells.Count}"));
             var outputs = new JsonArray();
             cell["outputs"] = outputs;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (options.CellTimeout is { } limit) timeout.CancelAfter(limit);
             var source = c == parametersAt && injected is not null ? injected : NotebookDocument.Source(cell);
-            var result = await session.ExecuteAsync(source, new NotebookCellOutput(outputs), timeout.Token).ConfigureAwait(false);
+            var result = await session.ExecuteAsync(source, new NotebookCellOutput(outputs), options.CellTimeout, cancellationToken).ConfigureAwait(false);
             cell["execution_count"] = result.ExecutionCount;
             if (result.Error is not { } error) continue;
             if (error.Name == "Interrupted" && !cancellationToken.IsCancellationRequested)

@@ -16,10 +16,13 @@ namespace MovieRec.Notebooks;
 /// <para>A cell's outputs reach its <see cref="CellOutput"/> in the order they happen, through one output pump: console
 /// text (stdout and stderr, a line at a time), <c>display(x)</c> and its updates, then the value of the cell's final
 /// expression. Charts get an <c>image/png</c> copy when a <see cref="NotebookSessionOptions.Renderer"/> is ready.</para>
-/// <para>Cells run with the invariant culture, whatever the machine's. A cell that is cancelled (interrupt, timeout) ends
-/// with an <c>Interrupted</c> error as soon as it observes <see cref="NotebookGlobals.CancellationToken"/>; one that
-/// ignores it is abandoned: the session answers the next cell from the state before the interrupted one, while the
-/// abandoned code runs on in the background until it ends.</para>
+/// <para>Cells run with the invariant culture, whatever the machine's. Each cell is compiled with a check
+/// (<see cref="CellGuard"/>) at every loop back-edge and method entry, on the line it guards: a cancelled cell (interrupt,
+/// timeout) ends with an <c>Interrupted</c> error at its next check, or as soon as it observes
+/// <see cref="NotebookGlobals.CancellationToken"/>, and a runaway recursion ends with an
+/// <see cref="InsufficientExecutionStackException"/> instead of ending the process. Code that blocks where no check runs
+/// (a sleep, a native call) is abandoned, and its error says so: the session answers the next cell from the state before
+/// the interrupted one, while the abandoned code runs on in the background until it ends.</para>
 /// <para>Errors name the cell line: compiler diagnostics by their position, exceptions by the cell frame of their stack.</para>
 /// </remarks>
 public sealed partial class NotebookSession
@@ -48,6 +51,9 @@ public sealed partial class NotebookSession
         _empty = CSharpScript.Create(string.Empty, _scriptOptions, typeof(NotebookGlobals));
     }
 
+    /// <summary>How long an interrupted cell's code gets to stop before it is reported as still running.</summary>
+    private static readonly TimeSpan AbandonWait = TimeSpan.FromSeconds(1);
+
     /// <summary>The namespaces the .NET Interactive C# kernel imports by default.</summary>
     public static IReadOnlyList<string> DefaultImports { get; } =
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading", "System.Threading.Tasks"];
@@ -62,10 +68,17 @@ public sealed partial class NotebookSession
     /// <param name="output">Receives the outputs.</param>
     /// <param name="cancellationToken">Interrupts the cell (see the class remarks).</param>
     /// <returns>The execution count and, when the cell failed, its error (the session stays usable).</returns>
-    public async Task<CellResult> ExecuteAsync(string code, CellOutput output, CancellationToken cancellationToken = default)
+    public Task<CellResult> ExecuteAsync(string code, CellOutput output, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(code, output, runTimeout: null, cancellationToken);
+
+    /// <summary>Runs one cell; <paramref name="runTimeout"/> (when set) interrupts it once its code has run that long,
+    /// its compilation excluded, so a cold compiler on a loaded machine never counts against the cell.</summary>
+    internal async Task<CellResult> ExecuteAsync(string code, CellOutput output, TimeSpan? runTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(output);
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancellationToken = interrupt.Token; // the caller's token, or the run timeout once the code started
         var cell = new Cell(output, cancellationToken);
         if (Interlocked.CompareExchange(ref _cell, cell, null) is not null) throw new InvalidOperationException("a cell is already running in this session");
         var count = ++ExecutionCount;
@@ -74,10 +87,11 @@ public sealed partial class NotebookSession
         Console.SetOut(cell.Stdout);
         Console.SetError(cell.Stderr);
         CellError? error = null;
+        Task<ScriptState<object>>? run = null;
         try
         {
             var source = Directives.Apply(code);
-            var run = Task.Run(() => RunAsync(source, cancellationToken), CancellationToken.None);
+            run = Task.Run(() => RunAsync(source, () => { if (runTimeout is { } limit) interrupt.CancelAfter(limit); }, cancellationToken), CancellationToken.None);
             var state = await run.WaitAsync(cancellationToken).ConfigureAwait(false);
             _state = state;
             cell.Stdout.Flush(); // console text written before the cell ended comes before its value
@@ -94,7 +108,10 @@ public sealed partial class NotebookSession
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            error = new CellError("Interrupted", "the cell was interrupted", ["Interrupted: the cell was interrupted"], null);
+            // The compiled checks stop loops and calls at once; code blocked elsewhere (a sleep, a native call) runs on.
+            var stopped = run is not null && await Task.WhenAny(run, Task.Delay(AbandonWait, CancellationToken.None)).ConfigureAwait(false) == run;
+            var value = stopped || run is null ? "the cell was interrupted" : "the cell was interrupted, but its code did not stop and runs on in the background (restart the kernel to end it)";
+            error = new CellError("Interrupted", value, ["Interrupted: " + value], null);
         }
         catch (Exception e)
         {
@@ -114,12 +131,26 @@ public sealed partial class NotebookSession
         return new CellResult(count, error);
     }
 
-    private async Task<ScriptState<object>> RunAsync(string source, CancellationToken cancellationToken)
+    /// <summary>Compiles the cell with its guards (<see cref="CellRewriter"/>; a failed compilation throws
+    /// <see cref="CompilationErrorException"/> when run, with the positions of the cell as written), calls
+    /// <paramref name="started"/>, then runs it on the session's state.</summary>
+    private async Task<ScriptState<object>> RunAsync(string source, Action started, CancellationToken cancellationToken)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        CellGuard.Enter(cancellationToken); // flows into everything the cell starts
+        var previous = _state?.Script ?? _empty;
+        var guarded = CellRewriter.Rewrite(source);
+        var script = previous.ContinueWith(guarded, _scriptOptions);
+        if (!ReferenceEquals(guarded, source) && script.Compile(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            script = previous.ContinueWith(source, _scriptOptions); // errors are reported at the columns the user wrote
+        }
+
+        script.Compile(cancellationToken); // cached by the script: running it does not compile again
+        started();
         return _state is null
-            ? await _empty.ContinueWith(source, _scriptOptions).RunAsync(_globals, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await _state.ContinueWithAsync(source, _scriptOptions, cancellationToken).ConfigureAwait(false);
+            ? await script.RunAsync(_globals, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await script.RunFromAsync(_state, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     internal void Show(object? value, string displayId)
@@ -229,7 +260,10 @@ public sealed partial class NotebookSession
     /// <summary>The running cell: its output, cancellation, console writers and ordered output pump.</summary>
     private sealed class Cell
     {
-        private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+        /// <summary>The most console text one stream output carries when lines queue up faster than they are sent.</summary>
+        private const int MaxBatchChars = 64 * 1024;
+
+        private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
 
         public Cell(CellOutput output, CancellationToken cancellation)
         {
@@ -250,25 +284,47 @@ public sealed partial class NotebookSession
         private NotebookSession? Session { get; set; }
 
         public void Enqueue(MimeBundle? bundle, Action<MimeBundle> deliver) =>
-            _work.Writer.TryWrite(async () =>
+            _work.Writer.TryWrite(new Work(null, null, async () =>
             {
                 var finished = bundle is null ? null! : await Session!.FinishAsync(bundle, Cancellation).ConfigureAwait(false);
                 deliver(finished);
-            });
+            }));
 
-        public void EnqueueText(string name, string text) => _work.Writer.TryWrite(() =>
-        {
-            Output.Stream(name, text);
-            return Task.CompletedTask;
-        });
+        public void EnqueueText(string name, string text) => _work.Writer.TryWrite(new Work(name, text, null));
 
         public void Complete() => _work.Writer.TryComplete();
 
+        /// <summary>Delivers the queued outputs in order. Console text that queued up while earlier outputs were delivered
+        /// goes out as one stream output per stream (up to <see cref="MaxBatchChars"/>), as IPython batches it: a cell
+        /// printing 100,000 lines costs a few hundred messages, not 100,000.</summary>
         public async Task PumpAsync(NotebookSession session)
         {
             Session = session;
-            await foreach (var work in _work.Reader.ReadAllAsync().ConfigureAwait(false)) await work().ConfigureAwait(false);
+            var reader = _work.Reader;
+            var batch = new StringBuilder();
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var work))
+                {
+                    if (work.Run is { } run)
+                    {
+                        await run().ConfigureAwait(false);
+                        continue;
+                    }
+
+                    batch.Clear().Append(work.Text);
+                    while (batch.Length < MaxBatchChars && reader.TryPeek(out var next) && next.Stream == work.Stream && next.Run is null && reader.TryRead(out next))
+                    {
+                        batch.Append(next.Text);
+                    }
+
+                    Output.Stream(work.Stream!, batch.ToString());
+                }
+            }
         }
+
+        /// <summary>One queued output: console text of a stream, or a delivery to run.</summary>
+        private readonly record struct Work(string? Stream, string? Text, Func<Task>? Run);
     }
 
     /// <summary>Console text of the running cell: sent a line at a time (and on flush), never mixed between cells.</summary>

@@ -36,10 +36,21 @@ internal static class CliRunner
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 3;
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            if (Verbose) await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else is still one line, never a stack trace (unless --verbose asks for it).
+            await Console.Error.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}{(Verbose ? "" : " (--verbose prints the stack trace)")}").ConfigureAwait(false);
+            if (Verbose) await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
             return 1;
         }
     }
+
+    /// <summary>Set by <c>--verbose</c>: errors also print their stack trace.</summary>
+    public static bool Verbose { get; set; }
 }

@@ -66,8 +66,15 @@ internal static class DataCommands
                 GenomeMovies = parse.GetValue(genome),
                 Seed = parse.GetValue(seed),
             };
-            var watch = Stopwatch.StartNew();
             var folder = parse.GetValue(output)!;
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !parse.GetValue(force))
+            {
+                SyntheticDataset.CheckTarget(folder, overwrite: true); // a folder that is not ours says so first
+                throw new ArgumentException($"{folder} already holds a generated dataset; pass --force to replace it.");
+            }
+
+            SyntheticDataset.CheckTarget(folder, parse.GetValue(force)); // before generating: nothing is drawn for a write that cannot happen
+            var watch = Stopwatch.StartNew();
             var data = SyntheticDataGenerator.GenerateTo(folder, options, parse.GetValue(force));
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {Path.GetFullPath(folder)}: {data.Ratings.Rows.Count:N0} ratings, {options.Users:N0} users, {options.Movies:N0} movies in {watch.Elapsed.TotalSeconds:F1} s"));

@@ -40,10 +40,16 @@ internal static class EvaluateCommand
         };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
+            var recommenders = parse.GetValue(protocol) == "recommenders";
+            foreach (var option in new Option[] { split, folds, fraction, k })
+            {
+                // A named protocol fixes these: an explicit value would be silently ignored, so it is an error instead.
+                if (recommenders && parse.GetResult(option) is { Implicit: false }) throw new ArgumentException($"--protocol recommenders sets the split (per-user stratified 75/25) and k = {RecommendersK}; drop {option.Name}.");
+            }
+
             var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, cancellationToken: cancellationToken).ConfigureAwait(false);
             var ratings = prepared.Clean.Ratings;
             var s = parse.GetValue(seed);
-            var recommenders = parse.GetValue(protocol) == "recommenders";
             var kind = Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
             IReadOnlyList<TrainTestSplit> splits = recommenders ? [RecommendersSplit(ratings, s)] : Splitters.Split(ratings, kind, parse.GetValue(folds), parse.GetValue(fraction), s);
             var chosen = AlgorithmCatalog.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s,

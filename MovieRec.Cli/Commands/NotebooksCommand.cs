@@ -14,7 +14,7 @@ internal static class NotebooksCommand
         var html = new Option<bool>("--html") { Description = "Also write one self-contained HTML page per notebook." };
         var noPng = new Option<bool>("--no-png") { Description = "Skip the PNG copy of each chart (rendered by headless Chromium when installed)." };
         var check = new Option<bool>("--check-charts") { Description = "With --html: open each page in headless Chromium and fail unless every chart drew (needs Chromium)." };
-        var cellTimeout = new Option<double?>("--cell-timeout") { Description = "End a cell that runs longer than this many seconds with an error naming notebook and cell (default: no limit)." };
+        var cellTimeout = new Option<double?>("--cell-timeout") { Description = "End a cell whose code runs longer than this many seconds (compilation excluded) with an error naming notebook and cell (default: no limit)." };
         var run = new Command("run", "Execute notebooks headlessly: outputs into the .ipynb (papermill-style parameters), optionally HTML. Exit 5 when a notebook fails, 130/143 when interrupted.")
         {
             paths, all, parameters, output, html, noPng, check, cellTimeout,
@@ -35,6 +35,8 @@ internal static class NotebooksCommand
             TimeSpan? timeout = parse.GetValue(cellTimeout) is { } seconds
                 ? seconds > 0 && seconds <= int.MaxValue / 1000 ? TimeSpan.FromSeconds(seconds) : throw new ArgumentException($"--cell-timeout {seconds.ToString(CultureInfo.InvariantCulture)} is not a number of seconds between 0 and {int.MaxValue / 1000}.")
                 : null;
+            if (parse.GetValue(output) is { } folder && File.Exists(folder)) throw new ArgumentException($"--out {folder} is a file; give a folder for the executed notebooks.");
+            foreach (var file in files) NotebookDocument.Load(file); // every notebook read (and refused if it is not one) before any cell runs
             var checkCharts = parse.GetValue(check);
             if (checkCharts && !parse.GetValue(html)) throw new ArgumentException("--check-charts checks the HTML pages: add --html.");
             ChartRenderer? renderer = null;

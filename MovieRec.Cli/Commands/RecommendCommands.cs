@@ -35,7 +35,7 @@ internal static class RecommendCommands
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), null, parse.GetValue(seed), fitting: true, cancellationToken).ConfigureAwait(false);
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), null, parse.GetValue(seed), fitting: true, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(models))
             {
                 var (dataset, clean) = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, parse.GetValue(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -98,7 +98,8 @@ internal static class RecommendCommands
         var command = new Command("similar", "Movies most similar to one movie (text, genres, statistics, genome).") { data, metadata, model, movie, n, json };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
-            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), cancellationToken: cancellationToken).ConfigureAwait(false);
+            // The title is looked up in the catalog before anything is fitted: a typo costs no fit.
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), check: catalog => catalog.Find(parse.GetValue(movie)!), cancellationToken: cancellationToken).ConfigureAwait(false);
             var rows = recommender.Similar(parse.GetValue(movie)!, parse.GetValue(n));
             Print(rows, $"similar to {recommender.Catalog.TitleOf(recommender.Catalog.Find(parse.GetValue(movie)!))}", Columns.Similarity, parse.GetValue(json));
         }));
@@ -135,16 +136,21 @@ internal static class RecommendCommands
         Converters = { new SkipDataFrames() },
     };
 
-    internal static async Task<MovieRecommender> BuildAsync(string dataOrName, string? metadataPath, string? modelPath, int seed = 42, bool fitting = false, CancellationToken cancellationToken = default)
+    /// <summary>Loads the bundle at <paramref name="modelPath"/>, or fits a recommender on the data; <paramref name="check"/>
+    /// sees the movie catalog before the fit, so a lookup that fails costs no fitting.</summary>
+    internal static async Task<MovieRecommender> BuildAsync(string dataOrName, string? metadataPath, string? modelPath, int seed = 42, bool fitting = false,
+        Action<MovieCatalog>? check = null, CancellationToken cancellationToken = default)
     {
         if (modelPath is not null) return MovieRecommender.Load(modelPath);
         MovieRecommender recommender = null!;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var (dataset, clean) = await new DatasetCatalog().PrepareAsync(dataOrName, metadataPath, cancellationToken: cancellationToken).ConfigureAwait(false);
         var folder = dataset.Folder;
+        var data = RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome);
+        if (data.Movies is { } movies) check?.Invoke(movies);
         AnsiConsole.Status().Start("fitting features, classifier and PureSVD…", _ =>
         {
-            recommender = MovieRecommender.Build(RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome), new RecommenderOptions { Seed = seed });
+            recommender = MovieRecommender.Build(data, new RecommenderOptions { Seed = seed });
         });
         if (!fitting)
         {

@@ -117,8 +117,10 @@ internal sealed class Api
         if (request?.Ratings is not { Count: > 0 } ratings) return Problem("ratings", "ratings must list at least one {movieId, rating}.");
         if (ratings.Count > 200) return Problem("ratings", "ratings may list at most 200 movies.");
         if (Count(request.N, 10) is not { } count) return Problem("n", $"n must be between 1 and {WebAppOptions.Defaults.MaxCount}.");
+        var seen = new HashSet<int>();
         foreach (var r in ratings)
         {
+            if (!seen.Add(r.MovieId)) return Problem("ratings", $"Movie {r.MovieId} is rated more than once; rate each movie once.");
             if (_recommender.Catalog.RowOf(r.MovieId) < 0) return NotFound("ratings", $"No movie has id {r.MovieId}.");
             if (!(r.Rating is >= 0.5 and <= 5)) return Problem("ratings", $"The rating of movie {r.MovieId} must be between 0.5 and 5 stars.");
         }

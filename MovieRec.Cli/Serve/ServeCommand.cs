@@ -25,11 +25,22 @@ internal static class ServeCommand
         };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
+            WebAppOptions.ParseHost(parse.GetValue(host)!); // before any loading: a typo never binds anything
             var recommender = await RecommendCommands.BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), cancellationToken: cancellationToken).ConfigureAwait(false);
             var name = parse.GetValue(model) is { } path ? Path.GetFileName(path) : parse.GetValue(data)!;
             var options = new WebAppOptions { Port = parse.GetValue(port), Host = parse.GetValue(host)!, RequestsPerSecond = parse.GetValue(rate), DatasetName = name };
             await using var app = WebApp.Build(recommender, options);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+            {
+                var reason = e.InnerException is System.Net.Sockets.SocketException socket ? socket.Message : e.Message;
+                throw new IOException($"cannot listen on {options.Host} port {options.Port}: {reason}"
+                    + (options.Port is > 0 and < 1024 ? " (ports below 1024 need root; try --port 5080)" : ""), e);
+            }
+
             foreach (var url in app.Urls) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"serving {name} on {url} (Ctrl+C stops; API description at {url}/openapi/v1.json)"));
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }));

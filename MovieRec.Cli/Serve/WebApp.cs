@@ -32,13 +32,15 @@ internal static class WebApp
         ArgumentNullException.ThrowIfNull(recommender);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "movierec" });
         builder.Logging.ClearProviders();
+        var address = options.Address; // an IP address or localhost, else an error before anything is bound
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             k.AddServerHeader = false;
+            k.Listen(address, options.Port);
         });
-        builder.WebHost.UseUrls($"http://{(options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host)}:{options.Port}");
+        builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(h => h.AllowedHosts = [.. options.AllowedHosts]);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(o =>
@@ -56,10 +58,25 @@ internal static class WebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseHostFiltering();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Never a stack trace: a problem with the status only (request too large is the client's fault).
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+            {
+                // The client sees a 500 problem with this request id (traceId); the log keeps what went wrong.
+                var id = System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier; // what the problem's traceId says
+                (options.ErrorLog ?? Console.Error).WriteLine($"error {id}: {context.Request.Method} {context.Request.Path}{context.Request.QueryString}: {e}");
+                throw;
+            }
         });
         app.UseStatusCodePages();
         app.UseRateLimiter();

@@ -33,8 +33,19 @@ public sealed class PureSvdModel : IDenseScorer, ILatentScorer
     }
 
     /// <summary>Reads a model written by <see cref="Write"/> for the same <paramref name="train"/> ratings.</summary>
-    internal static PureSvdModel Read(BinaryReader r, RatingDataset train) =>
-        new(train, r.ReadInt32(), r.ReadFloats(), r.ReadFloats(), r.ReadFloats(), r.ReadDoubles(), r.ReadBoolean());
+    /// <exception cref="InvalidDataException">The factors do not fit <paramref name="train"/> (another dataset's model).</exception>
+    internal static PureSvdModel Read(BinaryReader r, RatingDataset train)
+    {
+        var (k, offset, p, q, sigma, centered) = (r.ReadInt32(), r.ReadFloats(), r.ReadFloats(), r.ReadFloats(), r.ReadDoubles(), r.ReadBoolean());
+        int users = train.UserIds.Count, items = train.ItemIds.Count;
+        if (k < 1 || offset.Length != users || p.Length != (long)users * k || q.Length != (long)items * k || sigma.Length != k)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"the SVD factors ({offset.Length:N0} users, {(k < 1 ? 0 : q.Length / k):N0} movies, k = {k}) do not fit the ratings ({users:N0} users, {items:N0} movies): the part comes from another model"));
+        }
+
+        return new(train, k, offset, p, q, sigma, centered);
+    }
 
     /// <inheritdoc />
     public bool PredictsRatings => _centered;

@@ -2,8 +2,13 @@ namespace MovieRec.Data;
 
 /// <summary>Writes a file so that readers see the old content or the new, never half of it: the content goes to a
 /// temporary file with a unique name in the target's folder, which is then renamed over the target.</summary>
-/// <remarks>Temporaries are named <c>.NAME.PID-GUID.tmp</c>; those left by a process that was killed are deleted by the
-/// next write to the same target.</remarks>
+/// <remarks>
+/// <para>Temporaries are named <c>.NAME.PID-GUID.tmp</c>; those left by a process that was killed are deleted by the
+/// next write to the same target.</para>
+/// <para>Only a regular file (or a missing path) is ever replaced. A character device or a named pipe (<c>/dev/stdout</c>,
+/// a terminal, a FIFO), and any path under <c>/dev</c> or <c>/proc</c>, is written through, as a shell's <c>&gt;</c> does;
+/// a block device or a socket is refused. A symbolic link to a regular file keeps being a link: its target is replaced.</para>
+/// </remarks>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to <paramref name="path"/> atomically; creates the folder.</summary>
@@ -15,12 +20,27 @@ public static class AtomicFile
 
     /// <summary>Writes what <paramref name="write"/> puts into the stream to <paramref name="path"/> atomically; creates the
     /// folder. When <paramref name="write"/> throws, the target is untouched and the temporary file is gone.</summary>
-    /// <exception cref="IOException"><paramref name="path"/> is a folder.</exception>
+    /// <exception cref="IOException"><paramref name="path"/> is a folder, a block device or a socket.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new IOException($"{path} is a folder; cannot write a file there.");
+        var kind = FileKinds.Of(full);
+        if (kind == FileKind.Directory) throw new IOException($"{path} is a folder; cannot write a file there.");
+        if (kind is FileKind.CharacterDevice or FileKind.Fifo || IsSystemPath(full))
+        {
+            // Written through, never replaced: a device or pipe is not ours to swap for a file.
+            using var through = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
+            write(through);
+            return;
+        }
+
+        if (kind == FileKind.Other) throw new IOException($"{path} is {FileKinds.Describe(kind)}, not a regular file; refusing to replace it.");
+        if (kind == FileKind.Regular && new FileInfo(full).LinkTarget is not null && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target)
+        {
+            full = target.FullName; // replace the link's target, keep the link
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         Temporaries.DeleteStale(full, "tmp");
         var temp = Temporaries.NewPath(full, "tmp");
@@ -39,4 +59,7 @@ public static class AtomicFile
             if (File.Exists(temp)) File.Delete(temp);
         }
     }
+
+    private static bool IsSystemPath(string full) =>
+        OperatingSystem.IsLinux() && (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal));
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MovieRec.Data;
@@ -117,14 +118,20 @@ internal static class BinaryArrays
     private static T[] ReadArray<T>(BinaryReader r)
         where T : unmanaged
     {
-        var values = new T[Length(r)];
+        var n = Length(r);
+        (r.BaseStream as BoundedStream)?.Require((long)n * Unsafe.SizeOf<T>(), string.Create(CultureInfo.InvariantCulture, $"an array of {n:N0} {typeof(T).Name} values"));
+        var values = new T[n];
         r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
 
+    /// <summary>A count read from the data: never negative, and (on a <see cref="BoundedStream"/>) never more items than
+    /// bytes left, so a forged count fails before it allocates.</summary>
     private static int Length(BinaryReader r)
     {
         var n = r.ReadInt32();
-        return n >= 0 ? n : throw new InvalidDataException($"negative length {n}");
+        if (n < 0) throw new InvalidDataException($"negative length {n}");
+        (r.BaseStream as BoundedStream)?.Require(n, string.Create(CultureInfo.InvariantCulture, $"a count of {n:N0}"));
+        return n;
     }
 }

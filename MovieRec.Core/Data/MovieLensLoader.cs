@@ -63,6 +63,13 @@ public static class MovieLensLoader
             return File.Exists(Path.Combine(folder, "users.dat")) ? MovieLensFormat.Ml1m : MovieLensFormat.Ml10m;
         }
 
+        // A folder that can be listed but not searched (no execute permission) names its files yet finds none of them.
+        var listed = Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        if (listed.Overlaps(["ratings.csv", "u.data", "ratings.dat"]))
+        {
+            throw new DataFileException(folder, "lists a ratings file but its files cannot be opened: the folder is not searchable (it lacks the execute permission; chmod +x it)");
+        }
+
         throw new DataFileException(folder, "holds no MovieLens ratings file (expected ratings.csv, ratings.dat or u.data)");
     }
 
@@ -156,7 +163,7 @@ public static class MovieLensLoader
         var genres = new List<string>();
         var seen = new HashSet<int>();
         var itemNames = new[] { Columns.MovieId, Columns.Title, "releaseDate", "videoReleaseDate", "imdbUrl" }.Concat(Ml100kGenres).ToArray();
-        using (var reader = new DelimitedReader(itemPath, "|", quoting: false, TextEncodingKind.Latin1))
+        using (var reader = new DelimitedReader(itemPath, "|", quoting: false, DetectEncoding(itemPath))) // ml-100k ships Latin-1; a re-encoded UTF-8 copy reads as UTF-8
         {
             var flags = new List<string>(4);
             while (reader.Read())
@@ -327,6 +334,11 @@ public static class MovieLensLoader
         if (!reader.Read()) throw new DataFileException(reader.Path, "file is empty (no header)", 1);
         var header = new string[reader.FieldCount];
         for (var i = 0; i < header.Length; i++) header[i] = reader.GetString(i, $"#{i + 1}").Trim();
+        if (Array.FindIndex(header, h => h.Contains('\r', StringComparison.Ordinal)) is var cr and >= 0)
+        {
+            throw reader.Error(cr, $"#{cr + 1}", "holds a carriage return: the file uses old Mac (CR-only) line endings, so it reads as one line; convert them to LF or CRLF (for example with 'tr \"\\r\" \"\\n\"')");
+        }
+
         if (header.Length == 1 && required.Count > 1)
         {
             foreach (var (sep, label) in new[] { (';', "';'"), ('\t', "tab"), ('|', "'|'") })
@@ -338,9 +350,11 @@ public static class MovieLensLoader
             }
         }
 
+        // One pass over the header (linear in its width): the first position of every name.
+        var firstAt = new Dictionary<string, int>(header.Length, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Length; i++)
         {
-            var first = Array.FindIndex(header, h => string.Equals(h, header[i], StringComparison.OrdinalIgnoreCase));
+            var first = firstAt.TryAdd(header[i], i) ? i : firstAt[header[i]];
             if (first < i && header[i].Length > 0 && required.Contains(header[i], StringComparer.OrdinalIgnoreCase))
             {
                 throw new DataFileException(reader.Path, string.Create(CultureInfo.InvariantCulture,
@@ -351,7 +365,7 @@ public static class MovieLensLoader
         var positions = new int[required.Count];
         for (var r = 0; r < required.Count; r++)
         {
-            positions[r] = Array.FindIndex(header, h => string.Equals(h, required[r], StringComparison.OrdinalIgnoreCase));
+            positions[r] = firstAt.GetValueOrDefault(required[r], -1);
             if (positions[r] < 0)
             {
                 throw new DataFileException(reader.Path, $"has no column '{required[r]}' in its header (expected {string.Join(",", required)})", 1, null, string.Join(",", header));
@@ -373,13 +387,19 @@ public static class MovieLensLoader
         var path = Path.Combine(folder, file);
         if (Directory.Exists(path)) throw new DataFileException(path, "is a folder, not a file");
         if (!File.Exists(path)) throw new DataFileException(path, "file not found");
-        return path;
+        return RequireRegular(path);
     }
+
+    /// <summary>A device or a named pipe in place of a data file is one clear error, before anything reads it.</summary>
+    private static string RequireRegular(string path) =>
+        FileKinds.Of(Path.GetFullPath(path)) is var kind and not FileKind.Regular
+            ? throw new DataFileException(path, $"is {FileKinds.Describe(kind)}, not a data file (the readers need a regular file)")
+            : path;
 
     private static string? OptionalFile(string folder, string file)
     {
         var path = Path.Combine(folder, file);
         if (Directory.Exists(path)) throw new DataFileException(path, "is a folder, not a file (the file is optional, but a folder of its name is a mistake)");
-        return File.Exists(path) ? path : null;
+        return File.Exists(path) ? RequireRegular(path) : null;
     }
 }

@@ -64,11 +64,13 @@ public sealed partial class MovieRecommender
         try
         {
             using var zip = new ZipArchive(new MemoryStream(payload, writable: false), ZipArchiveMode.Read);
+            CheckEntries(zip, string.Empty);
 
             // A cold process spends most of a load compiling code, not reading bytes: the header (JSON) and the ML.NET
             // classifier, which need nothing else, are read on other threads while this one reads the ratings, the movies,
             // the features and the factors (a ZipArchive is read by one thread: their bytes are copied out first).
             var classifierBytes = Bytes(zip, "classifier.zip");
+            CheckEntries(new ZipArchive(new MemoryStream(classifierBytes, writable: false), ZipArchiveMode.Read), "classifier.zip: "); // ML.NET trusts its sizes
             var classifierTask = Task.Run(() => TrainedClassifier.ReadPayload(new MemoryStream(classifierBytes, writable: false)));
             var headerBytes = Bytes(zip, "bundle.json");
             var headerTask = Task.Run(() => JsonSerializer.Deserialize<BundleHeader>(headerBytes, HeaderJson) ?? throw new InvalidDataException("bundle.json is null"));
@@ -83,6 +85,11 @@ public sealed partial class MovieRecommender
             var classifier = classifierTask.GetAwaiter().GetResult();
             var model = new HybridRanker(header.Options).Compose(features, svd, classifier, header.Selection, header.Hybrid);
             return new MovieRecommender(set, model, header.Options) { ModelReport = report };
+        }
+        catch (InvalidDataException e)
+        {
+            // The checksum matched, but a part disagrees with the others or breaks a cap: tampered, or assembled by hand.
+            throw new DataFileException(path, $"is not a consistent MovieRec model: {e.Message}", inner: e);
         }
         catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
         {
@@ -113,11 +120,35 @@ public sealed partial class MovieRecommender
         write(writer);
     }
 
+    /// <summary>The most bytes the header may unpack to.</summary>
+    private const long MaxHeaderBytes = 16L << 20;
+
+    /// <summary>How many times its compressed size an entry may unpack to (real parts: under 10; a zip bomb: thousands).</summary>
+    private const long MaxExpansion = 64;
+
+    /// <summary>Caps every entry's declared size before anything is allocated from it: the header at
+    /// <see cref="MaxHeaderBytes"/>, every entry at <see cref="MaxExpansion"/> times its compressed size (or 64 MiB) and
+    /// below 2 GiB. A bundle whose checksum was recomputed after tampering is still refused by its sizes.</summary>
+    private static void CheckEntries(ZipArchive zip, string prefix)
+    {
+        foreach (var entry in zip.Entries)
+        {
+            var cap = entry.FullName == "bundle.json" && prefix.Length == 0 ? MaxHeaderBytes : Math.Min(Math.Max(64L << 20, entry.CompressedLength * MaxExpansion), Array.MaxLength);
+            if (entry.Length > cap)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{prefix}the entry {entry.FullName} declares {entry.Length:N0} bytes from {entry.CompressedLength:N0} compressed, above its cap of {cap:N0}: not a part MovieRec wrote"));
+            }
+        }
+    }
+
     private static T Read<T>(ZipArchive zip, string name, Func<BinaryReader, T> read)
     {
-        using var stream = Open(zip, name);
+        var entry = Entry(zip, name);
+        using var stream = entry.Open();
         using var buffered = new BufferedStream(stream, 1 << 16);
-        using var reader = new BinaryReader(buffered);
+        using var bounded = new BoundedStream(buffered, entry.Length, name);
+        using var reader = new BinaryReader(bounded);
         return read(reader);
     }
 

@@ -26,6 +26,7 @@ public static class SyntheticDataGenerator
     {
         options ??= new SyntheticOptions();
         options.Validate();
+        RequireMemory(options);
         var rng = new Random(options.Seed);
         var k = options.Factors;
         var genreCount = Vocabulary.Genres.Length;
@@ -280,6 +281,22 @@ public static class SyntheticDataGenerator
         }
 
         return new DataFrame(users.ToColumn(Columns.UserId), movies.ToColumn(Columns.MovieId), new StringDataFrameColumn(Columns.Tag, texts), times.ToColumn(Columns.Timestamp));
+    }
+
+    /// <summary>Fails, before anything is allocated, when the dataset the options describe cannot fit in the memory this
+    /// process may use (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>).</summary>
+    /// <remarks>The estimate counts each rating twice (the drawn arrays and the DataFrame, about 48 bytes), each movie's
+    /// factors, texts and metadata (about 512 bytes), each user's factors, and the genome (about 128 tags × 24 bytes per
+    /// genome movie); it errs high.</remarks>
+    private static void RequireMemory(SyntheticOptions o)
+    {
+        var bytes = (o.Ratings + o.Users) * 48.0 + (double)o.Movies * (512 + 8 * o.Factors) + (double)o.Users * (16 + 8 * o.Factors) + o.GenomeMovies * 128.0 * 24;
+        var limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (bytes > limit)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"these options need about {bytes / (1L << 30):N1} GiB of memory to generate ({o.Ratings:N0} ratings, {o.Users:N0} users, {o.Movies:N0} movies, {o.GenomeMovies:N0} genome movies), more than the {limit / (double)(1L << 30):N1} GiB this process may use; ask for fewer ratings, users, movies or genome movies"));
+        }
     }
 
     private static (DataFrame Scores, DataFrame Tags) BuildGenome(SyntheticOptions o, Random rng, int[] movieIds, int[][] movieGenres, float[] movieFactors, double[] popularity)

@@ -46,6 +46,27 @@ public sealed class SyntheticDataset
     /// <summary>tagId, tag.</summary>
     public DataFrame GenomeTags { get; }
 
+    /// <summary>Fails unless <see cref="WriteTo"/> may write <paramref name="folder"/>: it is missing or empty, or
+    /// <paramref name="overwrite"/> is set and it holds only what <see cref="WriteTo"/> writes (<see cref="FileNames"/> and a
+    /// README.md, which is kept). A folder holding anything else is never replaced, with or without
+    /// <paramref name="overwrite"/>: its other files are not ours to delete.</summary>
+    /// <exception cref="IOException">The folder may not be written; the message says why.</exception>
+    public static void CheckTarget(string folder, bool overwrite)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var full = Path.GetFullPath(folder);
+        if (File.Exists(full)) throw new IOException($"{folder} is a file, not a folder.");
+        if (!Directory.Exists(full) || !Directory.EnumerateFileSystemEntries(full).Any()) return;
+        var foreign = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName)
+            .Where(n => n != "README.md" && !FileNames.Contains(n!, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (foreign.Count > 0)
+        {
+            throw new IOException($"{folder} holds {string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? $" and {foreign.Count - 5} more" : "")}, which is not a generated dataset; refusing to replace the folder (write elsewhere, or move those out).");
+        }
+
+        if (!overwrite) throw new IOException($"{folder} already holds a generated dataset; replacing it needs overwrite (--force on the command line).");
+    }
+
     /// <summary>The names of the files <see cref="WriteTo"/> writes.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
         ["ratings.csv", "movies.csv", "links.csv", "tags.csv", "movie_metadata.csv", "genome-scores.csv", "genome-tags.csv"];
@@ -55,11 +76,12 @@ public sealed class SyntheticDataset
     /// numbers), into a temporary sibling folder first that is renamed into place, so a failure leaves nothing half-written;
     /// temporaries left by a killed run are deleted first.
     /// </summary>
-    /// <exception cref="IOException"><paramref name="folder"/> exists and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="IOException"><paramref name="folder"/> exists and <paramref name="overwrite"/> is false, or it holds
+    /// anything but a dataset this method wrote (see <see cref="CheckTarget"/>).</exception>
     public void WriteTo(string folder, bool overwrite = false)
     {
         folder = Path.GetFullPath(folder);
-        if (Directory.Exists(folder) && !overwrite) throw new IOException($"{folder} already exists; pass overwrite to replace it.");
+        CheckTarget(folder, overwrite);
         var parent = Path.GetDirectoryName(folder)!;
         Directory.CreateDirectory(parent);
         Temporaries.DeleteStale(folder, "tmp");

@@ -89,6 +89,9 @@ public sealed class JupyterKernel : IDisposable
         using var control = new RouterSocket();
         using var stdin = new RouterSocket();
         using var iopub = new PublisherSocket();
+        // A publisher drops messages past its high-water mark (1,000 by default): iopub must never lose output or the
+        // idle status, so messages wait in memory for a slow client instead (stream text is batched by the session).
+        iopub.Options.SendHighWatermark = 0;
         shell.Bind(_connection.Address(_connection.ShellPort));
         control.Bind(_connection.Address(_connection.ControlPort));
         stdin.Bind(_connection.Address(_connection.StdinPort));

@@ -42,11 +42,7 @@ public static class KernelSpec
     public static string Install(string kernelsFolder, string name, IReadOnlyList<string> argv)
     {
         ArgumentNullException.ThrowIfNull(argv);
-        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-        {
-            throw new ArgumentException($"kernel name '{name}' may hold only ASCII letters, digits, '.', '_' and '-'", nameof(name));
-        }
-
+        ValidateName(name);
         if (!argv.Contains("{connection_file}")) throw new ArgumentException("argv must pass {connection_file}", nameof(argv));
         var spec = new JsonObject
         {
@@ -65,12 +61,43 @@ public static class KernelSpec
     }
 
     /// <summary>Removes the kernelspec <paramref name="name"/> from <paramref name="kernelsFolder"/>; false when it was not there.</summary>
+    /// <exception cref="ArgumentException">The name is not a kernelspec name, or the kernelspec there is not MovieRec's
+    /// (its display name is not <see cref="DisplayName"/>): another kernel's spec is never removed.</exception>
     public static bool Uninstall(string kernelsFolder, string name)
     {
+        ValidateName(name);
         var folder = Path.Combine(kernelsFolder, name);
-        if (!File.Exists(Path.Combine(folder, "kernel.json"))) return false;
+        var file = Path.Combine(folder, "kernel.json");
+        if (!File.Exists(file)) return false;
+        string? shown;
+        try
+        {
+            shown = JsonNode.Parse(File.ReadAllText(file))?["display_name"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            shown = null;
+        }
+
+        if (shown != DisplayName)
+        {
+            throw new ArgumentException($"the kernelspec '{name}' in {kernelsFolder} is not MovieRec's (its display name is '{shown}'); not removing it");
+        }
+
         Directory.Delete(folder, recursive: true);
         return true;
+    }
+
+    /// <summary>Jupyter's rule for kernelspec names: ASCII letters, digits, '.', '_' and '-', and not '.' or '..' (a name is
+    /// a folder under the kernels folder, so it must never reach outside it).</summary>
+    /// <exception cref="ArgumentException">The name breaks the rule.</exception>
+    public static void ValidateName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0 || name is "." or ".." || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            throw new ArgumentException($"'{name}' is not a kernelspec name: use ASCII letters, digits, '.', '_' and '-' (not '.' or '..')");
+        }
     }
 
     private static string UserDataFolder()

@@ -1,5 +1,6 @@
 namespace MovieRec.Tests.Algorithms;
 
+[Trait("Category", "RealData")]
 public sealed class RealDataAlgorithmTests
 {
     [RealDataFact]

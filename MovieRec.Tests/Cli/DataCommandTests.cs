@@ -1,6 +1,7 @@
 namespace MovieRec.Tests.Cli;
 
 /// <summary>The README's main command, run as users run it (the built movierec program), on the committed sample.</summary>
+[Trait("Category", "Integration")]
 public sealed class DataCommandTests
 {
     [Fact]

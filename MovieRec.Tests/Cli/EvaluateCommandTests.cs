@@ -1,5 +1,6 @@
 namespace MovieRec.Tests.Cli;
 
+[Trait("Category", "Integration")]
 public sealed class EvaluateCommandTests
 {
     [Fact]
@@ -28,7 +29,12 @@ public sealed class EvaluateCommandTests
     {
         using var temp = new TempFolder();
         var json = temp.File("eval.json");
-        var (code, stdout, stderr) = await Movierec.RunAsync("evaluate", "--data", TestPaths.Sample, "--algorithms", "popular,ease,hybrid", "--protocol", "recommenders", "--k", "3", "--json", json);
+        // An explicit --k (or --split, --folds, --test-fraction) would be ignored by the protocol: it is a usage error, before any work.
+        var (code, stdout, stderr) = await Movierec.RunAsync("evaluate", "--data", TestPaths.Sample, "--algorithms", "popular", "--protocol", "recommenders", "--k", "3");
+        Assert.Equal(1, code);
+        Assert.Contains("--protocol recommenders sets the split (per-user stratified 75/25) and k = 10; drop --k.", stderr, StringComparison.Ordinal);
+
+        (code, stdout, stderr) = await Movierec.RunAsync("evaluate", "--data", TestPaths.Sample, "--algorithms", "popular,ease,hybrid", "--protocol", "recommenders", "--json", json);
         Assert.True(code == 0, stderr + stdout);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
@@ -36,7 +42,7 @@ public sealed class EvaluateCommandTests
         Assert.All(rows, r => Assert.Equal(1, r.GetProperty("splits").GetInt32())); // one stratified 75/25 split, not folds
         foreach (var row in rows)
         {
-            var ndcg = row.GetProperty("ndcg@10").GetDouble(); // the protocol's k = 10 wins over --k
+            var ndcg = row.GetProperty("ndcg@10").GetDouble(); // the protocol's k = 10
             Assert.True(row.GetProperty("ndcg@10Low").GetDouble() < ndcg && ndcg < row.GetProperty("ndcg@10High").GetDouble());
             Assert.True(row.GetProperty("hitRate@10").GetDouble() >= row.GetProperty("mrr@10").GetDouble());
         }

@@ -4,6 +4,7 @@ namespace MovieRec.Tests.Cli;
 /// The exit codes of the README's table, each produced by the tool as a process: 0 ok, 1 usage, 2 bad data, 3 download,
 /// 4 not found (5 notebook and 130/143 interrupted: <see cref="NotebooksCommandTests"/>). Usage errors come before any work.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ExitCodeTests : IDisposable
 {
     private readonly TempFolder _temp = new();

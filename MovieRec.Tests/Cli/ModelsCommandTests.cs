@@ -1,5 +1,6 @@
 namespace MovieRec.Tests.Cli;
 
+[Trait("Category", "Integration")]
 public sealed class ModelsCommandTests
 {
     [Fact]

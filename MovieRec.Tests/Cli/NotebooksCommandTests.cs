@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace MovieRec.Tests.Cli;
 
 /// <summary><c>movierec notebooks run</c> as a process: signals, the cell timeout and malformed notebooks, with their exit codes.</summary>
+[Trait("Category", "Integration")]
 public sealed class NotebooksCommandTests : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -36,13 +37,11 @@ public sealed class NotebooksCommandTests : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await reachedLoop.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await Task.Delay(500);
+        await reachedLoop.Task.WaitAsync(TimeSpan.FromSeconds(60)); // a deadline against a hang, not a speed check
 
-        var stopped = Stopwatch.StartNew();
+        // Cell 2 is compiling or looping: either way the signal interrupts it.
         using (var kill = Process.Start("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(stopped.Elapsed < TimeSpan.FromSeconds(10), $"stopped after {stopped.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(expected, process.ExitCode);
 
         var saved = NotebookDocument.Load(Path.Combine(output, "long.ipynb"));
@@ -57,10 +56,10 @@ public sealed class NotebooksCommandTests : IDisposable
     public async Task The_cell_timeout_names_notebook_and_cell_and_exits_5()
     {
         var path = Notebook("slow.ipynb", "var a = 1;", "await Task.Delay(TimeSpan.FromMinutes(5));");
-        // 15 s: the first cell includes the script engine's start-up, which takes seconds on a loaded machine.
-        var (code, _, stderr) = await Movierec.RunAsync("notebooks", "run", path, "--out", _temp.Sub("out"), "--no-png", "--cell-timeout", "15");
+        // 1 s: the clock starts after compilation, so the first cell's cold compiler does not count.
+        var (code, _, stderr) = await Movierec.RunAsync("notebooks", "run", path, "--out", _temp.Sub("out"), "--no-png", "--cell-timeout", "1");
         Assert.Equal(5, code);
-        Assert.Contains("error: slow.ipynb, cell 2: CellTimeout: the cell ran longer than 15 s", stderr, StringComparison.Ordinal);
+        Assert.Contains("error: slow.ipynb, cell 2: CellTimeout: the cell ran longer than 1 s", stderr, StringComparison.Ordinal);
 
         var (bad, _, badError) = await Movierec.RunAsync("notebooks", "run", path, "--cell-timeout", "-3");
         Assert.Equal(1, bad);

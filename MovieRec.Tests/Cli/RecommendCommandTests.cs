@@ -1,5 +1,6 @@
 namespace MovieRec.Tests.Cli;
 
+[Trait("Category", "Integration")]
 public sealed class RecommendCommandTests
 {
     [Theory]
@@ -9,7 +10,8 @@ public sealed class RecommendCommandTests
     {
         using var temp = new TempFolder();
         var json = temp.File("out.json");
-        var (code, _, stderr) = await Movierec.RunAsync(command, "--data", TestPaths.Sample, option, value, "--n", "5", "--json", json);
+        var (model, _) = await SampleBundle.GetAsync();
+        var (code, _, stderr) = await Movierec.RunAsync(command, "--model", model, option, value, "--n", "5", "--json", json);
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var rows = doc.RootElement.EnumerateArray().ToArray();
@@ -23,7 +25,8 @@ public sealed class RecommendCommandTests
     {
         using var temp = new TempFolder();
         var json = temp.File("profile.json");
-        var (code, _, stderr) = await Movierec.RunAsync("profile", "--data", TestPaths.Sample, "--user", "1", "--json", json);
+        var (model, _) = await SampleBundle.GetAsync();
+        var (code, _, stderr) = await Movierec.RunAsync("profile", "--model", model, "--user", "1", "--json", json);
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         Assert.Equal(1, doc.RootElement.GetProperty("userId").GetInt32());
@@ -33,34 +36,36 @@ public sealed class RecommendCommandTests
         var (missing, _, message) = await Movierec.RunAsync("similar", "--data", TestPaths.Sample, "--movie", "zzzz qqqq");
         Assert.Equal(4, missing);
         Assert.Contains("No movie matches 'zzzz qqqq'. Closest:", message);
+        Assert.DoesNotContain("fitted", message, StringComparison.Ordinal); // the title is looked up before any fit
     }
 
     [Fact]
     public async Task Fit_once_then_every_query_with_model_answers_as_a_fresh_fit_does()
     {
         using var temp = new TempFolder();
-        var model = temp.File("sample.movierec");
-        var (code, stdout, stderr) = await Movierec.RunAsync("fit", "--data", TestPaths.Sample, "--out", model);
-        Assert.True(code == 0, stderr);
-        Assert.Contains("wrote ", stdout, StringComparison.Ordinal);
-        Assert.Contains("ratings, 600 users, 3,000 movies", stdout, StringComparison.Ordinal);
+        var queries = new[] { ("recommend", "--user", "7"), ("similar", "--movie", "1") };
+        // The fresh fits (one per command, as users run them without --model) run beside the shared bundle's fit.
+        var fresh = queries.Select(q => Movierec.RunAsync(q.Item1, "--data", TestPaths.Sample, q.Item2, q.Item3, "--json", temp.File($"{q.Item1}-fresh.json"))).ToArray();
+        var (model, fitted) = await SampleBundle.GetAsync();
+        Assert.Contains("wrote ", fitted, StringComparison.Ordinal);
+        Assert.Contains("ratings, 600 users, 3,000 movies", fitted, StringComparison.Ordinal);
 
-        foreach (var (command, option, value) in new[] { ("recommend", "--user", "7"), ("similar", "--movie", "1") })
+        for (var i = 0; i < queries.Length; i++)
         {
-            var fresh = temp.File($"{command}-fresh.json");
-            var saved = temp.File($"{command}-saved.json");
-            (code, _, stderr) = await Movierec.RunAsync(command, "--data", TestPaths.Sample, option, value, "--json", fresh);
+            var (command, option, value) = queries[i];
+            var (code, _, stderr) = await fresh[i];
             Assert.True(code == 0, stderr);
             Assert.Contains("run 'movierec fit' once and pass --model", stderr, StringComparison.Ordinal);
+            var saved = temp.File($"{command}-saved.json");
             (code, _, stderr) = await Movierec.RunAsync(command, "--model", model, option, value, "--json", saved);
             Assert.True(code == 0, stderr);
             Assert.DoesNotContain("fitted", stderr, StringComparison.Ordinal);
-            Assert.Equal(File.ReadAllText(fresh), File.ReadAllText(saved));
+            Assert.Equal(File.ReadAllText(temp.File($"{command}-fresh.json")), File.ReadAllText(saved));
         }
 
         File.WriteAllText(temp.File("junk.movierec"), "not a model");
-        (code, _, stderr) = await Movierec.RunAsync("recommend", "--model", temp.File("junk.movierec"), "--user", "1");
-        Assert.Equal(2, code);
-        Assert.Contains("is not a MovieRec model", stderr, StringComparison.Ordinal);
+        var (junk, _, error) = await Movierec.RunAsync("recommend", "--model", temp.File("junk.movierec"), "--user", "1");
+        Assert.Equal(2, junk);
+        Assert.Contains("is not a MovieRec model", error, StringComparison.Ordinal);
     }
 }

@@ -29,6 +29,40 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_header_of_200000_fields_is_one_error_about_its_width()
+    {
+        // The header check was quadratic in the width: 200,000 fields pinned a core for minutes. Now the reader stops at
+        // MaxFields, in one pass.
+        var dir = Release(string.Join(',', Enumerable.Range(0, 200_000).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture))) + "\n1\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.EndsWith("ratings.csv", e.FilePath);
+        Assert.Equal(1, e.Line);
+        Assert.Contains("has more than 10,000 fields on one line", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wide_header_with_repeated_names_is_checked_in_one_pass()
+    {
+        // 9,000 fields (under the cap), every name repeated: the duplicate check sees each once.
+        var names = Enumerable.Range(0, 9_000).Select(i => "x" + (i % 100).ToString(CultureInfo.InvariantCulture));
+        var dir = Release(string.Join(',', names) + ",userId,movieId,rating,timestamp,userId\n");
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(dir));
+        Assert.Contains("has the column 'userId' twice in its header (positions 9001 and 9005)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(20_000)]
+    public void Old_mac_line_endings_are_named(int rows)
+    {
+        // CR-only line endings make the whole file one line: short files fail on the header, long ones on the width.
+        var text = "userId,movieId,rating,timestamp\r" + string.Concat(Enumerable.Range(1, rows).Select(i => $"1,{i},4.0,964982703\r"));
+        var e = Assert.Throws<DataFileException>(() => MovieLensLoader.Load(Release(text)));
+        Assert.Equal(1, e.Line);
+        Assert.Contains("old Mac (CR-only) line endings", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Non_numeric_field()
     {
         var dir = Release("userId,movieId,rating,timestamp\n1,1,4.0,1\n1,2,four,2\n");

@@ -1,6 +1,7 @@
 namespace MovieRec.Tests.Data;
 
 /// <summary>Against the real files in ../shared/data; skipped with the reason where they are absent.</summary>
+[Trait("Category", "RealData")]
 public sealed class RealDataTests
 {
     [RealDataFact]

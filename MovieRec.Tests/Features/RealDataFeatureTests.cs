@@ -1,5 +1,6 @@
 namespace MovieRec.Tests.Features;
 
+[Trait("Category", "RealData")]
 public sealed class RealDataFeatureTests
 {
     [RealDataFact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -18,9 +19,14 @@ public sealed class ReaderFuzzTests : IDisposable
 
 
     private readonly TempFolder _temp = new();
+    private readonly Worker _worker = new();
     private int _case;
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _worker.Dispose();
+        _temp.Dispose();
+    }
 
     [Fact]
     public void Csv_release_files_mutated_or_random()
@@ -105,29 +111,56 @@ public sealed class ReaderFuzzTests : IDisposable
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true).WithReplay(new Replay(new Rnd(Seed, 0x9E3779B97F4A7C15UL), null)), property);
     }
 
-    /// <summary>Runs one case on a watchdog: null when it passed, else the exception; a hang or a memory blow-up fails.</summary>
-    private static Exception? Outcome(Action read)
+    /// <summary>Runs one case on the watchdog's worker: null when it passed, else the exception; a hang or a memory
+    /// blow-up fails.</summary>
+    private Exception? Outcome(Action read)
     {
-        Exception? caught = null;
-        long allocated = 0;
-        var thread = new Thread(() =>
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            try
-            {
-                read();
-            }
-            catch (Exception e)
-            {
-                caught = e;
-            }
-
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        }, maxStackSize: 16 << 20);
-        thread.Start();
-        if (!thread.Join(CaseTimeout)) throw new TimeoutException($"seed {Seed}: a case ran longer than {CaseTimeout.TotalSeconds} s (a hang)");
+        var (caught, allocated) = _worker.Run(read, CaseTimeout)
+            ?? throw new TimeoutException($"seed {Seed}: a case ran longer than {CaseTimeout.TotalSeconds} s (a hang)");
         if (allocated > CaseMemoryLimit) throw new InsufficientMemoryException($"seed {Seed}: a case of a few KB allocated {allocated:N0} bytes");
         return caught;
+    }
+
+    /// <summary>One thread with a deep stack that runs the cases one after another (a thread per case cost more than
+    /// most cases), counting each case's allocations on that thread.</summary>
+    private sealed class Worker : IDisposable
+    {
+        private readonly BlockingCollection<(Action Read, TaskCompletionSource<(Exception?, long)> Done)> _cases = [];
+
+        public Worker()
+        {
+            var thread = new Thread(Loop, maxStackSize: 16 << 20) { IsBackground = true, Name = "fuzz case" };
+            thread.Start();
+        }
+
+        /// <summary>The case's exception (or null) and the bytes it allocated; null when it did not end within <paramref name="timeout"/>.</summary>
+        public (Exception? Caught, long Allocated)? Run(Action read, TimeSpan timeout)
+        {
+            var done = new TaskCompletionSource<(Exception?, long)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _cases.Add((read, done));
+            return done.Task.Wait(timeout) ? done.Task.Result : null;
+        }
+
+        private void Loop()
+        {
+            foreach (var (read, done) in _cases.GetConsumingEnumerable())
+            {
+                Exception? caught = null;
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                try
+                {
+                    read();
+                }
+                catch (Exception e)
+                {
+                    caught = e;
+                }
+
+                done.SetResult((caught, GC.GetAllocatedBytesForCurrentThread() - before));
+            }
+        }
+
+        public void Dispose() => _cases.CompleteAdding();
     }
 
     /// <summary>Random bytes (a third of the time) or one to four mutations of <paramref name="valid"/>.</summary>

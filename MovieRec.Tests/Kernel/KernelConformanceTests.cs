@@ -4,6 +4,7 @@ namespace MovieRec.Tests.Kernel;
 
 /// <summary>The kernel under Jupyter's own clients: the conformance suite (jupyter_kernel_test) and our protocol checks,
 /// both written with jupyter_client in test_movierec_kernel.py.</summary>
+[Trait("Category", "Integration")]
 public sealed partial class KernelConformanceTests : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -140,9 +140,25 @@ class MovieRecProtocolTests(unittest.TestCase):
         expected = [sum(range(i + 1)) for i in range(50)]
         self.assertEqual([results[i] for i in ids], expected)
 
+    def wait_for_stream(self, msg_id, text, timeout=60):
+        """Reads iopub until the cell msg_id prints text (the cell says it reached the state a test waits for)."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream" and text in msg["content"]["text"]:
+                return
+        self.fail(f"the cell never printed {text!r}")
+
+    def cpu_seconds(self):
+        """The kernel process's user + system CPU time, from /proc."""
+        pid = self.km.provisioner.process.pid
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def test_movierec_heartbeat_answers_while_a_cell_runs(self):
-        msg_id = self.kc.execute("System.Threading.Thread.Sleep(3000);")
-        time.sleep(1.0)
+        msg_id = self.kc.execute('Console.WriteLine("sleeping"); System.Threading.Thread.Sleep(3000);')
+        self.wait_for_stream(msg_id, "sleeping")
         self.assertTrue(self.kc.hb_channel.is_beating())
         reply = self.kc.get_shell_msg(timeout=30)
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
@@ -150,12 +166,10 @@ class MovieRecProtocolTests(unittest.TestCase):
 
     def test_movierec_interrupt_cancels_a_cell_and_the_next_one_runs(self):
         self.run_cell("var steps = 0;")
-        msg_id = self.kc.execute("for (var i = 0; i < 600; i++) { steps++; await Task.Delay(100, CancellationToken); }")
-        time.sleep(1.5)
-        started = time.time()
+        msg_id = self.kc.execute('for (var i = 0; i < 600; i++) { steps++; if (i == 3) Console.WriteLine("looping"); await Task.Delay(100, CancellationToken); }')
+        self.wait_for_stream(msg_id, "looping")
         self.km.interrupt_kernel()
         reply = self.kc.get_shell_msg(timeout=30)
-        self.assertLess(time.time() - started, 5)
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertEqual(reply["content"]["ename"], "Interrupted")
@@ -163,15 +177,59 @@ class MovieRecProtocolTests(unittest.TestCase):
         self.assertEqual(reply["status"], "ok")
         self.assertEqual([m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"], ["True"])
 
-    def test_movierec_interrupt_abandons_a_cell_that_ignores_the_token(self):
-        msg_id = self.kc.execute("while (true) System.Threading.Thread.Sleep(50);")
-        time.sleep(1.0)
+    def test_movierec_interrupt_stops_a_busy_loop_that_ignores_the_token_and_frees_the_core(self):
+        msg_id = self.kc.execute('var spins = 0L;\nConsole.WriteLine("spinning");\nwhile (true) { spins++; }')
+        self.wait_for_stream(msg_id, "spinning")
         self.km.interrupt_kernel()
         reply = self.kc.get_shell_msg(timeout=30)
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.assertEqual(reply["content"]["evalue"], "the cell was interrupted")  # the loop stopped: nothing runs on
+        # A rate needs an interval: the reply's own work (error formatting, first-time compilation) settles within the
+        # first second, then the kernel's CPU over the next second shows whether the loop still spins (it would be ~1 s).
+        time.sleep(1.0)
+        before = self.cpu_seconds()
+        time.sleep(1.0)
+        self.assertLess(self.cpu_seconds() - before, 0.25)
         reply, _ = self.run_cell("1 + 1")
         self.assertEqual(reply["status"], "ok")
+
+    def test_movierec_interrupt_reports_code_that_cannot_be_stopped(self):
+        msg_id = self.kc.execute('Console.WriteLine("blocked");\nSystem.Threading.Thread.Sleep(4000);')
+        self.wait_for_stream(msg_id, "blocked")
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.assertIn("did not stop and runs on in the background", reply["content"]["evalue"])
+        reply, _ = self.run_cell("1 + 1")
+        self.assertEqual(reply["status"], "ok")
+
+    def test_movierec_runaway_recursion_is_an_error_and_the_kernel_lives(self):
+        reply, _ = self.run_cell("int Down(int n) => Down(n + 1) + 1;\nDown(0)")
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "InsufficientExecutionStackException")
+        reply, outputs = self.run_cell("40 + 2")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"], ["42"])
+
+    def test_movierec_a_slow_client_gets_all_100000_printed_lines_in_order_then_idle(self):
+        msg_id = self.kc.execute("for (int i = 0; i < 100000; i++) Console.WriteLine(i);")
+        reply = self.kc.get_shell_msg(timeout=120)  # the cell ends before the client reads any of its output
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "ok")
+        text, states = [], []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                text.append(msg["content"]["text"])
+            if msg["msg_type"] == "status":
+                states.append(msg["content"]["execution_state"])
+                if states[-1] == "idle":
+                    break
+        self.assertEqual(states, ["busy", "idle"])
+        self.assertEqual("".join(text), "".join(f"{i}\n" for i in range(100000)))
+        self.assertLess(len(text), 50000)  # batched into larger messages, as IPython does
 
     def test_movierec_error_names_the_cell_line(self):
         reply, outputs = self.run_cell('var a = 1;\nvar b = 2;\nthrow new ArgumentException("third line");')

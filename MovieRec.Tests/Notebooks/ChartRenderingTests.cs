@@ -1,5 +1,6 @@
 namespace MovieRec.Tests.Notebooks;
 
+[Trait("Category", "Integration")]
 public sealed class ChartRenderingTests : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -13,6 +13,7 @@ public sealed class SanityTests
     }
 
     [RealDataFact]
+    [Trait("Category", "RealData")]
     public void Engines_on_ml_latest_small_with_tmdb_are_sane_and_svd_beats_popularity_on_held_out_likes()
     {
         var ds = MovieLensLoader.Load(TestPaths.MlLatestSmall);

@@ -1,14 +1,16 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using MovieRec.Cli.Serve;
 
 namespace MovieRec.Tests.Serve;
 
 /// <summary>Every endpoint of <c>movierec serve</c> and every bad parameter, on the in-memory test server.</summary>
-public sealed class ApiTests : IClassFixture<ServedApp>
+public sealed class ApiTests
 {
-    private readonly ServedApp _served;
+    private readonly ServedApp _served = ServedApp.Shared;
 
-    public ApiTests(ServedApp served) => _served = served;
 
     private static async Task<JsonNode> GetJsonAsync(HttpClient client, string url)
     {
@@ -190,6 +192,71 @@ public sealed class ApiTests : IClassFixture<ServedApp>
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
+    public async Task Host_headers_other_than_the_bound_names_get_400_so_dns_rebinding_fails()
+    {
+        var (app, client) = await _served.StartInMemoryAsync();
+        await using var _ = app;
+        foreach (var (host, expected) in new[] { ("localhost", HttpStatusCode.OK), ("127.0.0.1", HttpStatusCode.OK), ("[::1]", HttpStatusCode.OK), ("attacker.example", HttpStatusCode.BadRequest), ("localhost.attacker.example", HttpStatusCode.BadRequest) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/openapi/v1.json", UriKind.Relative));
+            request.Headers.Host = host;
+            using var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == expected, $"Host: {host} gave {(int)response.StatusCode}");
+            if (expected == HttpStatusCode.BadRequest) Assert.DoesNotContain(host, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal); // never echoed
+        }
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "localhost")]
+    [InlineData("0.0.0.0", "*")]
+    [InlineData("192.0.2.7", "192.0.2.7")]
+    [InlineData("::1", "[::1]")]
+    public void The_allowed_hosts_follow_the_bound_address(string host, string allowed)
+    {
+        Assert.Contains(allowed, new WebAppOptions { Host = host }.AllowedHosts);
+        if (allowed != "*") Assert.DoesNotContain("*", new WebAppOptions { Host = host }.AllowedHosts);
+    }
+
+    [Theory]
+    [InlineData("localhst")]
+    [InlineData("example.com")]
+    [InlineData("127.1")]
+    [InlineData("")]
+    public void A_host_that_is_not_an_address_is_refused_never_read_as_any_address(string host)
+    {
+        var e = Assert.Throws<ArgumentException>(() => WebAppOptions.ParseHost(host));
+        Assert.Contains($"--host {host} is not an IP address or 'localhost'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_500_is_logged_with_the_request_id_the_client_sees()
+    {
+        using var log = new StringWriter();
+        var app = WebApp.Build(_served.Recommender, new WebAppOptions { DatasetName = "sample", ErrorLog = log }, b => b.WebHost.UseTestServer());
+        app.MapGet("/boom", string () => throw new InvalidOperationException("kaboom"));
+        await app.StartAsync();
+        await using var _ = app;
+        using var response = await app.GetTestClient().GetAsync(new Uri("/boom", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("kaboom", text, StringComparison.Ordinal); // the client gets no internals
+        var id = JsonNode.Parse(text)!["traceId"]!.GetValue<string>();
+        Assert.Contains($"error {id}: GET /boom: System.InvalidOperationException: kaboom", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_visitor_rates_each_movie_once()
+    {
+        var (app, client) = await _served.StartInMemoryAsync();
+        await using var _ = app;
+        var movie = _served.Recommender.Catalog.MovieIds[0];
+        var body = $"{{\"ratings\": [{{\"movieId\": {movie}, \"rating\": 5}}, {{\"movieId\": {movie}, \"rating\": 1}}]}}";
+        using var response = await client.PostAsync(new Uri("/api/recommendations/new-user", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+        await AssertProblemAsync(response, 400, "ratings");
+        Assert.Contains($"Movie {movie} is rated more than once", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, int status, string parameter)

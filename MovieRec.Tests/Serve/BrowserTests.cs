@@ -10,12 +10,12 @@ namespace MovieRec.Tests.Serve;
 /// rates three movies. Screenshots go to $MOVIEREC_TEST_RESULTS (CI sets it), else TestResults beside the tests; with
 /// MOVIEREC_UPDATE_SCREENSHOTS=1 they also replace the README's in docs/screenshots.
 /// </summary>
-public sealed class BrowserTests : IClassFixture<ServedApp>
+[Trait("Category", "Integration")]
+public sealed class BrowserTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private readonly ServedApp _served;
+    private readonly ServedApp _served = ServedApp.Shared;
 
-    public BrowserTests(ServedApp served) => _served = served;
 
     [ChromiumFact]
     public async Task Every_tab_works_in_chromium_and_every_chart_draws()

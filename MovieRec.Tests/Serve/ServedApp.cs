@@ -4,10 +4,16 @@ using MovieRec.Cli.Serve;
 
 namespace MovieRec.Tests.Serve;
 
-/// <summary>The recommender fitted once on the repository's sample, with a baseline classifier experiment attached, shared by the web app's tests.</summary>
+/// <summary>The recommender fitted once per test process on the repository's sample, with a baseline classifier experiment
+/// attached, shared by the web app's tests (<see cref="Shared"/>).</summary>
 public sealed class ServedApp
 {
-    public ServedApp()
+    private static readonly Lazy<ServedApp> Instance = new(() => new ServedApp());
+
+    /// <summary>The one instance of the test process (built by the first test that asks).</summary>
+    public static ServedApp Shared => Instance.Value;
+
+    private ServedApp()
     {
         var ds = MovieLensLoader.Load(TestPaths.Sample);
         var clean = DataCleaning.Clean(ds);

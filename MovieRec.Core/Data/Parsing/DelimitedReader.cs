@@ -27,6 +27,10 @@ internal sealed class DelimitedReader : IDisposable
     /// <see cref="DataFileException"/> naming file and line, never an unbounded buffer.</summary>
     public const int MaxRecordBytes = 16 << 20;
 
+    /// <summary>The most fields a record may have: 10,000 (MovieLens files have at most 24). A wider record is a
+    /// <see cref="DataFileException"/> naming file and line, found in time linear in the record's length.</summary>
+    public const int MaxFields = 10_000;
+
     private const int InitialBufferSize = 1 << 20;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -56,6 +60,11 @@ internal sealed class DelimitedReader : IDisposable
         _encoding = encoding;
         _recordStops = quoting ? SearchValues.Create("\"\n"u8) : SearchValues.Create("\n"u8);
         _fieldStops = SearchValues.Create([_sep0]);
+        if (FileKinds.Of(System.IO.Path.GetFullPath(path)) is var kind and not (FileKind.Regular or FileKind.Missing or FileKind.Directory))
+        {
+            throw new DataFileException(path, $"is {FileKinds.Describe(kind)}, not a data file (the readers need a regular file they can measure and read twice)");
+        }
+
         try
         {
             _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
@@ -289,8 +298,9 @@ internal sealed class DelimitedReader : IDisposable
         {
             if (count == _starts.Length)
             {
-                Array.Resize(ref _starts, count * 2);
-                Array.Resize(ref _lengths, count * 2);
+                if (count >= MaxFields) throw TooWide(start, end);
+                Array.Resize(ref _starts, Math.Min(count * 2, MaxFields + 1));
+                Array.Resize(ref _lengths, Math.Min(count * 2, MaxFields + 1));
             }
 
             if (_quoting && i < end && _buf[i] == (byte)'"')
@@ -327,6 +337,18 @@ internal sealed class DelimitedReader : IDisposable
         }
 
         FieldCount = count;
+        if (count > MaxFields) throw TooWide(start, end);
+    }
+
+    /// <summary>The error of a record with more than <see cref="MaxFields"/> fields, naming old Mac (CR-only) line endings
+    /// when the record holds carriage returns: such a file is one long line.</summary>
+    private DataFileException TooWide(int start, int end)
+    {
+        FieldCount = 0;
+        var crOnly = _buf.AsSpan(start, end - start).Contains((byte)'\r');
+        return RecordError(crOnly
+            ? "uses old Mac (CR-only) line endings, so the whole file reads as one line; convert them to LF or CRLF (for example with 'tr \"\\r\" \"\\n\"')"
+            : string.Create(CultureInfo.InvariantCulture, $"has more than {MaxFields:N0} fields on one line (the wrong separator, or not a MovieLens file?)"));
     }
 
     private int FindSeparator(ReadOnlySpan<byte> span)

@@ -1,0 +1,133 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MovieRec.Notebooks;
+
+/// <summary>
+/// Inserts <see cref="CellGuard.Check"/> at the start of every loop body and every method, local function, constructor,
+/// accessor and block-bodied lambda of a cell, on the same line as the code it precedes (line numbers of errors and stack
+/// frames do not move). A cell that does not parse is left as it is, so the compiler reports its own errors.
+/// </summary>
+internal sealed class CellRewriter : CSharpSyntaxRewriter
+{
+    private static readonly CSharpParseOptions ScriptOptions = CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest);
+
+    private static StatementSyntax Check() => SyntaxFactory.ParseStatement("global::MovieRec.Notebooks.CellGuard.Check();");
+
+    /// <summary>The cell's source with the checks inserted.</summary>
+    public static string Rewrite(string source)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, ScriptOptions);
+        if (tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error)) return source;
+        return new CellRewriter().Visit(tree.GetRoot()).ToFullString();
+    }
+
+    private static StatementSyntax Guard(StatementSyntax body) => body switch
+    {
+        BlockSyntax block => block.WithStatements(block.Statements.Insert(0, Check())),
+        _ => SyntaxFactory.Block(Check(), body.WithoutTrivia()).WithTriviaFrom(body),
+    };
+
+    private static BlockSyntax? Guard(BlockSyntax? body) => body?.WithStatements(body.Statements.Insert(0, Check()));
+
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
+    {
+        var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
+    {
+        var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
+    {
+        var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
+    {
+        var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
+    {
+        var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
+    {
+        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
+        if (visited.Body is not null) return visited.WithBody(Guard(visited.Body));
+        if (visited.ExpressionBody is not { } arrow) return visited;
+        return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, ReturnsValue(visited.ReturnType, visited.Modifiers)));
+    }
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        if (visited.Body is not null) return visited.WithBody(Guard(visited.Body));
+        if (visited.ExpressionBody is not { } arrow) return visited;
+        return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, ReturnsValue(visited.ReturnType, visited.Modifiers)));
+    }
+
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
+    {
+        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
+        return visited.Body is null ? visited : visited.WithBody(Guard(visited.Body));
+    }
+
+    public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
+    {
+        var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
+        return visited.Body is null ? visited : visited.WithBody(Guard(visited.Body));
+    }
+
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
+    {
+        var visited = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
+        return visited.Block is null ? visited : visited.WithBlock(Guard(visited.Block));
+    }
+
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
+    {
+        var visited = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
+        return visited.Block is null ? visited : visited.WithBlock(Guard(visited.Block));
+    }
+
+    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
+    {
+        var visited = (AnonymousMethodExpressionSyntax)base.VisitAnonymousMethodExpression(node)!;
+        return visited.WithBlock(Guard(visited.Block)!);
+    }
+
+    /// <summary>An expression body as a block with the check first, rebuilt from the original text so every line break
+    /// (around the arrow, inside the expression, after the semicolon) stays where it was.</summary>
+    private static BlockSyntax ArrowToBlock(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, bool returns)
+    {
+        var text = "{" + arrow.ArrowToken.TrailingTrivia.ToFullString() + Check().ToFullString() + (returns ? "return " : string.Empty)
+            + arrow.Expression.ToFullString() + semicolon.LeadingTrivia.ToFullString() + ";}";
+        return ((BlockSyntax)SyntaxFactory.ParseStatement(text)).WithLeadingTrivia(arrow.ArrowToken.LeadingTrivia).WithTrailingTrivia(semicolon.TrailingTrivia);
+    }
+
+    /// <summary>False for <c>void</c>, and for an async method returning <c>Task</c> or <c>ValueTask</c> (no value to return).</summary>
+    private static bool ReturnsValue(TypeSyntax type, SyntaxTokenList modifiers)
+    {
+        if (type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }) return false;
+        if (!modifiers.Any(SyntaxKind.AsyncKeyword)) return true;
+        var name = type switch
+        {
+            QualifiedNameSyntax q => q.Right,
+            AliasQualifiedNameSyntax a => a.Name,
+            SimpleNameSyntax s => s,
+            _ => null,
+        };
+        return name is not IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" };
+    }
+}

@@ -1,0 +1,111 @@
+using System.IO.Compression;
+
+namespace MovieRec.Tests.Recommendations;
+
+/// <summary>
+/// Bundles whose checksum was recomputed after tampering (the SHA-256 proves integrity, not origin): every part is checked
+/// against the header's counts and every entry's size is capped at load, so a swapped or padded part is one clear error at
+/// load, never a wrong answer or an out-of-memory later.
+/// </summary>
+public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, IDisposable
+{
+    private const string Magic = "MOVIEREC-BUNDLE1";
+    private readonly RecommenderTests.World _world;
+    private readonly TempFolder _temp = new();
+
+    public BundleTamperTests(RecommenderTests.World world) => _world = world;
+
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>Saves the world's recommender, lets <paramref name="change"/> edit its parts, and writes them back with a
+    /// fresh, valid checksum, as anyone can.</summary>
+    private string Tampered(string name, Action<Dictionary<string, byte[]>> change)
+    {
+        var original = _temp.File(name + ".orig");
+        _world.Recommender.Save(original);
+        var parts = Parts(original);
+        change(parts);
+        var path = _temp.File(name + ".movierec");
+        using var payload = new MemoryStream();
+        using (var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (entry, bytes) in parts)
+            {
+                using var stream = zip.CreateEntry(entry, CompressionLevel.Optimal).Open();
+                stream.Write(bytes);
+            }
+        }
+
+        ChecksummedFile.Write(path, Magic, MovieRecommender.BundleFormatVersion, s => s.Write(payload.ToArray()));
+        return path;
+    }
+
+    private static Dictionary<string, byte[]> Parts(string path)
+    {
+        var payload = ChecksummedFile.Read(path, Magic, MovieRecommender.BundleFormatVersion, "a bundle");
+        using var zip = new ZipArchive(new MemoryStream(payload), ZipArchiveMode.Read);
+        return zip.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var s = e.Open();
+            using var copy = new MemoryStream();
+            s.CopyTo(copy);
+            return copy.ToArray();
+        });
+    }
+
+    private static string LoadError(string path) => Assert.Throws<DataFileException>(() => MovieRecommender.Load(path)).Message;
+
+    [Fact]
+    public void An_unchanged_rewrite_loads_so_the_checks_below_are_about_the_changes()
+    {
+        var path = Tampered("same", _ => { });
+        Assert.Equal(_world.Recommender.Recommend(3, RecommenderEngine.Svd, 5), MovieRecommender.Load(path).Recommend(3, RecommenderEngine.Svd, 5));
+    }
+
+    [Fact]
+    public void Svd_factors_swapped_in_from_a_model_of_other_data_are_refused_at_load()
+    {
+        var fewer = _world.Ratings.Filter(_world.Ratings[Columns.UserId].ElementwiseLessThanOrEqual(30));
+        var other = MovieRecommender.Build(RatingDataset.From(fewer, _world.Movies), _world.Options);
+        var donor = _temp.File("other.movierec");
+        other.Save(donor);
+        var path = Tampered("swapped", parts => parts["svd.bin"] = Parts(donor)["svd.bin"]);
+        Assert.Contains("the SVD factors (30 users", LoadError(path), StringComparison.Ordinal);
+        Assert.Contains("do not fit the ratings (40 users", LoadError(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_padded_past_its_cap_is_refused_before_it_is_read()
+    {
+        var path = Tampered("padded", parts => parts["bundle.json"] = [.. parts["bundle.json"], .. Enumerable.Repeat((byte)' ', 17 << 20)]);
+        Assert.Contains("the entry bundle.json declares 17,", LoadError(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_classifier_part_that_unpacks_to_thousands_of_times_its_size_is_refused()
+    {
+        var path = Tampered("bomb", parts =>
+        {
+            using var inner = new MemoryStream();
+            using (var zip = new ZipArchive(inner, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                using var s = zip.CreateEntry("Model/Weights", CompressionLevel.Optimal).Open();
+                s.Write(new byte[80 << 20]); // 80 MiB of zeros: tens of KB compressed
+            }
+
+            parts["classifier.zip"] = inner.ToArray();
+        });
+        Assert.Contains("classifier.zip: the entry Model/Weights declares 83,886,080 bytes", LoadError(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_forged_array_length_fails_before_it_allocates()
+    {
+        var path = Tampered("forged", parts =>
+        {
+            var svd = parts["svd.bin"];
+            BitConverter.GetBytes(int.MaxValue).CopyTo(svd, 4); // the length of the offsets array, after k
+        });
+        Assert.Contains("svd.bin: a count of 2,147,483,647 needs 2,147,483,647 bytes, but only", LoadError(path), StringComparison.Ordinal);
+    }
+}
