@@ -147,6 +147,7 @@ public sealed partial class NotebookSession
         }
 
         script.Compile(cancellationToken); // cached by the script: running it does not compile again
+        SynchronizationContext.SetSynchronizationContext(CellSynchronizationContext.Instance); // async void errors are printed, not fatal
         started();
         return _state is null
             ? await script.RunAsync(_globals, cancellationToken: cancellationToken).ConfigureAwait(false)

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MovieRec.Recommendations;
 
@@ -14,7 +15,7 @@ public sealed partial class MovieRecommender
     /// <summary>The bundle format <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
     public const int BundleFormatVersion = 5; // 3: the classifier inside stores ClassifierOptions; 4: the hybrid's learned weights; 5: one movie index (the dataset's)
 
-    private static readonly JsonSerializerOptions HeaderJson = new() { IncludeFields = true, WriteIndented = true };
+    private static readonly JsonSerializerOptions HeaderJson = new() { IncludeFields = true, WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }; // a metric with no validation users is NaN, an empty score -Infinity
 
     /// <summary>What the bundle holds and how it was made.</summary>
     public RecommenderBundleInfo Info => _info ??= new(BundleFormatVersion, LibraryVersion, Fingerprint(Ratings, Catalog), _options.Seed,

@@ -158,6 +158,21 @@ public sealed class HardeningTests : IDisposable
     }
 
     [Fact]
+    public async Task Fit_on_a_one_user_dataset_saves_a_bundle_that_loads()
+    {
+        // It used to fit, then fail to write its NaN validation metrics ("infinity cannot be written as valid JSON").
+        _temp.Write("one/ratings.csv", "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,2,3.0,964982704\n1,3,5.0,964982705\n");
+        _temp.Write("one/movies.csv", "movieId,title,genres\n1,A (1999),Drama\n2,B (2000),Comedy\n3,C (2001),Drama\n4,D (2002),Action\n");
+        var model = _temp.File("one.movierec");
+        var (code, stdout, stderr) = await Movierec.RunAsync("fit", "--data", _temp.File("one"), "--out", model);
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("1 users, 4 movies", stdout, StringComparison.Ordinal);
+        (code, stdout, stderr) = await Movierec.RunAsync("recommend", "--model", model, "--user", "1", "--n", "1");
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("svd recommendations for user 1", stdout, StringComparison.Ordinal); // the bundle loads and answers
+    }
+
+    [Fact]
     public async Task A_named_pipe_as_ratings_is_exit_2_naming_it_not_a_stack_trace()
     {
         var folder = _temp.Sub("release");

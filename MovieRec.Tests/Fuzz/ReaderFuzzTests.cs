@@ -86,6 +86,72 @@ public sealed class ReaderFuzzTests : IDisposable
         }, typeof(NotebookRunException));
     }
 
+    [Fact]
+    public void Kernelspec_names_are_accepted_exactly_when_they_follow_jupyters_rule_and_stay_inside_the_folder()
+    {
+        var root = Path.GetFullPath(_temp.Sub("kernels"));
+        var chars = Gen.Elements("aZ09._-/\\ :*?\0é".ToCharArray());
+        var property = Prop.ForAll(Gen.ArrayOf(chars).Select(c => new string(c)).ToArbitrary(), name =>
+        {
+            var rule = name.Length > 0 && name is not ("." or "..") && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+            var accepted = Outcome(() => MovieRec.Notebooks.Kernel.KernelSpec.ValidateName(name)) is null;
+            if (accepted != rule) throw new InvalidOperationException($"seed {Seed}: '{name}' accepted {accepted}, Jupyter's rule says {rule}");
+            if (accepted && Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, name))) != root) throw new InvalidOperationException($"seed {Seed}: '{name}' leaves the kernels folder");
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2_000).WithQuietOnSuccess(true).WithReplay(new Replay(new Rnd(Seed, 0x9E3779B97F4A7C15UL), null)), property);
+    }
+
+    [Fact]
+    public void Bundles_with_a_part_mutated_and_a_recomputed_checksum()
+    {
+        // A tiny recommender: the property is about reading its parts, not about what it learned.
+        var world = new Recommendations.RecommenderTests.World();
+        var saved = _temp.File("world.movierec");
+        world.Recommender.Save(saved);
+        const string magic = "MOVIEREC-BUNDLE1";
+        var payload = ChecksummedFile.Read(saved, magic, MovieRecommender.BundleFormatVersion, "a bundle");
+        Dictionary<string, byte[]> parts;
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(payload), System.IO.Compression.ZipArchiveMode.Read))
+        {
+            parts = zip.Entries.ToDictionary(e => e.FullName, e =>
+            {
+                using var entry = e.Open();
+                using var copy = new MemoryStream();
+                entry.CopyTo(copy);
+                return copy.ToArray();
+            });
+        }
+
+        var names = parts.Keys.Order(StringComparer.Ordinal).ToArray();
+        var gen = from name in Gen.Elements(names)
+                  from n in Gen.Choose(1, 4)
+                  from mutations in Gen.ListOf(Mutation(), n)
+                  select (Name: name, Mutations: mutations);
+        var property = Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var changed = new Dictionary<string, byte[]>(parts) { [c.Name] = c.Mutations.Aggregate(parts[c.Name], (bytes, m) => m(bytes)) };
+            using var zipped = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var (entry, bytes) in changed)
+                {
+                    using var stream = zip.CreateEntry(entry).Open();
+                    stream.Write(bytes);
+                }
+            }
+
+            var path = _temp.File("m" + Interlocked.Increment(ref _case).ToString(CultureInfo.InvariantCulture) + ".movierec");
+            ChecksummedFile.Write(path, magic, MovieRecommender.BundleFormatVersion, s => s.Write(zipped.ToArray()));
+            var outcome = Outcome(() => MovieRecommender.Load(path).Recommend(world.Recommender.Ratings.UserIds[0], RecommenderEngine.Hybrid, 5));
+            File.Delete(path);
+            if (outcome is not null and not DataFileException)
+            {
+                throw new InvalidOperationException($"seed {Seed}: mutating {c.Name} gave {outcome.GetType().Name}: {outcome.Message}", outcome);
+            }
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(150).WithQuietOnSuccess(true).WithReplay(new Replay(new Rnd(Seed, 0x9E3779B97F4A7C15UL), null)), property);
+    }
+
     /// <summary>Checks <paramref name="cases"/> cases: each replaces one or more of the files with a mutation of its valid
     /// content or with random bytes, then runs <paramref name="read"/>, which must succeed or throw <paramref name="allowed"/>.</summary>
     private void Run(Dictionary<string, string> valid, int cases, Action<string> read, Type allowed)
@@ -186,7 +252,11 @@ public sealed class ReaderFuzzTests : IDisposable
         from len in Gen.Choose(1, 200)
         select (Func<byte[], byte[]>)(x => x.Length == 0 ? x : [.. x.Take(at % x.Length + len), .. x.Skip(at % x.Length)]), // duplicate a range
         from at in Gen.Choose(0, 10_000)
-        select (Func<byte[], byte[]>)(x => x.Length == 0 ? x : x[..(at % x.Length)])); // truncate
+        select (Func<byte[], byte[]>)(x => x.Length == 0 ? x : x[..(at % x.Length)]), // truncate
+        Gen.Constant((Func<byte[], byte[]>)(x => [.. x.Select(b => b == (byte)'\n' ? (byte)'\r' : b)])), // old Mac line endings
+        from at in Gen.Choose(0, 10_000)
+        from width in Gen.Choose(1, 30_000)
+        select (Func<byte[], byte[]>)(x => [.. x.Take(x.Length == 0 ? 0 : at % x.Length), .. Enumerable.Repeat((byte)',', width), .. x.Skip(x.Length == 0 ? 0 : at % x.Length)])); // a line thousands of fields wide
 
     private static byte[] With(byte[] x, int at, byte b)
     {

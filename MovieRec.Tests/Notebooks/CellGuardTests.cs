@@ -116,6 +116,19 @@ public sealed class CellGuardTests
     }
 
     [Fact]
+    public async Task An_exception_escaping_async_void_code_is_printed_and_the_process_lives_on()
+    {
+        // Unhandled, it would end the test process; the cell waits until the report reaches its stderr, then is interrupted.
+        var session = new NotebookSession();
+        const string code = "async void Boom() { await Task.Yield(); throw new InvalidOperationException(\"boom\"); }\nBoom();\nawait Task.Delay(Timeout.Infinite, CancellationToken);";
+        var error = await InterruptAsync(session, code, "unhandled exception in async void code: InvalidOperationException: boom");
+        Assert.Equal("Interrupted", error.Name);
+        var next = new Recorder();
+        Assert.Null((await session.ExecuteAsync("1 + 1", next)).Error);
+        Assert.Equal(["2"], next.Results);
+    }
+
+    [Fact]
     public async Task A_hundred_thousand_printed_lines_arrive_whole_and_in_order()
     {
         var session = new NotebookSession();

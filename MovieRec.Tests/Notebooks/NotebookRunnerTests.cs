@@ -149,6 +149,22 @@ public sealed class NotebookRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_notebook_too_large_to_save_again_is_refused_before_it_runs()
+    {
+        // A 200 MB cell used to run to the end and then fail to save ("The JSON value of length … is too large").
+        var path = _temp.File("huge.ipynb");
+        using (var writer = new StreamWriter(path))
+        {
+            writer.Write("{\"cells\": [{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"");
+            writer.Write(new string('x', (int)NotebookDocument.MaxBytes));
+            writer.Write("\"}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}");
+        }
+
+        var e = Assert.Throws<NotebookRunException>(() => NotebookDocument.Load(path));
+        Assert.Contains("huge.ipynb: is 64 MiB; notebooks of up to 64 MiB are read", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cell_that_runs_too_long_ends_with_a_timeout_naming_the_cell()
     {
         var path = Notebook(("var x = 1;", null), ("await Task.Delay(TimeSpan.FromMinutes(5), CancellationToken);", null), ("x", null));

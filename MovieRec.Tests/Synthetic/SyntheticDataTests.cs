@@ -37,13 +37,22 @@ public sealed class SyntheticDataTests : IClassFixture<SyntheticDataTests.Sample
         var folder = Path.Combine(_temp.Path, "gen");
         var stale = _temp.Sub(".gen.999999999-0123456789abcdef.tmp");
         File.WriteAllText(Path.Combine(stale, "ratings.csv"), "half");
-        _temp.Write("gen/old.txt", "from an earlier run");
+        _temp.Write("gen/ratings.csv", "from an earlier run");
+        _temp.Write("gen/README.md", "kept");
 
         _sample.Generated.WriteTo(folder, overwrite: true);
 
         Assert.False(Directory.Exists(stale));
-        Assert.False(File.Exists(Path.Combine(folder, "old.txt")));
+        Assert.NotEqual("from an earlier run", File.ReadAllText(Path.Combine(folder, "ratings.csv")));
+        Assert.Equal("kept", File.ReadAllText(Path.Combine(folder, "README.md")));
         Assert.Equal(["gen"], Directory.GetFileSystemEntries(_temp.Path).Select(Path.GetFileName));
+
+        // A file the generator never writes means the folder is not (only) ours: never replaced, even with overwrite.
+        _temp.Write("gen/notes.txt", "mine");
+        var e = Assert.Throws<IOException>(() => _sample.Generated.WriteTo(folder, overwrite: true));
+        Assert.Contains("holds notes.txt, which is not a generated dataset", e.Message, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "notes.txt")));
+        File.Delete(Path.Combine(folder, "notes.txt"));
         Assert.Equal(_sample.Loaded.Ratings.Rows.Count, MovieLensLoader.Load(folder).Ratings.Rows.Count);
     }
 
