@@ -62,6 +62,12 @@ public sealed class MovieLensLoaderTests : IDisposable
 
         var ds = MovieLensLoader.Load(dir);
 
+        // A copy re-encoded as UTF-8 reads the same titles (it was read as Latin-1 without a word: "CafÃ© au lait").
+        var utf8 = _temp.Sub("ml-100k-utf8");
+        File.Copy(Path.Combine(dir, "u.data"), Path.Combine(utf8, "u.data"));
+        File.WriteAllBytes(Path.Combine(utf8, "u.item"), Encoding.UTF8.GetBytes(item));
+        Assert.Equal("Café au lait (1993)", MovieLensLoader.Load(utf8).Movies[Columns.Title][2]);
+
         Assert.Equal(MovieLensFormat.Ml100k, ds.Format);
         Assert.Equal(RatingScale.WholeStars, ds.Scale);
         Assert.Equal(3, ds.Ratings.Rows.Count);
