@@ -20,7 +20,7 @@ internal sealed class CellRewriter : CSharpSyntaxRewriter
     {
         var tree = CSharpSyntaxTree.ParseText(source, ScriptOptions);
         if (tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error)) return source;
-        return new CellRewriter().Visit(tree.GetRoot()).ToFullString();
+        return new CellRewriter().Visit(tree.GetRoot())!.ToFullString();
     }
 
     private static StatementSyntax Guard(StatementSyntax body) => body switch
@@ -31,35 +31,15 @@ internal sealed class CellRewriter : CSharpSyntaxRewriter
 
     private static BlockSyntax? Guard(BlockSyntax? body) => body?.WithStatements(body.Statements.Insert(0, Check()));
 
-    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
+    /// <summary>Visits the children first, then guards the node itself when it is a loop.</summary>
+    public override SyntaxNode? Visit(SyntaxNode? node) => base.Visit(node) switch
     {
-        var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
-    {
-        var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
-    {
-        var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
-    {
-        var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
-    {
-        var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
+        WhileStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        DoStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        ForStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        CommonForEachStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        var other => other,
+    };
 
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {

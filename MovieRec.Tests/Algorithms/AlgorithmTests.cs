@@ -8,11 +8,17 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
     public AlgorithmTests(Planted data) => _data = data;
 
     /// <summary>400 users, 600 movies, 40,000 ratings; 80/20 per-user split.</summary>
-    public sealed class Planted
+    public class Planted
     {
         public Planted()
+            : this(400, 600, 40_000)
         {
-            Data = SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 400, Movies = 600, Ratings = 40_000, GenomeMovies = 10, Seed = 5 });
+        }
+
+        /// <summary>A planted set of another size (<see cref="ComponentContractTests.Small"/>).</summary>
+        protected Planted(int users, int movies, long ratings)
+        {
+            Data = SyntheticDataGenerator.Generate(new SyntheticOptions { Users = users, Movies = movies, Ratings = ratings, GenomeMovies = 10, Seed = 5 });
             Split = Splitters.RandomPerUser(Data.Ratings, 0.2, seed: 5);
             Train = RatingDataset.From(Split.Train);
             Movies = DataCleaning.Clean(Data.Ratings, Data.Movies).Movies;

@@ -14,23 +14,7 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
     public ComponentContractTests(Small data) => _data = data;
 
     /// <summary>The smallest planted set on which every algorithm still has unseen movies to rank for every user.</summary>
-    public sealed class Small
-    {
-        public Small()
-        {
-            var data = SyntheticDataGenerator.Generate(new SyntheticOptions { Users = 200, Movies = 300, Ratings = 10_000, GenomeMovies = 10, Seed = 5 });
-            Split = Splitters.RandomPerUser(data.Ratings, 0.2, seed: 5);
-            Train = RatingDataset.From(Split.Train);
-            Movies = DataCleaning.Clean(data.Ratings, data.Movies).Movies;
-        }
-
-        /// <summary>The cleaned movies table, for the engines of the recommender (<see cref="AlgorithmCatalog.NeedMovies"/>).</summary>
-        public DataFrame Movies { get; }
-
-        public TrainTestSplit Split { get; }
-
-        public RatingDataset Train { get; }
-    }
+    public sealed class Small() : AlgorithmTests.Planted(200, 300, 10_000);
 
     public static TheoryData<string> Names() => [.. AlgorithmCatalog.Descriptions.Keys];
 
