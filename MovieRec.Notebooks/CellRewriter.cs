@@ -6,7 +6,8 @@ namespace MovieRec.Notebooks;
 
 /// <summary>
 /// Inserts <see cref="CellGuard.Check"/> at the start of every loop body and every method, local function, constructor,
-/// accessor and block-bodied lambda of a cell, on the same line as the code it precedes (line numbers of errors and stack
+/// accessor and block-bodied lambda of a cell, and wraps the start of every <c>new Thread(…)</c> in
+/// <see cref="CellGuard.Caught(ThreadStart)"/>, on the same line as the code it changes (line numbers of errors and stack
 /// frames do not move). A cell that does not parse is left as it is, so the compiler reports its own errors.
 /// </summary>
 internal sealed class CellRewriter : CSharpSyntaxRewriter
@@ -38,7 +39,19 @@ internal sealed class CellRewriter : CSharpSyntaxRewriter
         DoStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
         ForStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
         CommonForEachStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var start, ..] } creation when IsThread(creation.Type) =>
+            creation.ReplaceNode(start.Expression, SyntaxFactory.ParseExpression("global::MovieRec.Notebooks.CellGuard.Caught(" + start.Expression.ToFullString() + ")")),
         var other => other,
+    };
+
+    /// <summary><c>Thread</c>, <c>Threading.Thread</c> or <c>System.Threading.Thread</c>, as written (the rewriter reads
+    /// syntax, not symbols: a type of one's own named Thread with a delegate argument gets the wrapper too, harmlessly
+    /// when its parameter is a ThreadStart, else as a compile error that sends the cell unguarded).</summary>
+    private static bool IsThread(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax { Identifier.ValueText: "Thread" } => true,
+        QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" } q => q.Left.ToString() is "Threading" or "System.Threading" or "global::System.Threading",
+        _ => false,
     };
 
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)

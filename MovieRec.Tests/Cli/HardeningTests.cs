@@ -157,6 +157,46 @@ public sealed class HardeningTests : IDisposable
         Assert.Equal("InsufficientExecutionStackException", saved.Cells[0]!["outputs"]![0]!["ename"]!.GetValue<string>());
     }
 
+    [NonRootFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_folder_that_can_be_listed_but_not_searched_says_so()
+    {
+        var folder = _temp.Sub("locked");
+        _temp.Write("locked/ratings.csv", "userId,movieId,rating,timestamp\n1,1,4.0,1\n");
+        // Readable, not searchable, by the user the tool runs as (this user, or nobody when the tests run as root).
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | (Movierec.IsRoot ? UnixFileMode.UserExecute | UnixFileMode.OtherRead : 0));
+        try
+        {
+            var (code, _, stderr) = await Movierec.RunUnprivilegedAsync("data", "summary", folder);
+            Assert.Equal(2, code);
+            Assert.Contains("lists a ratings file but its files cannot be opened: the folder is not searchable", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [NonRootFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Json_into_a_folder_the_user_cannot_write_is_one_line_with_exit_1()
+    {
+        var folder = _temp.Sub("readonly");
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var (model, _) = await SampleBundle.GetAsync();
+            var (code, _, stderr) = await Movierec.RunUnprivilegedAsync("recommend", "--model", model, "--user", "1", "--json", Path.Combine(folder, "out.json"));
+            Assert.Equal(1, code);
+            Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     [Fact]
     public async Task Fit_on_a_one_user_dataset_saves_a_bundle_that_loads()
     {

@@ -128,6 +128,20 @@ public sealed class CellGuardTests
         Assert.Equal(["2"], next.Results);
     }
 
+    [Theory]
+    [InlineData("new Thread(() => throw new InvalidOperationException(\"thread boom\")).Start();")]
+    [InlineData("var t = new System.Threading.Thread(o => throw new InvalidOperationException(\"thread boom\"));\nt.Start(1);")]
+    public async Task An_exception_on_a_thread_the_cell_started_is_printed_and_the_process_lives_on(string start)
+    {
+        // Unhandled, it would end the test process (as in every .NET host); the compiled cell wraps the thread's start.
+        var session = new NotebookSession();
+        var error = await InterruptAsync(session, start + "\nawait Task.Delay(Timeout.Infinite, CancellationToken);", "unhandled exception on a thread the cell started: InvalidOperationException: thread boom");
+        Assert.Equal("Interrupted", error.Name);
+        var next = new Recorder();
+        Assert.Null((await session.ExecuteAsync("1 + 1", next)).Error);
+        Assert.Equal(["2"], next.Results);
+    }
+
     [Fact]
     public async Task A_hundred_thousand_printed_lines_arrive_whole_and_in_order()
     {

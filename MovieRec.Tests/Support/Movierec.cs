@@ -7,6 +7,29 @@ internal static class Movierec
 {
     public static Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunWithAsync(new Dictionary<string, string?>(), args);
 
+    /// <summary>util-linux's tool that runs a program with other user ids.</summary>
+    public const string Setpriv = "/usr/bin/setpriv";
+
+    /// <summary>True when the tests run as root (the effective uid of /proc/self/status's Uid line is 0).</summary>
+    public static bool IsRoot { get; } =
+        File.Exists("/proc/self/status")
+        && File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries) is [_, _, "0", ..];
+
+    /// <summary>Runs the tool as a user whom file permissions bind: this user, or <c>nobody</c> (65534) when the tests run as root.</summary>
+    public static async Task<(int Code, string Stdout, string Stderr)> RunUnprivilegedAsync(params string[] args)
+    {
+        if (!IsRoot) return await RunAsync(args);
+        var start = new ProcessStartInfo(Setpriv) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
+        foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "movierec.dll") }) start.ArgumentList.Add(a);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["HOME"] = Path.GetTempPath();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>Runs with extra environment variables (a null value removes one).</summary>
     public static async Task<(int Code, string Stdout, string Stderr)> RunWithAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
