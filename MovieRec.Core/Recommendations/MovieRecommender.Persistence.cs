@@ -84,6 +84,12 @@ public sealed partial class MovieRecommender
                 : new ModelReport(Read(zip, "model-metrics.bin", r => r.ReadFrame()), Read(zip, "model-parameters.bin", r => r.ReadFrame()));
             var header = headerTask.GetAwaiter().GetResult();
             var classifier = classifierTask.GetAwaiter().GetResult();
+            if (!classifier.FeatureNames.SequenceEqual(features.FeatureNames))
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"the classifier expects {classifier.FeatureNames.Count} features, the feature model makes {features.FeatureNames.Count} others: the part comes from another model"));
+            }
+
             var model = new HybridRanker(header.Options).Compose(features, svd, classifier, header.Selection, header.Hybrid);
             return new MovieRecommender(set, model, header.Options) { ModelReport = report };
         }

@@ -75,6 +75,18 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
     }
 
     [Fact]
+    public void A_classifier_swapped_in_from_a_model_with_other_features_is_refused_at_load()
+    {
+        var options = _world.Options with { Features = _world.Options.Features with { Text = new() { Components = 2 } } };
+        var other = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies), options);
+        var donor = _temp.File("other-features.movierec");
+        other.Save(donor);
+        var path = Tampered("classifier", parts => parts["classifier.zip"] = Parts(donor)["classifier.zip"]);
+        Assert.Contains("the classifier expects", LoadError(path), StringComparison.Ordinal);
+        Assert.Contains("the part comes from another model", LoadError(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_header_padded_past_its_cap_is_refused_before_it_is_read()
     {
         var path = Tampered("padded", parts => parts["bundle.json"] = [.. parts["bundle.json"], .. Enumerable.Repeat((byte)' ', 17 << 20)]);
