@@ -33,6 +33,17 @@ public sealed class HardeningTests : IDisposable
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
+    [NonRootFact]
+    public async Task Serve_on_a_privileged_port_as_a_user_is_one_line_with_a_hint()
+    {
+        var (model, _) = await SampleBundle.GetAsync();
+        var (code, _, stderr) = await Movierec.RunUnprivilegedAsync("serve", "--model", model, "--port", "80");
+        Assert.Equal(1, code);
+        Assert.Contains("error: cannot listen on 127.0.0.1 port 80: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("(ports below 1024 need root; try --port 5080)", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Json_onto_a_named_pipe_is_written_through_and_onto_stdout_too()
     {
