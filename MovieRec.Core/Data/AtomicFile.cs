@@ -30,7 +30,7 @@ public static class AtomicFile
         if (kind is FileKind.CharacterDevice or FileKind.Fifo || IsSystemPath(full))
         {
             // Written through, never replaced: a device or pipe is not ours to swap for a file.
-            using var through = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
+            using var through = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1); // after what the process already wrote there (/dev/stdout redirected to a file)
             write(through);
             return;
         }

@@ -59,6 +59,18 @@ public sealed class HardeningTests : IDisposable
         var (toStdout, stdout, error) = await Movierec.RunAsync("similar", "--model", model, "--movie", "1", "--n", "2", "--json", "/dev/stdout");
         Assert.True(toStdout == 0, error);
         Assert.Contains("\"similarity\"", stdout, StringComparison.Ordinal);
+
+        // Standard output redirected to a file: the JSON comes after the table, not over it.
+        var file = _temp.File("both.txt");
+        using (var shell = System.Diagnostics.Process.Start("sh", ["-c", "dotnet \"$0\" similar --model \"$1\" --movie 1 --n 2 --json /dev/stdout > \"$2\"",
+            Path.Combine(AppContext.BaseDirectory, "movierec.dll"), model, file]))
+        {
+            await shell.WaitForExitAsync();
+            Assert.Equal(0, shell.ExitCode);
+        }
+
+        var both = File.ReadAllText(file);
+        Assert.True(both.IndexOf("similar to", StringComparison.Ordinal) is >= 0 and var table && both.IndexOf("\"similarity\"", StringComparison.Ordinal) > table, both);
     }
 
     [Fact]
