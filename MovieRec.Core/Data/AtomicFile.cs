@@ -6,7 +6,7 @@ namespace MovieRec.Data;
 /// <para>Temporaries are named <c>.NAME.PID-GUID.tmp</c>; those left by a process that was killed are deleted by the
 /// next write to the same target.</para>
 /// <para>Only a regular file (or a missing path) is ever replaced. A character device or a named pipe (<c>/dev/stdout</c>,
-/// a terminal, a FIFO), and any path under <c>/dev</c> or <c>/proc</c>, is written through, as a shell's <c>&gt;</c> does;
+/// a terminal, a FIFO), and any path under <c>/dev</c> or <c>/proc</c>, is written through (appended after what the process wrote there);
 /// a block device or a socket is refused. A symbolic link to a regular file keeps being a link: its target is replaced.</para>
 /// </remarks>
 public static class AtomicFile
