@@ -30,15 +30,23 @@ internal sealed class CellRewriter : CSharpSyntaxRewriter
         _ => SyntaxFactory.Block(Check(), body.WithoutTrivia()).WithTriviaFrom(body),
     };
 
-    private static BlockSyntax? Guard(BlockSyntax? body) => body?.WithStatements(body.Statements.Insert(0, Check()));
+    private static BlockSyntax Guard(BlockSyntax body) => body.WithStatements(body.Statements.Insert(0, Check()));
 
-    /// <summary>Visits the children first, then guards the node itself when it is a loop.</summary>
+    /// <summary>Visits the children first, then guards the node itself: a loop's body, a body's entry, a thread's start.</summary>
     public override SyntaxNode? Visit(SyntaxNode? node) => base.Visit(node) switch
     {
         WhileStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
         DoStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
         ForStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
         CommonForEachStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        MethodDeclarationSyntax { ExpressionBody: { } arrow } method =>
+            method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, method.SemicolonToken, ReturnsValue(method.ReturnType, method.Modifiers))),
+        LocalFunctionStatementSyntax { ExpressionBody: { } arrow } local =>
+            local.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, local.SemicolonToken, ReturnsValue(local.ReturnType, local.Modifiers))),
+        BaseMethodDeclarationSyntax { Body: { } body } method => method.WithBody(Guard(body)), // methods, constructors, operators
+        LocalFunctionStatementSyntax { Body: { } body } local => local.WithBody(Guard(body)),
+        AccessorDeclarationSyntax { Body: { } body } accessor => accessor.WithBody(Guard(body)),
+        AnonymousFunctionExpressionSyntax { Block: { } body } lambda => lambda.WithBlock(Guard(body)),
         ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var start, ..] } creation when IsThread(creation.Type) =>
             creation.ReplaceNode(start.Expression, SyntaxFactory.ParseExpression("global::MovieRec.Notebooks.CellGuard.Caught(" + start.Expression.ToFullString() + ")")),
         var other => other,
@@ -53,52 +61,6 @@ internal sealed class CellRewriter : CSharpSyntaxRewriter
         QualifiedNameSyntax { Right.Identifier.ValueText: "Thread" } q => q.Left.ToString() is "Threading" or "System.Threading" or "global::System.Threading",
         _ => false,
     };
-
-    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
-    {
-        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        if (visited.Body is not null) return visited.WithBody(Guard(visited.Body));
-        if (visited.ExpressionBody is not { } arrow) return visited;
-        return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, ReturnsValue(visited.ReturnType, visited.Modifiers)));
-    }
-
-    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
-    {
-        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
-        if (visited.Body is not null) return visited.WithBody(Guard(visited.Body));
-        if (visited.ExpressionBody is not { } arrow) return visited;
-        return visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(ArrowToBlock(arrow, visited.SemicolonToken, ReturnsValue(visited.ReturnType, visited.Modifiers)));
-    }
-
-    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-    {
-        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        return visited.Body is null ? visited : visited.WithBody(Guard(visited.Body));
-    }
-
-    public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
-    {
-        var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
-        return visited.Body is null ? visited : visited.WithBody(Guard(visited.Body));
-    }
-
-    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
-    {
-        var visited = (ParenthesizedLambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!;
-        return visited.Block is null ? visited : visited.WithBlock(Guard(visited.Block));
-    }
-
-    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
-    {
-        var visited = (SimpleLambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!;
-        return visited.Block is null ? visited : visited.WithBlock(Guard(visited.Block));
-    }
-
-    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
-    {
-        var visited = (AnonymousMethodExpressionSyntax)base.VisitAnonymousMethodExpression(node)!;
-        return visited.WithBlock(Guard(visited.Block)!);
-    }
 
     /// <summary>An expression body as a block with the check first, rebuilt from the original text so every line break
     /// (around the arrow, inside the expression, after the semicolon) stays where it was.</summary>

@@ -108,20 +108,7 @@ public sealed class ReaderFuzzTests : IDisposable
         var world = new Recommendations.RecommenderTests.World();
         var saved = _temp.File("world.movierec");
         world.Recommender.Save(saved);
-        const string magic = "MOVIEREC-BUNDLE1";
-        var payload = ChecksummedFile.Read(saved, magic, MovieRecommender.BundleFormatVersion, "a bundle");
-        Dictionary<string, byte[]> parts;
-        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(payload), System.IO.Compression.ZipArchiveMode.Read))
-        {
-            parts = zip.Entries.ToDictionary(e => e.FullName, e =>
-            {
-                using var entry = e.Open();
-                using var copy = new MemoryStream();
-                entry.CopyTo(copy);
-                return copy.ToArray();
-            });
-        }
-
+        var parts = BundleParts.Read(saved);
         var names = parts.Keys.Order(StringComparer.Ordinal).ToArray();
         var gen = from name in Gen.Elements(names)
                   from n in Gen.Choose(1, 4)
@@ -130,18 +117,8 @@ public sealed class ReaderFuzzTests : IDisposable
         var property = Prop.ForAll(gen.ToArbitrary(), c =>
         {
             var changed = new Dictionary<string, byte[]>(parts) { [c.Name] = c.Mutations.Aggregate(parts[c.Name], (bytes, m) => m(bytes)) };
-            using var zipped = new MemoryStream();
-            using (var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-            {
-                foreach (var (entry, bytes) in changed)
-                {
-                    using var stream = zip.CreateEntry(entry).Open();
-                    stream.Write(bytes);
-                }
-            }
-
             var path = _temp.File("m" + Interlocked.Increment(ref _case).ToString(CultureInfo.InvariantCulture) + ".movierec");
-            ChecksummedFile.Write(path, magic, MovieRecommender.BundleFormatVersion, s => s.Write(zipped.ToArray()));
+            BundleParts.Write(path, changed);
             var outcome = Outcome(() => MovieRecommender.Load(path).Recommend(world.Recommender.Ratings.UserIds[0], RecommenderEngine.Hybrid, 5));
             File.Delete(path);
             if (outcome is not null and not DataFileException)

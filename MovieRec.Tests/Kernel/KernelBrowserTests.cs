@@ -15,6 +15,7 @@ public sealed class KernelBrowserTests : IDisposable
     private const string Notebook = "01-data-and-eda.ipynb";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
     private readonly TempFolder _temp = new();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Dispose() => _temp.Dispose();
 
@@ -91,40 +92,27 @@ public sealed class KernelBrowserTests : IDisposable
         start.Environment["JUPYTER_DATA_DIR"] = _temp.Sub("data");
         start.Environment["MOVIEREC_DATA"] = Path.Combine(TestPaths.RepositoryRoot, "data"); // the copied notebook finds data/sample
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The server logs "… is running at:" once it listens: the test waits on that line, not on a polling loop.
+        void Watch(string? line)
+        {
+            if (line?.Contains("is running at", StringComparison.Ordinal) == true) _listening.TrySetResult();
+        }
+
+        process.OutputDataReceived += (_, e) => Watch(e.Data);
+        process.ErrorDataReceived += (_, e) => Watch(e.Data);
+        process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException("the Jupyter Notebook server exited before it listened"));
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
-    private static async Task WaitForServerAsync(int port, string token)
+    private async Task WaitForServerAsync(int port, string token)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/api/kernelspecs?token={token}"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    var specs = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-                    Assert.NotNull(specs["kernelspecs"]!["movierec"]);
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail("the Jupyter Notebook server did not answer within 60 s");
+        await _listening.Task.WaitAsync(TimeSpan.FromSeconds(60)); // a deadline against a hang
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var specs = JsonNode.Parse(await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/api/kernelspecs?token={token}")))!;
+        Assert.NotNull(specs["kernelspecs"]!["movierec"]);
     }
 
     private static int FreePort()

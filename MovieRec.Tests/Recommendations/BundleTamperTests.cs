@@ -9,7 +9,6 @@ namespace MovieRec.Tests.Recommendations;
 /// </summary>
 public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, IDisposable
 {
-    private const string Magic = "MOVIEREC-BUNDLE1";
     private readonly RecommenderTests.World _world;
     private readonly TempFolder _temp = new();
 
@@ -23,34 +22,19 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
     {
         var original = _temp.File(name + ".orig");
         _world.Recommender.Save(original);
-        var parts = Parts(original);
+        var parts = BundleParts.Read(original);
         change(parts);
         var path = _temp.File(name + ".movierec");
-        using var payload = new MemoryStream();
-        using (var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (entry, bytes) in parts)
-            {
-                using var stream = zip.CreateEntry(entry, CompressionLevel.Optimal).Open();
-                stream.Write(bytes);
-            }
-        }
-
-        ChecksummedFile.Write(path, Magic, MovieRecommender.BundleFormatVersion, s => s.Write(payload.ToArray()));
+        BundleParts.Write(path, parts);
         return path;
     }
 
-    private static Dictionary<string, byte[]> Parts(string path)
+    /// <summary>A part of a recommender fitted on <paramref name="ratings"/> with <paramref name="options"/>: another model's.</summary>
+    private byte[] PartOfAnother(string part, DataFrame ratings, RecommenderOptions options)
     {
-        var payload = ChecksummedFile.Read(path, Magic, MovieRecommender.BundleFormatVersion, "a bundle");
-        using var zip = new ZipArchive(new MemoryStream(payload), ZipArchiveMode.Read);
-        return zip.Entries.ToDictionary(e => e.FullName, e =>
-        {
-            using var s = e.Open();
-            using var copy = new MemoryStream();
-            s.CopyTo(copy);
-            return copy.ToArray();
-        });
+        var donor = _temp.File($"donor-{Guid.NewGuid():N}.movierec");
+        MovieRecommender.Build(RatingDataset.From(ratings, _world.Movies), options).Save(donor);
+        return BundleParts.Read(donor)[part];
     }
 
     private static string LoadError(string path) => Assert.Throws<DataFileException>(() => MovieRecommender.Load(path)).Message;
@@ -66,10 +50,7 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
     public void Svd_factors_swapped_in_from_a_model_of_other_data_are_refused_at_load()
     {
         var fewer = _world.Ratings.Filter(_world.Ratings[Columns.UserId].ElementwiseLessThanOrEqual(30));
-        var other = MovieRecommender.Build(RatingDataset.From(fewer, _world.Movies), _world.Options);
-        var donor = _temp.File("other.movierec");
-        other.Save(donor);
-        var path = Tampered("swapped", parts => parts["svd.bin"] = Parts(donor)["svd.bin"]);
+        var path = Tampered("swapped", parts => parts["svd.bin"] = PartOfAnother("svd.bin", fewer, _world.Options));
         Assert.Contains("the SVD factors (30 users", LoadError(path), StringComparison.Ordinal);
         Assert.Contains("do not fit the ratings (40 users", LoadError(path), StringComparison.Ordinal);
     }
@@ -78,10 +59,7 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
     public void A_classifier_swapped_in_from_a_model_with_other_features_is_refused_at_load()
     {
         var options = _world.Options with { Features = _world.Options.Features with { Text = new() { Components = 2 } } };
-        var other = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies), options);
-        var donor = _temp.File("other-features.movierec");
-        other.Save(donor);
-        var path = Tampered("classifier", parts => parts["classifier.zip"] = Parts(donor)["classifier.zip"]);
+        var path = Tampered("classifier", parts => parts["classifier.zip"] = PartOfAnother("classifier.zip", _world.Ratings, options));
         Assert.Contains("the classifier expects", LoadError(path), StringComparison.Ordinal);
         Assert.Contains("the part comes from another model", LoadError(path), StringComparison.Ordinal);
     }

@@ -23,11 +23,7 @@ internal static class Movierec
         foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "movierec.dll") }) start.ArgumentList.Add(a);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["HOME"] = Path.GetTempPath();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        return await CollectAsync(start);
     }
 
     /// <summary>Runs with extra environment variables (a null value removes one).</summary>
@@ -37,6 +33,12 @@ internal static class Movierec
         foreach (var (key, value) in environment) start.Environment[key] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "movierec.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
+        return await CollectAsync(start);
+    }
+
+    /// <summary>Starts the process, reads both streams to the end and waits for it.</summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> CollectAsync(ProcessStartInfo start)
+    {
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
