@@ -9,9 +9,14 @@ public sealed record LightGbmOptions : BoostedTreeOptions
     /// <inheritdoc />
     public override ClassifierKind Kind => ClassifierKind.LightGbm;
 
-    internal override IEstimator<ITransformer> CreateEstimator(MLContext ml) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+    /// <remarks>LightGBM's OpenMP threads wait passively (<see cref="NativeThreads"/>).</remarks>
+    internal override IEstimator<ITransformer> CreateEstimator(MLContext ml)
     {
-        NumberOfIterations = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = MinExamplesPerLeaf,
-        Booster = new GradientBooster.Options { FeatureFraction = FeatureFraction }, Seed = Seed, Silent = true, Verbose = false, NumberOfThreads = Threads,
-    });
+        NativeThreads.PreferPassiveWait();
+        return ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            NumberOfIterations = Trees, NumberOfLeaves = Leaves, LearningRate = LearningRate, MinimumExampleCountPerLeaf = MinExamplesPerLeaf,
+            Booster = new GradientBooster.Options { FeatureFraction = FeatureFraction }, Seed = Seed, Silent = true, Verbose = false, NumberOfThreads = Threads,
+        });
+    }
 }

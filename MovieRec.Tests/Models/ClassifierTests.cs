@@ -94,6 +94,14 @@ public sealed class ClassifierTests
         Assert.Throws<OperationCanceledException>(() => ClassifierSearch.Search(candidates, folds, cancellationToken: cancelled.Token));
     }
 
+    [Fact]
+    public void LightGbm_native_threads_wait_passively_unless_the_user_chose_a_policy()
+    {
+        var chosen = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY"); // the process's own environment, read before any setenv
+        _ = new LightGbmOptions { Trees = 1, Leaves = 2 }.CreateEstimator(new Microsoft.ML.MLContext(1));
+        Assert.Equal(chosen ?? "PASSIVE", NativeThreads.NativeVariable("OMP_WAIT_POLICY"));
+    }
+
     private static ClassifierOptions Small(ClassifierKind kind) => ClassifierOptions.Default(kind) switch
     {
         TreeClassifierOptions trees => trees with { Trees = 20, Seed = 7 },
