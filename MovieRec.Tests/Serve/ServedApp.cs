@@ -4,8 +4,9 @@ using MovieRec.Cli.Serve;
 
 namespace MovieRec.Tests.Serve;
 
-/// <summary>The recommender fitted once per test process on the repository's sample, with a baseline classifier experiment
-/// attached, shared by the web app's tests (<see cref="Shared"/>).</summary>
+/// <summary>The recommender of the repository's sample, loaded from the tool's own fit (<see cref="SampleBundle"/>, as
+/// <c>movierec serve --model</c> does) with a baseline classifier experiment attached, shared by the web app's tests
+/// (<see cref="Shared"/>).</summary>
 public sealed class ServedApp
 {
     private static readonly Lazy<ServedApp> Instance = new(() => new ServedApp());
@@ -18,7 +19,8 @@ public sealed class ServedApp
         var ds = MovieLensLoader.Load(TestPaths.Sample);
         var clean = DataCleaning.Clean(ds);
         var data = RatingDataset.From(clean.Ratings, clean.Movies, ds.Tags, ds.Genome);
-        Recommender = MovieRecommender.Build(data);
+        // Off the test's synchronization context: the bundle's fit is a process the first caller starts.
+        Recommender = MovieRecommender.Load(Task.Run(SampleBundle.GetAsync).GetAwaiter().GetResult().Path);
         var experiment = ModelExperiment.Run(data, new ModelExperimentOptions { Kinds = [ClassifierKind.LogisticRegression, ClassifierKind.LightGbm] });
         Recommender.ModelReport = ModelReport.From(experiment);
     }
