@@ -76,6 +76,11 @@ internal static class BinaryArrays
             DataFrameColumn column = r.ReadChar() switch
             {
                 's' => new StringDataFrameColumn(name, Enumerable.Range(0, rows).Select(_ => r.ReadBoolean() ? r.ReadString() : null).ToList()),
+                'I' => new Int32DataFrameColumn(name, Dense<int>(r, rows)),
+                'L' => new Int64DataFrameColumn(name, Dense<long>(r, rows)),
+                'F' => new SingleDataFrameColumn(name, Dense<float>(r, rows)),
+                'D' => new DoubleDataFrameColumn(name, Dense<double>(r, rows)),
+                'B' => new BooleanDataFrameColumn(name, Dense<bool>(r, rows)),
                 'i' => Primitive(r, new Int32DataFrameColumn(name, rows), r.ReadInt32),
                 'l' => Primitive(r, new Int64DataFrameColumn(name, rows), r.ReadInt64),
                 'f' => Primitive(r, new SingleDataFrameColumn(name, rows), r.ReadSingle),
@@ -89,9 +94,20 @@ internal static class BinaryArrays
         return frame;
     }
 
+    /// <summary>A column without nulls is one bulk array under its tag in upper case ('I' for int); a column with nulls is
+    /// a presence flag and a value per row under the lower-case tag (the only form before, still read).</summary>
     private static void Primitive<T>(BinaryWriter w, char tag, PrimitiveDataFrameColumn<T> column, Action<T> write)
         where T : unmanaged
     {
+        if (column.NullCount == 0)
+        {
+            var values = new T[column.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = column[i]!.Value;
+            w.Write(char.ToUpperInvariant(tag));
+            WriteSpan<T>(w, values);
+            return;
+        }
+
         w.Write(tag);
         for (long i = 0; i < column.Length; i++)
         {
@@ -99,6 +115,15 @@ internal static class BinaryArrays
             w.Write(value.HasValue);
             if (value.HasValue) write(value.Value);
         }
+    }
+
+    private static T[] Dense<T>(BinaryReader r, int rows)
+        where T : unmanaged
+    {
+        var values = ReadArray<T>(r);
+        if (values.Length != rows) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"a column of {values.Length:N0} values in a frame of {rows:N0} rows"));
+        if (typeof(T) == typeof(bool) && MemoryMarshal.AsBytes(values.AsSpan()).IndexOfAnyExcept((byte)0, (byte)1) >= 0) throw new InvalidDataException("a boolean column holds a byte other than 0 and 1");
+        return values;
     }
 
     private static PrimitiveDataFrameColumn<T> Primitive<T>(BinaryReader r, PrimitiveDataFrameColumn<T> column, Func<T> read)

@@ -6,19 +6,48 @@ using Microsoft.ML.Data;
 namespace MovieRec.Models;
 
 /// <summary>A fitted like classifier (<see cref="LikeClassifier.Fit"/>): P(like) of feature rows; saves and loads as one file.</summary>
+/// <remarks>A loaded classifier reads its ML.NET model on first use (<see cref="Model"/>, a prediction or a save): a process
+/// that only asks for SVD or content recommendations from a bundle never loads ML.NET.</remarks>
 public sealed class TrainedClassifier
 {
-    private readonly MLContext _ml;
-    private readonly DataViewSchema _inputSchema;
+    private readonly Lazy<Fitted> _fitted;
 
     internal TrainedClassifier(MLContext ml, ClassifierOptions options, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<string> featureNames)
+        : this(options, featureNames, new Lazy<Fitted>(new Fitted(ml, model, inputSchema)), modelBytes: null)
     {
-        _ml = ml;
+    }
+
+    private TrainedClassifier(ClassifierOptions options, IReadOnlyList<string> featureNames, Lazy<Fitted> fitted, byte[]? modelBytes)
+    {
         Options = options;
-        Model = model;
-        _inputSchema = inputSchema;
         FeatureNames = featureNames;
-        _linear = new(() => LinearScorer.TryCreate(model, featureNames.Count));
+        _fitted = fitted;
+        _modelBytes = modelBytes;
+        _linear = new(() => LinearScorer.TryCreate(Model, featureNames.Count));
+    }
+
+    /// <summary>Whether ML.NET has parsed the model (always, for a fitted classifier; on first use, for a loaded one).</summary>
+    internal bool ModelLoaded => _fitted.IsValueCreated;
+
+    /// <summary>The saved ML.NET model of a loaded classifier, written back unchanged by a save (null for a fitted one).</summary>
+    private readonly byte[]? _modelBytes;
+
+    /// <summary>The ML.NET parts: their own type, so that nothing in ML.NET is loaded before one of them is used.</summary>
+    private sealed record Fitted(MLContext Ml, ITransformer Model, DataViewSchema InputSchema)
+    {
+        public static Fitted Read(ClassifierOptions options, byte[] modelBytes)
+        {
+            var ml = new MLContext(options.Seed);
+            try
+            {
+                var model = ml.Model.Load(new MemoryStream(modelBytes, writable: false), out var schema);
+                return new Fitted(ml, model, schema);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new InvalidDataException($"the classifier's ML.NET model cannot be read ({e.GetType().Name}: {e.Message})", e);
+            }
+        }
     }
 
     /// <summary>The family.</summary>
@@ -28,7 +57,7 @@ public sealed class TrainedClassifier
     public ClassifierOptions Options { get; }
 
     /// <summary>The ML.NET model (Features → Score, Probability, PredictedLabel).</summary>
-    public ITransformer Model { get; }
+    public ITransformer Model => _fitted.Value.Model;
 
     /// <summary>The feature names it expects, in order.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
@@ -70,11 +99,22 @@ public sealed class TrainedClassifier
     internal void WritePayload(Stream payload)
     {
         using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
-        using (var stream = zip.CreateEntry("model.zip").Open()) _ml.Model.Save(Model, _inputSchema, stream);
+        using (var stream = zip.CreateEntry("model.zip").Open())
+        {
+            if (_modelBytes is not null && !_fitted.IsValueCreated) stream.Write(_modelBytes); // what was loaded, unchanged
+            else SaveModel(stream);
+        }
+
         using (var stream = zip.CreateEntry("classifier.json").Open())
         {
             JsonSerializer.Serialize(stream, new Header(Options, [.. FeatureNames]));
         }
+    }
+
+    private void SaveModel(Stream stream)
+    {
+        var fitted = _fitted.Value;
+        fitted.Ml.Model.Save(fitted.Model, fitted.InputSchema, stream);
     }
 
     /// <summary>Loads a file written by <see cref="Save"/>; predictions are identical to the saved model's.</summary>
@@ -94,20 +134,35 @@ public sealed class TrainedClassifier
         }
     }
 
-    /// <summary>Reads what <see cref="WritePayload"/> wrote.</summary>
+    /// <summary>Reads what <see cref="WritePayload"/> wrote: the header now, the ML.NET model on first use.</summary>
+    /// <remarks>Every entry is read here, so a damaged part still fails the load; only ML.NET's parsing of the model waits.</remarks>
     internal static TrainedClassifier ReadPayload(Stream payload)
     {
+        using var zip = new ZipArchive(payload, ZipArchiveMode.Read);
+        Header header;
+        using (var stream = Entry(zip, "classifier.json").Open()) header = JsonSerializer.Deserialize<Header>(stream) ?? throw new InvalidDataException("classifier.json is null");
+        var options = header.Options ?? throw new InvalidDataException("classifier.json has no options");
+        var featureNames = header.FeatureNames ?? throw new InvalidDataException("classifier.json has no feature names");
+        byte[] modelBytes;
+        using (var memory = CopyOf(Entry(zip, "model.zip"))) modelBytes = memory.ToArray();
+        CheckZip(modelBytes);
+        return new TrainedClassifier(options, featureNames, new Lazy<Fitted>(() => Fitted.Read(options, modelBytes)), modelBytes);
+    }
+
+    /// <summary>Reads every entry of the ML.NET model to its end, so a damaged one fails its CRC now rather than at first use.</summary>
+    private static void CheckZip(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        foreach (var entry in zip.Entries)
         {
-            using var zip = new ZipArchive(payload, ZipArchiveMode.Read);
-            Header header;
-            using (var stream = Entry(zip, "classifier.json").Open()) header = JsonSerializer.Deserialize<Header>(stream) ?? throw new InvalidDataException("classifier.json is null");
-            var ml = new MLContext(header.Options.Seed);
-            ITransformer model;
-            DataViewSchema schema;
-            using (var stream = CopyOf(Entry(zip, "model.zip"))) model = ml.Model.Load(stream, out schema);
-            return new TrainedClassifier(ml, header.Options, model, schema, header.FeatureNames);
+            if (entry.Length > MaxModelEntryBytes) throw new InvalidDataException($"model.zip: the entry {entry.FullName} declares {entry.Length:N0} bytes");
+            using var stream = entry.Open();
+            stream.CopyTo(Stream.Null);
         }
     }
+
+    /// <summary>The most bytes one entry of a saved ML.NET model may unpack to.</summary>
+    private const long MaxModelEntryBytes = 256L << 20;
 
     private static ZipArchiveEntry Entry(ZipArchive zip, string name) => zip.GetEntry(name) ?? throw new InvalidDataException($"the entry {name} is missing");
 
