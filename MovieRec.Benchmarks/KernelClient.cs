@@ -18,6 +18,7 @@ internal sealed class KernelClient : IDisposable
     private readonly string _session = Guid.NewGuid().ToString("N");
     private readonly DealerSocket _shell = new();
     private readonly string _connectionFile;
+    private TimeSpan _poll = TimeSpan.FromMilliseconds(200);
 
     private KernelClient(Process process, ConnectionInfo connection, string connectionFile)
     {
@@ -31,21 +32,25 @@ internal sealed class KernelClient : IDisposable
     public Process Process { get; }
 
     /// <summary>Starts the kernel (without PNG rendering) and returns once it answered kernel_info.</summary>
-    public static KernelClient Start()
+    public static KernelClient Start() => Start(["dotnet", Path.Combine(AppContext.BaseDirectory, "movierec.dll")], TimeSpan.FromMilliseconds(200));
+
+    /// <summary>Starts the kernel with <paramref name="tool"/> (the command that runs movierec) and returns once it answered
+    /// kernel_info, asking again every <paramref name="poll"/> until it does.</summary>
+    public static KernelClient Start(IReadOnlyList<string> tool, TimeSpan poll)
     {
         var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
         var key = Guid.NewGuid().ToString("N");
         var connection = new ConnectionInfo { ShellPort = ports[0], IopubPort = ports[1], StdinPort = ports[2], ControlPort = ports[3], HeartbeatPort = ports[4], Key = key };
         var path = Path.Combine(Path.GetTempPath(), $"movierec-bench-kernel-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, JsonSerializer.Serialize(connection));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "movierec.dll"), "kernel", "--connection-file", path, "--no-png" }) start.ArgumentList.Add(a);
+        var start = new ProcessStartInfo(tool[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in tool.Skip(1).Concat(["kernel", "--connection-file", path, "--no-png"])) start.ArgumentList.Add(a);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var client = new KernelClient(process, connection, path);
+        var client = new KernelClient(process, connection, path) { _poll = poll };
         client.Request("kernel_info_request", [], TimeSpan.FromSeconds(60));
         return client;
     }
@@ -54,17 +59,19 @@ internal sealed class KernelClient : IDisposable
     public JsonObject Request(string type, JsonObject content, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
+        var sent = new HashSet<string>(); // a reply to any of this call's requests answers it (a kernel that starts late gets them all)
         while (true)
         {
             var request = JupyterMessage.Create(type, content.DeepClone().AsObject(), null, _session, identities: []);
             _shell.SendMultipartBytes(request.ToFrames(_key));
+            sent.Add(request.Header["msg_id"]!.GetValue<string>());
             var frames = new List<byte[]>();
-            var wait = type == "kernel_info_request" ? TimeSpan.FromMilliseconds(200) : timeout;
+            var wait = type == "kernel_info_request" ? _poll : timeout;
             while (_shell.TryReceiveMultipartBytes(wait, ref frames))
             {
                 var (reply, problem) = JupyterMessage.Parse(frames, _key);
                 if (reply is null) throw new InvalidOperationException(problem);
-                if (reply.ParentHeader["msg_id"]?.GetValue<string>() == request.Header["msg_id"]!.GetValue<string>()) return reply.Content;
+                if (reply.ParentHeader["msg_id"]?.GetValue<string>() is { } parent && sent.Contains(parent)) return reply.Content;
                 frames = [];
             }
 

@@ -8,4 +8,8 @@ if (!Directory.Exists(BenchPaths.MlLatestSmall))
     Console.Error.WriteLine($"note: {BenchPaths.SharedData} is absent, so the ml-latest-small benchmarks will fail their setup; the others run.");
 }
 
+// dotnet run -c Release --project MovieRec.Benchmarks -- startup [--tool NAME=COMMAND]... [--model BUNDLE] [--runs 20]
+if (args.Length > 0 && args[0] == "startup") return StartupBench.Run(args[1..]);
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchPaths).Assembly).Run(args);
+return 0;

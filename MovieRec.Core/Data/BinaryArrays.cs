@@ -76,10 +76,10 @@ internal static class BinaryArrays
             DataFrameColumn column = r.ReadChar() switch
             {
                 's' => new StringDataFrameColumn(name, Enumerable.Range(0, rows).Select(_ => r.ReadBoolean() ? r.ReadString() : null).ToList()),
-                'I' => new Int32DataFrameColumn(name, Dense<int>(r, rows)),
-                'L' => new Int64DataFrameColumn(name, Dense<long>(r, rows)),
-                'F' => new SingleDataFrameColumn(name, Dense<float>(r, rows)),
-                'D' => new DoubleDataFrameColumn(name, Dense<double>(r, rows)),
+                'I' => new Int32DataFrameColumn(name, Bytes<int>(r, rows), AllValid(rows), rows, 0),
+                'L' => new Int64DataFrameColumn(name, Bytes<long>(r, rows), AllValid(rows), rows, 0),
+                'F' => new SingleDataFrameColumn(name, Bytes<float>(r, rows), AllValid(rows), rows, 0),
+                'D' => new DoubleDataFrameColumn(name, Bytes<double>(r, rows), AllValid(rows), rows, 0),
                 'B' => new BooleanDataFrameColumn(name, Dense<bool>(r, rows)),
                 'i' => Primitive(r, new Int32DataFrameColumn(name, rows), r.ReadInt32),
                 'l' => Primitive(r, new Int64DataFrameColumn(name, rows), r.ReadInt64),
@@ -115,6 +115,27 @@ internal static class BinaryArrays
             w.Write(value.HasValue);
             if (value.HasValue) write(value.Value);
         }
+    }
+
+    /// <summary>A dense column's values as the bytes of the column's buffer (the column copies it on its first write).</summary>
+    private static ReadOnlyMemory<byte> Bytes<T>(BinaryReader r, int rows)
+        where T : unmanaged
+    {
+        var n = Length(r);
+        if (n != rows) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"a column of {n:N0} values in a frame of {rows:N0} rows"));
+        var size = (long)n * Unsafe.SizeOf<T>();
+        (r.BaseStream as BoundedStream)?.Require(size, string.Create(CultureInfo.InvariantCulture, $"an array of {n:N0} {typeof(T).Name} values"));
+        var bytes = new byte[size];
+        r.BaseStream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    /// <summary>A null bitmap with every row valid.</summary>
+    private static ReadOnlyMemory<byte> AllValid(int rows)
+    {
+        var bits = new byte[(rows + 7) / 8];
+        Array.Fill(bits, (byte)0xFF);
+        return bits;
     }
 
     private static T[] Dense<T>(BinaryReader r, int rows)

@@ -33,6 +33,13 @@ public sealed class BinaryFrameTests
             Assert.Equal(frame.Columns[c].NullCount, back.Columns[c].NullCount);
             Assert.Equal(frame.Columns[c].Cast<object?>(), back.Columns[c].Cast<object?>());
         }
+
+        // A column read from its bytes is a column like any other: written to, it changes there only.
+        back.Columns["i"][0] = 42;
+        back.Columns["d"][2] = null;
+        Assert.Equal(42, back.Columns["i"][0]);
+        Assert.Equal(frame.Columns["d"].NullCount + 1, back.Columns["d"].NullCount);
+        Assert.Equal(1, frame.Columns["i"][0]);
     }
 
     [Fact]
