@@ -81,7 +81,8 @@ internal static class RecommendCommands
         var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, model, user, engine, n, json };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
-            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model),
+                classifier: parse.GetValue(engine) is "ml" or "hybrid", cancellationToken: cancellationToken).ConfigureAwait(false);
             var which = parse.GetValue(engine) switch { "ml" => RecommenderEngine.Ml, "content" => RecommenderEngine.Content, "hybrid" => RecommenderEngine.Hybrid, _ => RecommenderEngine.Svd };
             var rows = recommender.Recommend(parse.GetValue(user), which, parse.GetValue(n));
             Print(rows, $"{parse.GetValue(engine)} recommendations for user {parse.GetValue(user)}", Columns.Score, parse.GetValue(json));
@@ -99,7 +100,7 @@ internal static class RecommendCommands
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
             // The title is looked up in the catalog before anything is fitted: a typo costs no fit.
-            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), check: catalog => catalog.Find(parse.GetValue(movie)!), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), check: catalog => catalog.Find(parse.GetValue(movie)!), classifier: false, cancellationToken: cancellationToken).ConfigureAwait(false);
             var rows = recommender.Similar(parse.GetValue(movie)!, parse.GetValue(n));
             Print(rows, $"similar to {recommender.Catalog.TitleOf(recommender.Catalog.Find(parse.GetValue(movie)!))}", Columns.Similarity, parse.GetValue(json));
         }));
@@ -114,7 +115,7 @@ internal static class RecommendCommands
         var command = new Command("profile", "A user's rating behaviour and taste.") { data, metadata, model, user, json };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
-            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), classifier: false, cancellationToken: cancellationToken).ConfigureAwait(false);
             var profile = recommender.Profile(parse.GetValue(user));
             var table = new Table().Title($"user {profile.UserId}").AddColumn("field").AddColumn("value");
             var frame = profile.ToDataFrame();
@@ -139,9 +140,10 @@ internal static class RecommendCommands
     /// <summary>Loads the bundle at <paramref name="modelPath"/>, or fits a recommender on the data; <paramref name="check"/>
     /// sees the movie catalog before the fit, so a lookup that fails costs no fitting.</summary>
     internal static async Task<MovieRecommender> BuildAsync(string dataOrName, string? metadataPath, string? modelPath, int seed = 42, bool fitting = false,
-        Action<MovieCatalog>? check = null, CancellationToken cancellationToken = default)
+        Action<MovieCatalog>? check = null, bool classifier = true, CancellationToken cancellationToken = default)
     {
-        if (modelPath is not null) return MovieRecommender.Load(modelPath);
+        // Without the classifier (svd, content, similar, profile) a loaded bundle never starts ML.NET.
+        if (modelPath is not null) return MovieRecommender.Load(modelPath, prefetchClassifier: classifier);
         MovieRecommender recommender = null!;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var (dataset, clean) = await new DatasetCatalog().PrepareAsync(dataOrName, metadataPath, cancellationToken: cancellationToken).ConfigureAwait(false);

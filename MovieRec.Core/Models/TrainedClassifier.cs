@@ -26,6 +26,9 @@ public sealed class TrainedClassifier
         _linear = new(() => LinearScorer.TryCreate(Model, featureNames.Count));
     }
 
+    /// <summary>Parses the ML.NET model now (a loaded classifier's first use would otherwise).</summary>
+    internal void Prefetch() => _ = _fitted.Value;
+
     /// <summary>Whether ML.NET has parsed the model (always, for a fitted classifier; on first use, for a loaded one).</summary>
     internal bool ModelLoaded => _fitted.IsValueCreated;
 

@@ -12,7 +12,7 @@ public sealed partial class MovieRecommender
     /// <summary>The magic at the start of a saved recommender.</summary>
     private const string BundleMagic = "MOVIEREC-BUNDLE1";
 
-    /// <summary>The bundle format <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
+    /// <summary>The bundle format <see cref="Save"/> writes and <see cref="Load(string)"/> reads.</summary>
     public const int BundleFormatVersion = 5; // 3: the classifier inside stores ClassifierOptions; 4: the hybrid's learned weights; 5: one movie index (the dataset's)
 
     private static readonly JsonSerializerOptions HeaderJson = new() { IncludeFields = true, WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }; // a metric with no validation users is NaN, an empty score -Infinity
@@ -59,7 +59,16 @@ public sealed partial class MovieRecommender
     /// <exception cref="DataFileException">The file is missing, not a MovieRec model, damaged (checksum) or of another
     /// format version: "… is not a MovieRec model", "… is damaged (checksum mismatch)", "… was written by format 3, this
     /// version of MovieRec reads format 2".</exception>
-    public static MovieRecommender Load(string path)
+    public static MovieRecommender Load(string path) => Load(path, prefetchClassifier: true);
+
+    /// <summary>Loads a recommender saved by <see cref="Save"/>; with <paramref name="prefetchClassifier"/> false, ML.NET
+    /// parses the like classifier only when an engine first needs it (ml, hybrid, a feature-table prediction).</summary>
+    /// <param name="path">The bundle.</param>
+    /// <param name="prefetchClassifier">True: the classifier is parsed on another thread while the rest loads (the first ml
+    /// or hybrid answer does not wait for it). False: not before it is used, so a process that only asks the svd or
+    /// content engine, similar movies or profiles never loads ML.NET (<c>movierec recommend --engine svd</c>).</param>
+    /// <exception cref="DataFileException">As <see cref="Load(string)"/>.</exception>
+    public static MovieRecommender Load(string path, bool prefetchClassifier)
     {
         var payload = ChecksummedFile.Read(path, BundleMagic, BundleFormatVersion, "a MovieRec model (a bundle written by 'movierec fit')");
         try
@@ -72,7 +81,12 @@ public sealed partial class MovieRecommender
             // the features and the factors (a ZipArchive is read by one thread: their bytes are copied out first).
             var classifierBytes = Bytes(zip, "classifier.zip");
             CheckEntries(new ZipArchive(new MemoryStream(classifierBytes, writable: false), ZipArchiveMode.Read), "classifier.zip: "); // ML.NET trusts its sizes
-            var classifierTask = Task.Run(() => TrainedClassifier.ReadPayload(new MemoryStream(classifierBytes, writable: false)));
+            var classifierTask = Task.Run(() =>
+            {
+                var read = TrainedClassifier.ReadPayload(new MemoryStream(classifierBytes, writable: false));
+                if (prefetchClassifier) read.Prefetch(); // on this thread, while the caller's thread reads the rest
+                return read;
+            });
             var headerBytes = Bytes(zip, "bundle.json");
             var headerTask = Task.Run(() => JsonSerializer.Deserialize<BundleHeader>(headerBytes, HeaderJson) ?? throw new InvalidDataException("bundle.json is null"));
             var ratings = Read(zip, "ratings.bin", r => r.ReadFrame());
