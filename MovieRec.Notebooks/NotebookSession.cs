@@ -51,6 +51,24 @@ public sealed partial class NotebookSession
         _empty = CSharpScript.Create(string.Empty, _scriptOptions, typeof(NotebookGlobals));
     }
 
+    /// <summary>
+    /// Compiles a throwaway cell with the session's references and rewriter, outside the session's state: Roslyn's code is
+    /// compiled by the runtime and the references' metadata read, so the first real cell does not wait for both. The
+    /// kernel calls it on a background thread at start; it changes nothing a cell can see.
+    /// </summary>
+    internal void WarmUp()
+    {
+        try
+        {
+            var source = CellRewriter.Rewrite("var warm = new List<int> { 1 }; foreach (var x in warm) { } warm.Count");
+            _ = CSharpScript.Create(source, _scriptOptions, typeof(NotebookGlobals)).Compile();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only a head start: the first cell compiles (and reports) whatever went wrong here.
+        }
+    }
+
     /// <summary>How long an interrupted cell's code gets to stop before it is reported as still running.</summary>
     private static readonly TimeSpan AbandonWait = TimeSpan.FromSeconds(1);
 

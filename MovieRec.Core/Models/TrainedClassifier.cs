@@ -128,7 +128,9 @@ public sealed class TrainedClassifier
         var payload = ChecksummedFile.Read(path, FileMagic, FileFormatVersion, "a MovieRec classifier");
         try
         {
-            return ReadPayload(new MemoryStream(payload, writable: false));
+            var classifier = ReadPayload(new MemoryStream(payload, writable: false));
+            classifier.Prefetch(); // a classifier file is loaded to be used: every problem is this call's DataFileException
+            return classifier;
         }
         catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
         {

@@ -71,6 +71,7 @@ public sealed class JupyterKernel : IDisposable
         var log = options.Log ?? TextWriter.Null;
         var renderer = options.NoPng ? null : Task.Run(async () => (await ChartRenderer.TryStartAsync(CancellationToken.None).ConfigureAwait(false)).Renderer);
         var notebook = new NotebookSession(new NotebookSessionOptions { Renderer = renderer, EmbedPlotlyJs = true });
+        _ = Task.Run(notebook.WarmUp, CancellationToken.None); // Roslyn compiled while the front end connects: the first cell answers sooner
         using var kernel = new JupyterKernel(connection, notebook, log);
         try
         {

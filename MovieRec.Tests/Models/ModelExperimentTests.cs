@@ -91,16 +91,12 @@ public sealed class ModelExperimentTests : IClassFixture<ModelExperimentTests.Ru
         model.Save(path);
         var loaded = TrainedClassifier.Load(path);
 
-        // ML.NET parses the model on first use only; a save before that writes the loaded bytes back unchanged.
-        Assert.False(loaded.ModelLoaded);
-        loaded.Save(temp.File("again.movierec-model"));
-        Assert.False(loaded.ModelLoaded);
+        Assert.True(loaded.ModelLoaded); // a classifier file is parsed by Load: its problems are Load's errors
 
         var test = _run.Result.Split.Test;
         var rows = _run.Result.Features.Transform(test);
         Assert.Equal(model.PredictProbabilities(rows), loaded.PredictProbabilities(rows));
-        Assert.True(loaded.ModelLoaded);
-        Assert.Equal(model.PredictProbabilities(rows), TrainedClassifier.Load(temp.File("again.movierec-model")).PredictProbabilities(rows));
+
         Assert.Equal(model.FeatureNames, loaded.FeatureNames);
         Assert.Equal(model.Options, loaded.Options);
         Assert.IsType<LightGbmOptions>(loaded.Options);

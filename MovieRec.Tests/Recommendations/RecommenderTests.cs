@@ -267,6 +267,30 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     }
 
     [Fact]
+    public void Without_prefetch_a_bundle_parses_its_classifier_only_for_an_engine_that_needs_it()
+    {
+        using var temp = new Support.TempFolder();
+        var path = temp.File("world.movierec");
+        _world.Recommender.Save(path);
+        Assert.True(MovieRecommender.Load(path).Classifier.ModelLoaded); // the default parses it beside the rest
+
+        var lazy = MovieRecommender.Load(path, prefetchClassifier: false);
+        Assert.Equal(_world.Recommender.Recommend(3, RecommenderEngine.Svd, 10), lazy.Recommend(3, RecommenderEngine.Svd, 10));
+        Assert.Equal(_world.Recommender.Recommend(3, RecommenderEngine.Content, 10), lazy.Recommend(3, RecommenderEngine.Content, 10));
+        Assert.Equal(_world.Recommender.Similar(5, 10), lazy.Similar(5, 10));
+        Assert.Equal(_world.Recommender.Profile(1).ToDataFrame().ToString(), lazy.Profile(1).ToDataFrame().ToString());
+        Assert.False(lazy.Classifier.ModelLoaded);
+
+        // Saved before its first use, the classifier's bytes are written back as they were read: the copy answers the same.
+        lazy.Save(temp.File("copy.movierec"));
+        Assert.False(lazy.Classifier.ModelLoaded);
+        Assert.Equal(_world.Recommender.Recommend(3, RecommenderEngine.Ml, 10), MovieRecommender.Load(temp.File("copy.movierec"), prefetchClassifier: false).Recommend(3, RecommenderEngine.Ml, 10));
+
+        Assert.Equal(_world.Recommender.Recommend(3, RecommenderEngine.Hybrid, 10), lazy.Recommend(3, RecommenderEngine.Hybrid, 10));
+        Assert.True(lazy.Classifier.ModelLoaded);
+    }
+
+    [Fact]
     public void A_damaged_or_foreign_bundle_is_one_clear_error()
     {
         using var temp = new Support.TempFolder();
