@@ -52,7 +52,7 @@ public sealed partial class NotebookSession
     }
 
     /// <summary>
-    /// Compiles a throwaway cell with the session's references and rewriter, outside the session's state: Roslyn's code is
+    /// Compiles and runs a throwaway cell with the session's references and rewriter, outside the session's state: Roslyn's code is
     /// compiled by the runtime and the references' metadata read, so the first real cell does not wait for both. The
     /// kernel calls it on a background thread at start; it changes nothing a cell can see.
     /// </summary>
@@ -61,7 +61,10 @@ public sealed partial class NotebookSession
         try
         {
             var source = CellRewriter.Rewrite("var warm = new List<int> { 1 }; foreach (var x in warm) { } warm.Count");
-            _ = CSharpScript.Create(source, _scriptOptions, typeof(NotebookGlobals)).Compile();
+            var script = CSharpScript.Create(source, _scriptOptions, typeof(NotebookGlobals));
+            _ = script.Compile();
+            // Run too (it reads nothing of the globals): the scripting runtime's own path is then compiled as well.
+            _ = script.RunAsync(_globals).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
