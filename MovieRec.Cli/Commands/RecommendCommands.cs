@@ -81,9 +81,9 @@ internal static class RecommendCommands
         var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, model, user, engine, n, json };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
-            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model),
-                classifier: parse.GetValue(engine) is "ml" or "hybrid", cancellationToken: cancellationToken).ConfigureAwait(false);
             var which = parse.GetValue(engine) switch { "ml" => RecommenderEngine.Ml, "content" => RecommenderEngine.Content, "hybrid" => RecommenderEngine.Hybrid, _ => RecommenderEngine.Svd };
+            var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model),
+                classifier: which is RecommenderEngine.Ml or RecommenderEngine.Hybrid, cancellationToken: cancellationToken).ConfigureAwait(false);
             var rows = recommender.Recommend(parse.GetValue(user), which, parse.GetValue(n));
             Print(rows, $"{parse.GetValue(engine)} recommendations for user {parse.GetValue(user)}", Columns.Score, parse.GetValue(json));
         }));

@@ -80,7 +80,7 @@ internal static class BinaryArrays
                 'L' => new Int64DataFrameColumn(name, Bytes<long>(r, rows), AllValid(rows), rows, 0),
                 'F' => new SingleDataFrameColumn(name, Bytes<float>(r, rows), AllValid(rows), rows, 0),
                 'D' => new DoubleDataFrameColumn(name, Bytes<double>(r, rows), AllValid(rows), rows, 0),
-                'B' => new BooleanDataFrameColumn(name, Dense<bool>(r, rows)),
+                'B' => new BooleanDataFrameColumn(name, Bytes<bool>(r, rows), AllValid(rows), rows, 0),
                 'i' => Primitive(r, new Int32DataFrameColumn(name, rows), r.ReadInt32),
                 'l' => Primitive(r, new Int64DataFrameColumn(name, rows), r.ReadInt64),
                 'f' => Primitive(r, new SingleDataFrameColumn(name, rows), r.ReadSingle),
@@ -101,10 +101,10 @@ internal static class BinaryArrays
     {
         if (column.NullCount == 0)
         {
-            var values = new T[column.Length];
-            for (var i = 0; i < values.Length; i++) values[i] = column[i]!.Value;
+            // The layout of WriteSpan (count, then the values' bytes), written from the column's own buffers.
             w.Write(char.ToUpperInvariant(tag));
-            WriteSpan<T>(w, values);
+            w.Write(checked((int)column.Length));
+            foreach (var buffer in column.GetReadOnlyDataBuffers()) w.Write(MemoryMarshal.AsBytes(buffer.Span));
             return;
         }
 
@@ -127,6 +127,7 @@ internal static class BinaryArrays
         (r.BaseStream as BoundedStream)?.Require(size, string.Create(CultureInfo.InvariantCulture, $"an array of {n:N0} {typeof(T).Name} values"));
         var bytes = new byte[size];
         r.BaseStream.ReadExactly(bytes);
+        if (typeof(T) == typeof(bool) && bytes.AsSpan().IndexOfAnyExcept((byte)0, (byte)1) >= 0) throw new InvalidDataException("a boolean column holds a byte other than 0 and 1");
         return bytes;
     }
 
@@ -136,15 +137,6 @@ internal static class BinaryArrays
         var bits = new byte[(rows + 7) / 8];
         Array.Fill(bits, (byte)0xFF);
         return bits;
-    }
-
-    private static T[] Dense<T>(BinaryReader r, int rows)
-        where T : unmanaged
-    {
-        var values = ReadArray<T>(r);
-        if (values.Length != rows) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"a column of {values.Length:N0} values in a frame of {rows:N0} rows"));
-        if (typeof(T) == typeof(bool) && MemoryMarshal.AsBytes(values.AsSpan()).IndexOfAnyExcept((byte)0, (byte)1) >= 0) throw new InvalidDataException("a boolean column holds a byte other than 0 and 1");
-        return values;
     }
 
     private static PrimitiveDataFrameColumn<T> Primitive<T>(BinaryReader r, PrimitiveDataFrameColumn<T> column, Func<T> read)
