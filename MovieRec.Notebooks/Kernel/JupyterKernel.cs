@@ -326,6 +326,10 @@ public sealed class JupyterKernel : IDisposable
 
         var traceback = new JsonArray([.. error.Traceback.DefaultIfEmpty(error.ToString()).Select(t => (JsonNode)t)]);
         if (!silent) Publish("error", new JsonObject { ["ename"] = error.Name, ["evalue"] = error.Value, ["traceback"] = traceback.DeepClone() }, request);
+
+        // The requests to abort are those queued before the client can know of the failure: taken before the reply
+        // goes out, so a request the client sends on reading the reply is never aborted.
+        var aborted = stopOnError ? TakeQueuedExecutions() : [];
         Reply(Route.Shell, request, "execute_reply", new JsonObject
         {
             ["status"] = "error",
@@ -334,28 +338,23 @@ public sealed class JupyterKernel : IDisposable
             ["evalue"] = error.Value,
             ["traceback"] = traceback,
         });
-        if (stopOnError) AbortQueuedExecutions();
-    }
-
-    /// <summary>After a failed cell with <c>stop_on_error</c>: the execute requests already queued get an <c>aborted</c>
-    /// reply (as ipykernel does); other queued requests are handled as usual.</summary>
-    private void AbortQueuedExecutions()
-    {
-        var others = new List<JupyterMessage>();
-        while (_shell.Reader.TryRead(out var queued))
+        foreach (var queued in aborted)
         {
-            if (queued.Type != "execute_request")
-            {
-                others.Add(queued);
-                continue;
-            }
-
             Publish("status", new JsonObject { ["execution_state"] = "busy" }, queued);
             Reply(Route.Shell, queued, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _notebook.ExecutionCount });
             Publish("status", new JsonObject { ["execution_state"] = "idle" }, queued);
         }
+    }
 
+    /// <summary>After a failed cell with <c>stop_on_error</c>: takes the execute requests already queued, which get an
+    /// <c>aborted</c> reply (as ipykernel does); other queued requests stay queued, in their order.</summary>
+    private List<JupyterMessage> TakeQueuedExecutions()
+    {
+        var executions = new List<JupyterMessage>();
+        var others = new List<JupyterMessage>();
+        while (_shell.Reader.TryRead(out var queued)) (queued.Type == "execute_request" ? executions : others).Add(queued);
         foreach (var message in others) _shell.Writer.TryWrite(message);
+        return executions;
     }
 
     private void Shutdown(Route route, JupyterMessage request)

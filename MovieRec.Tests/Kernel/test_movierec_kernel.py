@@ -231,6 +231,15 @@ class MovieRecProtocolTests(unittest.TestCase):
         reply, _ = self.run_cell("1 + 1")
         self.assertEqual(reply["status"], "ok")
 
+    def test_movierec_a_request_sent_after_an_error_reply_is_never_aborted(self):
+        # stop_on_error aborts only what was queued before the client could know of the failure; a cell sent on reading
+        # the error reply runs (a race the kernel once lost on a loaded machine: the next cell came back "aborted").
+        for i in range(20):
+            reply, _ = self.run_cell(f'throw new InvalidOperationException("failure {i}");')
+            self.assertEqual(reply["status"], "error")
+            reply, _ = self.run_cell(f"{i} + 1")
+            self.assertEqual(reply["status"], "ok", f"round {i}")
+
     def test_movierec_runaway_recursion_is_an_error_and_the_kernel_lives(self):
         reply, _ = self.run_cell("int Down(int n) => Down(n + 1) + 1;\nDown(0)")
         self.assertEqual(reply["status"], "error")
