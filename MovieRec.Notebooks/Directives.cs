@@ -4,60 +4,80 @@ namespace MovieRec.Notebooks;
 
 /// <summary>
 /// The Polyglot directives a C# cell may carry, which Roslyn scripting does not understand: <c>#!csharp</c> / <c>#!c#</c>
-/// are dropped, any other <c>#!</c> magic is an error, <c>#r "nuget: NAME, VERSION"</c> must name a
-/// <see cref="NotebookPackages"/> entry at its pinned version (a trailing <c>*</c> matches a prefix), and <c>#i</c> package
-/// sources are dropped. Dropped lines become blanks of the same length, so compiler positions (and completion offsets) still
-/// match the cell.
+/// are dropped, <c>#!time</c> and <c>#!whos</c> are the session's magics, any other <c>#!</c> magic is an error,
+/// <c>#r "nuget: NAME[, VERSION]"</c> asks for a package and <c>#i "nuget: SOURCE"</c> adds a package source (both handled
+/// by the session, see <see cref="PackageRestorer"/>). Directive lines become blanks of the same length, so compiler
+/// positions (and completion offsets) still match the cell.
 /// </summary>
 internal static partial class Directives
 {
-    /// <summary>The cell's source with the directives applied.</summary>
+    /// <summary>The cell's source with the directives taken out, and what they ask for.</summary>
     /// <exception cref="DirectiveException">A directive that cannot be honoured.</exception>
-    public static string Apply(string source) => Rewrite(source, strict: true);
+    public static ParsedCell Parse(string source) => Rewrite(source, strict: true);
 
     /// <summary>The cell's source with every directive line blanked and nothing checked (for completion and inspection).</summary>
-    public static string Blank(string source) => Rewrite(source, strict: false);
+    public static string Blank(string source) => Rewrite(source, strict: false).Source;
 
-    private static string Rewrite(string source, bool strict)
+    private static ParsedCell Rewrite(string source, bool strict)
     {
         var sb = new StringBuilder(source.Length);
+        var packages = new List<PackageRequest>();
+        var sources = new List<string>();
+        bool time = false, whos = false;
         var lines = source.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0) sb.Append('\n');
             var trimmed = lines[i].Trim();
+            var blank = true;
             if (trimmed.StartsWith("#!", StringComparison.Ordinal))
             {
-                if (strict && trimmed is not ("#!csharp" or "#!c#"))
+                switch (trimmed)
                 {
-                    throw new DirectiveException(i + 1, $"the '{trimmed.Split(' ')[0]}' magic belongs to another kernel; this kernel runs C# cells only");
-                }
+                    case "#!csharp" or "#!c#":
+                        break;
+                    case "#!time":
+                        time = true;
+                        break;
+                    case "#!whos":
+                        whos = true;
+                        break;
+                    default:
+                        if (strict)
+                        {
+                            throw new DirectiveException(i + 1, $"the '{trimmed.Split(' ')[0]}' magic belongs to another kernel; this kernel runs C# cells (magics: #!time, #!whos)");
+                        }
 
-                sb.Append(' ', lines[i].Length);
-                continue;
+                        break;
+                }
+            }
+            else if (NugetReference().Match(trimmed) is { Success: true } nuget)
+            {
+                var version = nuget.Groups["version"].Success ? nuget.Groups["version"].Value.Trim() : null;
+                packages.Add(new PackageRequest(nuget.Groups["name"].Value.Trim(), string.IsNullOrEmpty(version) ? null : version, i + 1));
+            }
+            else if (PackageSource().Match(trimmed) is { Success: true } feed)
+            {
+                sources.Add(feed.Groups["source"].Value.Trim());
+            }
+            else if (strict && trimmed.StartsWith("#i ", StringComparison.Ordinal))
+            {
+                throw new DirectiveException(i + 1, "a package source is written #i \"nuget: SOURCE\" (a feed URL or a local folder)");
+            }
+            else
+            {
+                blank = false;
             }
 
-            var nuget = NugetReference().Match(trimmed);
-            if (nuget.Success && strict) Check(nuget.Groups["name"].Value.Trim(), nuget.Groups["version"].Success ? nuget.Groups["version"].Value.Trim() : null, i + 1);
-            sb.Append(nuget.Success || trimmed.StartsWith("#i ", StringComparison.Ordinal) ? new string(' ', lines[i].Length) : lines[i]);
+            sb.Append(blank ? new string(' ', lines[i].Length) : lines[i]);
         }
 
-        return sb.ToString();
+        return new ParsedCell(sb.ToString(), packages, sources, time, whos);
     }
 
-    private static void Check(string package, string? version, int line)
-    {
-        if (!NotebookPackages.Known.TryGetValue(package, out var known))
-        {
-            throw new DirectiveException(line, $"package '{package}' is not available to this kernel (available: {string.Join(", ", NotebookPackages.Known.Keys.Order(StringComparer.Ordinal))})");
-        }
-
-        if (version is not null && version != known.Version && !(version.EndsWith('*') && known.Version.StartsWith(version.TrimEnd('*'), StringComparison.Ordinal)))
-        {
-            throw new DirectiveException(line, $"package '{package}' is pinned to {known.Version} in this project, but the notebook asks for {version}");
-        }
-    }
-
-    [GeneratedRegex(@"^#r\s+""nuget:\s*(?<name>[^,""]+)(,\s*(?<version>[^""]+))?""\s*$")]
+    [GeneratedRegex(@"^#r\s+""nuget:\s*(?<name>[^,""]+)(,\s*(?<version>[^""]*))?""\s*$")]
     private static partial Regex NugetReference();
+
+    [GeneratedRegex(@"^#i\s+""nuget:\s*(?<source>[^""]+)""\s*$")]
+    private static partial Regex PackageSource();
 }

@@ -19,6 +19,10 @@ internal static class Documentation
         return ReferencePack(name) is { } xml ? new XmlFileDocumentation(xml) : null;
     });
 
+    /// <summary>The XML documentation beside an assembly file (a restored package's), or null.</summary>
+    public static DocumentationProvider? Beside(string assemblyPath) => Cache.GetOrAdd(assemblyPath, location =>
+        File.Exists(Path.ChangeExtension(location, ".xml")) ? new XmlFileDocumentation(Path.ChangeExtension(location, ".xml")) : null);
+
     private static string? ReferencePack(string name)
     {
         // .../dotnet/shared/Microsoft.NETCore.App/10.0.x/System.Private.CoreLib.dll -> .../dotnet/packs/Microsoft.NETCore.App.Ref/10.0.x/ref/net10.0/

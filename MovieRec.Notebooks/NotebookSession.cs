@@ -28,7 +28,7 @@ namespace MovieRec.Notebooks;
 public sealed partial class NotebookSession
 {
     private readonly NotebookSessionOptions _options;
-    private readonly ScriptOptions _scriptOptions;
+    private ScriptOptions _scriptOptions;
     private readonly Script<object> _empty;
     private readonly NotebookGlobals _globals;
     private ScriptState<object>? _state;
@@ -111,12 +111,16 @@ public sealed partial class NotebookSession
         Task<ScriptState<object>>? run = null;
         try
         {
-            var source = Directives.Apply(code);
-            run = Task.Run(() => RunAsync(source, () => { if (runTimeout is { } limit) interrupt.CancelAfter(limit); }, cancellationToken), CancellationToken.None);
+            var parsed = Directives.Parse(code);
+            if (parsed.Packages.Count > 0 || parsed.Sources.Count > 0) await AddPackagesAsync(parsed, cancellationToken).ConfigureAwait(false);
+            var clock = parsed.Time ? Stopwatch.StartNew() : null;
+            run = Task.Run(() => RunAsync(parsed.Source, () => { if (runTimeout is { } limit) interrupt.CancelAfter(limit); }, cancellationToken), CancellationToken.None);
             var state = await run.WaitAsync(cancellationToken).ConfigureAwait(false);
             _state = state;
+            if (clock is not null) cell.Stdout.WriteLine("Wall time: " + WallTime(clock.Elapsed));
             cell.Stdout.Flush(); // console text written before the cell ended comes before its value
             cell.Stderr.Flush();
+            if (parsed.Whos) cell.Enqueue(MimeFormatter.Format(Variables()), bundle => output.Display(bundle, null));
             if (state.ReturnValue is { } value and not DisplayHandle) cell.Enqueue(MimeFormatter.Format(value), bundle => output.Result(bundle, count));
         }
         catch (DirectiveException e)
@@ -225,6 +229,11 @@ public sealed partial class NotebookSession
 
         return bundle.Set("text/html", html);
     }
+
+    /// <summary>A <c>#!time</c> reading: milliseconds under a second, else seconds.</summary>
+    private static string WallTime(TimeSpan elapsed) => elapsed.TotalSeconds < 1
+        ? elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms"
+        : elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
     private static CellError CompilationError(CompilationErrorException e)
     {

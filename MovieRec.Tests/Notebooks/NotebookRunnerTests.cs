@@ -72,8 +72,8 @@ public sealed class NotebookRunnerTests : IDisposable
 
     [Theory]
     [InlineData("#!fsharp\nlet x = 1", "'#!fsharp' magic belongs to another kernel")]
-    [InlineData("#r \"nuget: Newtonsoft.Json, 13.0.3\"", "package 'Newtonsoft.Json' is not available")]
-    [InlineData("#r \"nuget: Microsoft.Data.Analysis, 0.22.0\"", "pinned to 0.23.1 in this project, but the notebook asks for 0.22.0")]
+    [InlineData("#r \"nuget: Microsoft.Data.Analysis, 0.22.0\"", "'Microsoft.Data.Analysis' ships with this kernel at 0.23.1, and that version is loaded: a running kernel cannot load another version")]
+    [InlineData("#i https://example.org/feed", "a package source is written #i \"nuget: SOURCE\"")]
     public async Task Directives_that_cannot_be_honoured_are_clear_errors(string source, string message)
     {
         var e = await Assert.ThrowsAsync<NotebookRunException>(() => NotebookRunner.RunAsync(Notebook((source, null))));

@@ -33,7 +33,7 @@ internal static class Jupyter
     }
 
     /// <summary>Runs <see cref="Python"/> with the conformance suite and the test scripts importable.</summary>
-    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, string? jupyterPath, string? kernelName = null)
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, string? jupyterPath, string? kernelName = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Scripts };
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -42,6 +42,7 @@ internal static class Jupyter
         start.Environment["JUPYTER_PLATFORM_DIRS"] = "1";
         if (jupyterPath is not null) start.Environment["JUPYTER_PATH"] = jupyterPath;
         if (kernelName is not null) start.Environment["MOVIEREC_KERNEL_NAME"] = kernelName;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
