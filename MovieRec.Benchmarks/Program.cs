@@ -11,5 +11,8 @@ if (!Directory.Exists(BenchPaths.MlLatestSmall))
 // dotnet run -c Release --project MovieRec.Benchmarks -- startup [--tool NAME=COMMAND]... [--model BUNDLE] [--runs 20]
 if (args.Length > 0 && args[0] == "startup") return StartupBench.Run(args[1..]);
 
+// dotnet run -c Release --project MovieRec.Benchmarks -- packages [--package NAME,VERSION] [--runs 10]
+if (args.Length > 0 && args[0] == "packages") return PackageBench.Run(args[1..]);
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchPaths).Assembly).Run(args);
 return 0;

@@ -20,6 +20,9 @@ public sealed class LocalFeed : IAsyncLifetime, IDisposable
     /// <summary>Where the sessions keep their generated projects.</summary>
     public string Projects => _temp.File("projects");
 
+    /// <summary>Tiny.Dep's assembly as built (for <c>#r "file.dll"</c>).</summary>
+    public string DepAssembly => _temp.File(Path.Combine("src", "Tiny.Dep", "bin", "Release", "net10.0", "Tiny.Dep.dll"));
+
     /// <summary>True when Tiny.Native was packed (a C compiler was found).</summary>
     public bool HasNative { get; private set; }
 
@@ -56,8 +59,23 @@ public sealed class LocalFeed : IAsyncLifetime, IDisposable
             native = CompileAndPackNativeAsync(src);
         }
 
+        WriteFuturePackage();
         await lib;
         HasNative = await native;
+    }
+
+    /// <summary>Tiny.Future 1.0.0, written by hand: one assembly for <c>net11.0</c> only, so nothing in it suits <c>net10.0</c>.</summary>
+    private void WriteFuturePackage()
+    {
+        using var zip = System.IO.Compression.ZipFile.Open(Path.Combine(Feed, "Tiny.Future.1.0.0.nupkg"), System.IO.Compression.ZipArchiveMode.Create);
+        void Add(string name, string text)
+        {
+            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+            writer.Write(text);
+        }
+
+        Add("Tiny.Future.nuspec", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<package xmlns=\"http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd\"><metadata><id>Tiny.Future</id><version>1.0.0</version><authors>tests</authors><description>a test package for a later framework</description></metadata></package>");
+        Add("lib/net11.0/Tiny.Future.dll", "not an assembly: restore never reads it");
     }
 
     /// <summary>Tiny.Dep, then Tiny.Lib 1.0.0 and 1.1.0 (the same build, packed twice), both depending on Tiny.Dep 1.0.0.</summary>

@@ -100,6 +100,9 @@ public sealed class PackageReferenceTests(LocalFeed feed) : IClassFixture<LocalF
         var version = await ErrorAsync(session, "#r \"nuget: Tiny.Lib, 9.0.0\"");
         Assert.Contains("NU1102: Unable to find package Tiny.Lib with version (>= 9.0.0)", version.Value, StringComparison.Ordinal);
 
+        var incompatible = await ErrorAsync(session, "#r \"nuget: Tiny.Future, 1.0.0\"");
+        Assert.True(incompatible.Value.Contains("NU1202: Package Tiny.Future 1.0.0 is not compatible with net10.0", StringComparison.Ordinal), incompatible.Value);
+
         var shipped = await ErrorAsync(session, "#r \"nuget: Microsoft.ML, 1.0.0\"");
         Assert.Contains($"'Microsoft.ML' ships with this kernel at {NotebookPackages.Known["Microsoft.ML"].Version}, and that version is loaded", shipped.Value, StringComparison.Ordinal);
 
@@ -139,6 +142,17 @@ public sealed class PackageReferenceTests(LocalFeed feed) : IClassFixture<LocalF
         var again = Session(folder, packages, projects);
         var output = await OkAsync(again, "#r \"nuget: Tiny.Lib, 1.0.0\"\nTiny.Lib.Greeter.Greet(\"again\")");
         Assert.Equal(["dep:hello again"], output.Results);
+    }
+
+    [Fact]
+    public async Task An_assembly_file_and_a_script_file_load_relative_to_the_notebook_folder()
+    {
+        var folder = feed.NotebookFolder("files");
+        Directory.CreateDirectory(Path.Combine(folder, "lib"));
+        File.Copy(feed.DepAssembly, Path.Combine(folder, "lib", "Tiny.Dep.dll"));
+        File.WriteAllText(Path.Combine(folder, "helpers.csx"), "string Twice(string s) => s + s;\n");
+        var output = await OkAsync(Session(folder), "#r \"lib/Tiny.Dep.dll\"\n#load \"helpers.csx\"\nTwice(Tiny.Dep.Echo.Say(\"x\"))");
+        Assert.Equal(["dep:xdep:x"], output.Results);
     }
 
     [Fact]
