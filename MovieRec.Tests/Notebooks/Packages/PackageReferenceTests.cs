@@ -58,11 +58,11 @@ public sealed class PackageReferenceTests(LocalFeed feed) : IClassFixture<LocalF
     }
 
     [Fact]
-    public async Task A_package_loads_with_its_dependency_shows_its_progress_and_a_later_cell_adds_more()
+    public async Task Packages_of_one_cell_restore_together_with_their_dependency_and_show_their_progress()
     {
         var session = Session(feed.NotebookFolder("first"));
-        var output = await OkAsync(session, $"#i \"nuget: {feed.Feed}\"\n#r \"nuget: Tiny.Lib, 1.0.0\"\nvar kept = 42;");
-        Assert.Equal(["Restoring Tiny.Lib 1.0.0…", "Added Tiny.Lib 1.0.0 (Tiny.Lib.dll); Tiny.Dep 1.0.0 (Tiny.Dep.dll)"], output.Displays);
+        var output = await OkAsync(session, $"#i \"nuget: {feed.Feed}\"\n#r \"nuget: Tiny.Lib, 1.0.0\"\n#r \"nuget: Tiny.Dep, 1.0.0\"\nvar kept = 42;");
+        Assert.Equal(["Restoring Tiny.Lib 1.0.0, Tiny.Dep 1.0.0…", "Added Tiny.Lib 1.0.0 (Tiny.Lib.dll); Tiny.Dep 1.0.0 (Tiny.Dep.dll)"], output.Displays); // one restore
         Assert.Equal(["dep:hello you"], (await OkAsync(session, "Tiny.Lib.Greeter.Greet(\"you\")")).Results);
         Assert.Contains(Path.Combine(feed.Packages, "tiny.lib", "1.0.0"), (await OkAsync(session, "typeof(Tiny.Lib.Greeter).Assembly.Location")).Results[0], StringComparison.Ordinal);
 
@@ -119,13 +119,14 @@ public sealed class PackageReferenceTests(LocalFeed feed) : IClassFixture<LocalF
     }
 
     [CompilerFact]
-    public async Task A_package_with_a_native_library_runs_its_native_code()
+    public async Task A_later_cell_adds_a_package_with_a_native_library_and_its_native_code_runs()
     {
         Assert.True(feed.HasNative);
         var session = Session(feed.NotebookFolder("native", feed.Feed));
-        var output = await OkAsync(session, "#r \"nuget: Tiny.Native, 1.0.0\"\nTiny.Native.Answer.tiny_answer()");
-        Assert.Equal(["42"], output.Results);
-        Assert.Contains("native: libtinyanswer.so", output.Displays[^1], StringComparison.Ordinal);
+        await OkAsync(session, "#r \"nuget: Tiny.Lib, 1.0.0\"");
+        var output = await OkAsync(session, "#r \"nuget: Tiny.Native, 1.0.0\"\nTiny.Lib.Greeter.Greet(Tiny.Native.Answer.tiny_answer().ToString())"); // a later cell adds more
+        Assert.Equal(["dep:hello 42"], output.Results);
+        Assert.Equal("Added Tiny.Native 1.0.0 (Tiny.Native.dll, native: libtinyanswer.so)", output.Displays[^1]);
     }
 
     [Fact]
