@@ -18,6 +18,7 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(NotebooksCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
 root.Subcommands.Add(MovieRec.Cli.Serve.ServeCommand.Create());
+root.Subcommands.Add(MovieRec.Cli.Docs.DocsCommand.Create());
 var verbose = new Option<bool>("--verbose") { Description = "On an error, also print its stack trace.", Recursive = true };
 root.Options.Add(verbose);
 var parsed = root.Parse(args);

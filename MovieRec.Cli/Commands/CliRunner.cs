@@ -14,40 +14,40 @@ internal static class CliRunner
         try
         {
             await action().ConfigureAwait(false);
-            return 0;
+            return ExitCodes.Ok;
         }
         catch (DataFileException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.BadData;
         }
         catch (MovieRec.Data.MovieNotFoundException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 4;
+            return ExitCodes.MovieNotFound;
         }
         catch (MovieRec.Notebooks.NotebookRunException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 5;
+            return ExitCodes.Notebook;
         }
         catch (DatasetDownloadException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return 3;
+            return ExitCodes.Download;
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             if (Verbose) await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Anything else is still one line, never a stack trace (unless --verbose asks for it).
             await Console.Error.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}{(Verbose ? "" : " (--verbose prints the stack trace)")}").ConfigureAwait(false);
             if (Verbose) await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Usage;
         }
     }
 

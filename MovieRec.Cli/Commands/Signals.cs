@@ -8,7 +8,7 @@ internal static class Signals
     public static async Task<int> RunAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var exitCode = 130;
+        var exitCode = ExitCodes.Interrupted;
         void Handle(PosixSignalContext context, int code)
         {
             context.Cancel = true; // we end the process ourselves, after the partial outputs are written
@@ -16,8 +16,8 @@ internal static class Signals
             stop.Cancel();
         }
 
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Handle(c, 130));
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Handle(c, 143));
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Handle(c, ExitCodes.Interrupted));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Handle(c, ExitCodes.Terminated));
         try
         {
             var code = await body(stop.Token).ConfigureAwait(false);
