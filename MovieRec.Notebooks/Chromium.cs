@@ -27,6 +27,18 @@ internal sealed class Chromium : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _receiver;
     private string? _session;
+    private readonly ConcurrentQueue<string> _errors = new();
+
+    /// <summary>The page's errors since <see cref="WatchErrorsAsync"/>: uncaught exceptions, <c>console.error</c> calls and
+    /// the browser's own error entries (a resource that failed to load).</summary>
+    internal IReadOnlyCollection<string> Errors => _errors;
+
+    /// <summary>Starts recording the page's errors into <see cref="Errors"/>.</summary>
+    internal async Task WatchErrorsAsync(CancellationToken cancellationToken = default)
+    {
+        await SendAsync("Runtime.enable", [], _session, cancellationToken).ConfigureAwait(false);
+        await SendAsync("Log.enable", [], _session, cancellationToken).ConfigureAwait(false);
+    }
     private int _nextId;
 
     private Chromium(Process process, string profile, ClientWebSocket socket)
@@ -223,6 +235,7 @@ internal sealed class Chromium : IAsyncDisposable
                 var node = JsonNode.Parse(message.GetBuffer().AsSpan(0, (int)message.Length)) as JsonObject;
                 message.SetLength(0);
                 if (node?["id"] is JsonValue idValue && _pending.TryRemove(idValue.GetValue<int>(), out var waiter)) waiter.TrySetResult(node);
+                else if (node?["method"]?.GetValue<string>() is { } method) RecordError(method, node["params"]);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or JsonException)
@@ -231,6 +244,25 @@ internal sealed class Chromium : IAsyncDisposable
         }
 
         foreach (var waiter in _pending.Values) waiter.TrySetException(new InvalidOperationException("the Chromium connection closed"));
+    }
+
+    private void RecordError(string method, JsonNode? parameters)
+    {
+        if (parameters is not JsonObject p) return;
+        switch (method)
+        {
+            case "Runtime.exceptionThrown":
+                var details = p["exceptionDetails"];
+                _errors.Enqueue("exception: " + (details?["exception"]?["description"] ?? details?["text"]));
+                break;
+            case "Runtime.consoleAPICalled" when p["type"]?.GetValue<string>() == "error":
+                var args = p["args"] as JsonArray ?? [];
+                _errors.Enqueue("console.error: " + string.Join(" ", args.Select(a => (a?["value"] ?? a?["description"])?.ToString())));
+                break;
+            case "Log.entryAdded" when p["entry"] is JsonObject entry && entry["level"]?.GetValue<string>() == "error":
+                _errors.Enqueue("log: " + entry["text"] + " " + entry["url"]);
+                break;
+        }
     }
 
     /// <inheritdoc/>
