@@ -42,6 +42,9 @@ internal sealed partial class PackageRestorer(string notebookFolder, string proj
         if (!Restored(folder))
         {
             Directory.CreateDirectory(folder);
+            // Two kernels asking for the same packages at once restore one after the other; the second finds it done.
+            using var gate = await LockAsync(Path.Combine(folder, ".restore.lock"), cancellationToken).ConfigureAwait(false);
+            if (Restored(folder)) return ReadAssets(assets);
             var file = Path.Combine(folder, "notebook.csproj");
             var temporary = file + ".tmp";
             await File.WriteAllTextAsync(temporary, project, cancellationToken).ConfigureAwait(false);
@@ -50,6 +53,23 @@ internal sealed partial class PackageRestorer(string notebookFolder, string proj
         }
 
         return ReadAssets(assets);
+    }
+
+    /// <summary>Holds <paramref name="path"/> open without sharing (the lock ends with the handle, even when the process
+    /// dies); waits while another process holds it.</summary>
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>The generated project: a library for this runtime, its packages, the notebook's sources and folder.</summary>
