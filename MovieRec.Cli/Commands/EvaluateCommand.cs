@@ -5,15 +5,6 @@ namespace MovieRec.Cli.Commands;
 /// <summary><c>movierec evaluate</c>: collaborative filtering algorithms on any MovieLens folder.</summary>
 internal static class EvaluateCommand
 {
-    /// <summary>microsoft/recommenders' protocol: per-user stratified 75/25, top 10 (seen movies removed by the ranking seam).</summary>
-    internal const double RecommendersTestFraction = 0.25;
-
-    /// <summary>The cut-off of the recommenders protocol.</summary>
-    internal const int RecommendersK = 10;
-
-    /// <summary>The one split of the recommenders protocol.</summary>
-    internal static TrainTestSplit RecommendersSplit(DataFrame ratings, int seed) => Splitters.Split(ratings, SplitKind.Stratified, testFraction: RecommendersTestFraction, seed: seed)[0];
-
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "A MovieLens release folder (any format) or a catalog name.", DefaultValueFactory = _ => "sample" };
@@ -44,17 +35,18 @@ internal static class EvaluateCommand
             foreach (var option in new Option[] { split, folds, fraction, k })
             {
                 // A named protocol fixes these: an explicit value would be silently ignored, so it is an error instead.
-                if (recommenders && parse.GetResult(option) is { Implicit: false }) throw new ArgumentException($"--protocol recommenders sets the split (per-user stratified 75/25) and k = {RecommendersK}; drop {option.Name}.");
+                if (recommenders && parse.GetResult(option) is { Implicit: false }) throw new ArgumentException($"--protocol recommenders sets the split (per-user stratified 75/25) and k = {EvaluationProtocol.Recommenders.K}; drop {option.Name}.");
             }
 
             var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, cancellationToken: cancellationToken).ConfigureAwait(false);
             var ratings = prepared.Clean.Ratings;
             var s = parse.GetValue(seed);
             var kind = Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
-            IReadOnlyList<TrainTestSplit> splits = recommenders ? [RecommendersSplit(ratings, s)] : Splitters.Split(ratings, kind, parse.GetValue(folds), parse.GetValue(fraction), s);
+            var chosenProtocol = recommenders ? EvaluationProtocol.Recommenders : EvaluationProtocol.Of(kind, parse.GetValue(folds), parse.GetValue(fraction), parse.GetValue(k));
+            var splits = chosenProtocol.Splits(ratings, s);
             var chosen = AlgorithmCatalog.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s,
                 prepared.Clean.Movies, prepared.Raw.Tags, prepared.Raw.Genome);
-            var options = new EvaluationOptions { K = recommenders ? RecommendersK : parse.GetValue(k) };
+            var options = chosenProtocol.Options();
             DataFrame board = null!;
             AnsiConsole.Status().Start("evaluating…", ctx => board = Evaluator.Compare(chosen, splits, options,
                 new SyncProgress<EvaluationProgress>(p => ctx.Status(string.Create(CultureInfo.InvariantCulture, $"{p.Algorithm}: split {p.Split} of {p.Splits}"))), cancellationToken));

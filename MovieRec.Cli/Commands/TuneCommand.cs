@@ -22,17 +22,18 @@ internal static class TuneCommand
             var s = parse.GetValue(seed);
             var name = parse.GetValue(algorithm)!;
             var (factory, grid) = AlgorithmCatalog.TuningGrid(name, s);
-            var rates = name is "biasedmf" or "svd++";
-            var k = EvaluateCommand.RecommendersK;
+            var protocol = EvaluationProtocol.Recommenders;
+            var rates = factory(grid.ToDictionary(p => p.Key, p => p.Value[0])) is IRatingPredictor; // a property of the algorithm
+            var k = protocol.K;
             var by = parse.GetValue(metric) ?? (rates ? MetricNames.Rmse : MetricNames.AtK(MetricNames.Ndcg, k));
-            var options = new EvaluationOptions { K = k, Ranking = !rates };
+            var options = protocol.Options(ranking: !rates);
             // The board's columns are known before any work: a wrong --metric fails before the data is even read.
             string[] columns = [.. grid.Keys.Order(StringComparer.Ordinal),
                 .. Evaluator.ToDataFrame([], options, withMean: false).Columns.Select(c => c.Name).Where(c => c is not ("algorithm" or "fold"))];
             if (!columns.Contains(by, StringComparer.Ordinal)) throw new ArgumentException($"--metric {by} is not a column of the board; choose one of: {string.Join(", ", columns)}.");
             var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var outer = EvaluateCommand.RecommendersSplit(prepared.Clean.Ratings, s);
-            var validation = EvaluateCommand.RecommendersSplit(outer.Train, s); // the test split is never read
+            var outer = protocol.Splits(prepared.Clean.Ratings, s)[0];
+            var validation = protocol.Validation(outer, s); // the test split is never read
             DataFrame board = null!;
             AnsiConsole.Status().Start("tuning…", ctx => board = Evaluator.GridSearch(factory, grid, [validation], by, options,
                 new SyncProgress<(int Candidate, int Of)>(p => ctx.Status(string.Create(CultureInfo.InvariantCulture, $"{name}: candidate {p.Candidate} of {p.Of}"))), cancellationToken));

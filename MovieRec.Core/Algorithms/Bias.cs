@@ -6,7 +6,7 @@ namespace MovieRec.Algorithms;
 /// </summary>
 /// <remarks>Fallbacks: an unknown user gets μ + b_i, an unknown movie μ + b_u, both unknown μ (flagged). Predictions are
 /// clipped to the training rating range. Same model as Surprise's <c>BaselineOnly</c> with ALS.</remarks>
-public sealed class Bias(BiasOptions? options = null) : IRecommenderAlgorithm<IDenseScorer>
+public sealed class Bias(BiasOptions? options = null) : IRecommenderAlgorithm<IDenseScorer>, IRatingPredictor
 {
     /// <summary>The options.</summary>
     public BiasOptions Options { get; } = options ?? new BiasOptions();

@@ -16,7 +16,7 @@ namespace MovieRec.Algorithms;
 /// rating range; <see cref="IDenseScorer.ScoreDense"/> is not clipped. A new user's b_u and p_u can be folded in from a few
 /// ratings without retraining (<see cref="BiasedMFModel.FoldIn"/>).</para>
 /// </remarks>
-public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgorithm<BiasedMFModel>
+public sealed class BiasedMF(BiasedMFOptions? options = null) : IRecommenderAlgorithm<BiasedMFModel>, IRatingPredictor
 {
     /// <summary>The options.</summary>
     public BiasedMFOptions Options { get; } = options ?? new BiasedMFOptions();

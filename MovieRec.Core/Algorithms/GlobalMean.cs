@@ -1,7 +1,7 @@
 namespace MovieRec.Algorithms;
 
 /// <summary>Predicts the training mean μ for everything. The floor every algorithm must beat.</summary>
-public sealed class GlobalMean : IRecommenderAlgorithm<IDenseScorer>
+public sealed class GlobalMean : IRecommenderAlgorithm<IDenseScorer>, IRatingPredictor
 {
     /// <inheritdoc />
     public string Name => "globalmean";

@@ -15,7 +15,7 @@ namespace MovieRec.Algorithms;
 /// 0.853 for the best alone (<c>movierec evaluate --data ml-latest-small --folds 5 --algorithms ratingblend,biasedmf-tuned</c>). Predicts ratings;
 /// an unknown user or movie gets the blend of the components' own fallbacks (flagged), clipped like every prediction.</para>
 /// </remarks>
-public sealed class RatingBlend(RatingBlendOptions? options = null) : IRecommenderAlgorithm<RatingBlendModel>
+public sealed class RatingBlend(RatingBlendOptions? options = null) : IRecommenderAlgorithm<RatingBlendModel>, IRatingPredictor
 {
     /// <summary>The options.</summary>
     public RatingBlendOptions Options { get; } = options ?? new RatingBlendOptions();

@@ -17,7 +17,7 @@ namespace MovieRec.Algorithms;
 /// <para>Single-threaded, so a seed reproduces the model to the digit. Fallbacks as <see cref="BiasedMF"/>: unknown user
 /// μ + b_i, unknown movie μ + b_u (+ nothing from factors), both μ; predictions are clipped to the training range.</para>
 /// </remarks>
-public sealed class SvdPlusPlus(SvdPlusPlusOptions? options = null) : IRecommenderAlgorithm<IDenseScorer>
+public sealed class SvdPlusPlus(SvdPlusPlusOptions? options = null) : IRecommenderAlgorithm<IDenseScorer>, IRatingPredictor
 {
     /// <summary>The options.</summary>
     public SvdPlusPlusOptions Options { get; } = options ?? new SvdPlusPlusOptions();

@@ -22,8 +22,10 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
     [MemberData(nameof(Names))]
     public void Every_registered_algorithm_honours_the_contract(string name)
     {
-        var model = AlgorithmCatalog.Create(name, seed: 7, _data.Movies).Fit(_data.Train);
+        var algorithm = AlgorithmCatalog.Create(name, seed: 7, _data.Movies);
+        var model = algorithm.Fit(_data.Train);
         Assert.Same(_data.Train, model.Train);
+        if (algorithm is IRatingPredictor) Assert.True(model.PredictsRatings, $"{name} is marked a rating predictor, but its model ranks only");
 
         // Raw IDs for a known pair: the model answers, unflagged, with a finite value.
         var user = _data.Train.UserIds[5];

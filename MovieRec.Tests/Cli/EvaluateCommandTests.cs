@@ -65,4 +65,19 @@ public sealed class EvaluateCommandTests
         Assert.Equal(ndcg.OrderByDescending(v => v), ndcg);
         Assert.Equal(9, rows.Select(r => (r.GetProperty("Neighbors").GetDouble(), r.GetProperty("Shrinkage").GetDouble())).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Tune_ranks_a_rating_predictor_by_rmse_by_default()
+    {
+        // ratingblend predicts ratings (IRatingPredictor): its candidates are ranked by rating error, lowest first.
+        using var temp = new TempFolder();
+        var json = temp.File("tune.json");
+        var (code, stdout, stderr) = await Movierec.RunAsync("tune", "--data", TestPaths.Sample, "--algorithm", "ratingblend", "--json", json);
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("best first by rmse", stdout, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var rmse = doc.RootElement.EnumerateArray().Select(r => r.GetProperty("rmse").GetDouble()).ToArray();
+        Assert.Equal(9, rmse.Length);
+        Assert.Equal(rmse.Order(), rmse);
+    }
 }
