@@ -74,14 +74,14 @@ internal static class RecommendCommands
     {
         var (data, metadata, json) = Common();
         var user = new Option<int>("--user") { Description = "The userId.", Required = true };
-        var engine = new Option<string>("--engine") { Description = "svd (collaborative filtering), ml (like classifier × popularity prior), content (similar to the movies the user liked) or hybrid (a learned blend of svd, the like probability and content).", DefaultValueFactory = _ => "svd" };
-        engine.AcceptOnlyFromAmong("svd", "ml", "content", "hybrid");
+        var engine = new Option<string>("--engine") { Description = "svd (collaborative filtering), ml (like classifier × popularity prior), content (similar to the movies the user liked) or hybrid (a learned blend of svd, the like probability and content).", DefaultValueFactory = _ => RecommenderEngines.NameOf(RecommenderEngines.Default) };
+        engine.AcceptOnlyFromAmong([.. RecommenderEngines.Names]);
         var n = new Option<int>("--n") { Description = "How many (1 to 10,000).", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
         var model = ModelOption();
         var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, model, user, engine, n, json };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
-            var which = parse.GetValue(engine) switch { "ml" => RecommenderEngine.Ml, "content" => RecommenderEngine.Content, "hybrid" => RecommenderEngine.Hybrid, _ => RecommenderEngine.Svd };
+            var which = RecommenderEngines.Parse(parse.GetValue(engine)!);
             var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model),
                 classifier: which is RecommenderEngine.Ml or RecommenderEngine.Hybrid, cancellationToken: cancellationToken).ConfigureAwait(false);
             var rows = recommender.Recommend(parse.GetValue(user), which, parse.GetValue(n));

@@ -10,7 +10,6 @@ namespace MovieRec.Cli.Serve;
 /// problem; an unknown user asking for recommendations gets the labelled cold-start list, as the library documents.</remarks>
 internal sealed class Api
 {
-    private static readonly string[] Engines = ["svd", "ml", "content", "hybrid"];
     private readonly MovieRecommender _recommender;
     private readonly Lazy<JsonObject> _summary;
     private readonly Lazy<JsonObject> _models;
@@ -94,8 +93,9 @@ internal sealed class Api
         if (Int(maxYearText, "maxYear", out var maxYear) is { } badMax) return badMax;
         if (Int(minRatingsText, "minRatings", out var minRatings) is { } badRatings) return badRatings;
         var userId = id!.Value;
-        engine ??= "hybrid";
-        if (!Engines.Contains(engine)) return Problem("engine", $"engine must be one of {string.Join(", ", Engines)}.");
+        var which = RecommenderEngines.Default;
+        if (engine is not null && !RecommenderEngines.TryParse(engine, out which)) return Problem("engine", $"engine must be one of {string.Join(", ", RecommenderEngines.Names)}.");
+        engine = RecommenderEngines.NameOf(which);
         if (Count(n, 10) is not { } count) return Problem("n", $"n must be between 1 and {WebAppOptions.Defaults.MaxCount}.");
         if (minYear is < 1800 or > 2200) return Problem("minYear", "minYear must be a year between 1800 and 2200.");
         if (maxYear is < 1800 or > 2200) return Problem("maxYear", "maxYear must be a year between 1800 and 2200.");
@@ -106,7 +106,6 @@ internal sealed class Api
             Genres = string.IsNullOrWhiteSpace(genres) ? null : SplitList(genres.Replace(',', '|')),
             MinYear = minYear, MaxYear = maxYear, MinRatings = minRatings ?? 0,
         };
-        var which = engine switch { "ml" => RecommenderEngine.Ml, "content" => RecommenderEngine.Content, "hybrid" => RecommenderEngine.Hybrid, _ => RecommenderEngine.Svd };
         var coldStart = _recommender.Ratings.UserIndex(userId) < 0;
         var items = _recommender.Recommend(userId, which, count, filter).Select(RecommendationItem.From).ToArray();
         return Results.Json(new RecommendationList(userId, coldStart ? "cold start" : engine, coldStart, items));

@@ -48,7 +48,7 @@ public static class RecommendationSanity
         RankingReport Ranking(IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation).Ranking!;
 
         var genreSets = catalog.Genres.Select(g => g.Split('|')).ToArray();
-        string[] names = ["svd", "ml", "content", "hybrid", "popular"];
+        string[] names = [.. RecommenderEngines.Names, "popular"];
         var rows = new List<(string Engine, int Titleless, double Distinct, int LongestTie, double Saturated, double TopGenre, double RandomGenre, double HitRate, double Ndcg)>();
         foreach (var name in names)
         {
@@ -56,14 +56,7 @@ public static class RecommendationSanity
             long randomHits = 0, randomTotal = 0;
             foreach (var user in sample)
             {
-                var list = name switch
-                {
-                    "svd" => recommender.Recommend(user, RecommenderEngine.Svd, k),
-                    "ml" => recommender.Recommend(user, RecommenderEngine.Ml, k),
-                    "content" => recommender.Recommend(user, RecommenderEngine.Content, k),
-                    "hybrid" => recommender.Recommend(user, RecommenderEngine.Hybrid, k),
-                    _ => Popular(recommender, user, k),
-                };
+                var list = RecommenderEngines.TryParse(name, out var engine) ? recommender.Recommend(user, engine, k) : Popular(recommender, user, k);
                 titleless += list.Count(r => string.IsNullOrWhiteSpace(r.Title));
                 if (list.Select(r => r.Score).Distinct().Count() == list.Count) distinct++;
                 longestTie = Math.Max(longestTie, LongestTie(list));
@@ -76,14 +69,7 @@ public static class RecommendationSanity
                 randomTotal += unrated;
             }
 
-            var scorer = name switch
-            {
-                "svd" => recommender.AsScorer(RecommenderEngine.Svd),
-                "ml" => recommender.AsScorer(RecommenderEngine.Ml),
-                "content" => recommender.AsScorer(RecommenderEngine.Content),
-                "hybrid" => recommender.AsScorer(RecommenderEngine.Hybrid),
-                _ => new MostPopular().Fit(recommender.Ratings),
-            };
+            var scorer = RecommenderEngines.TryParse(name, out var scored) ? recommender.AsScorer(scored) : new MostPopular().Fit(recommender.Ratings);
             var ranking = Ranking(scorer);
             rows.Add((name, titleless, distinct / (double)sample.Length, longestTie, saturated / (double)sample.Length, genreHits / (double)Math.Max(1, genreTotal), randomHits / (double)Math.Max(1, randomTotal),
                 ranking.HitRate, ranking.Ndcg));

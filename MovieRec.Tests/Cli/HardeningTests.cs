@@ -232,7 +232,7 @@ public sealed class HardeningTests : IDisposable
         Assert.Contains("1 users, 4 movies", stdout, StringComparison.Ordinal);
         (code, stdout, stderr) = await Movierec.RunAsync("recommend", "--model", model, "--user", "1", "--n", "1");
         Assert.True(code == 0, stdout + stderr);
-        Assert.Contains("svd recommendations for user 1", stdout, StringComparison.Ordinal); // the bundle loads and answers
+        Assert.Contains("hybrid recommendations for user 1", stdout, StringComparison.Ordinal); // the bundle loads and answers with the default engine
     }
 
     [Fact]
