@@ -39,19 +39,9 @@ internal sealed class Api
         if (Int(movieIdText, "movieId", out var id) is { } bad) return bad;
         var movieId = id!.Value;
         if (_recommender.Catalog.Details(movieId) is not { } d) return NotFound("movieId", $"No movie has id {movieId}.");
-        var item = _recommender.Ratings.ItemIndex(movieId);
-        int count = 0;
-        double? mean = null;
-        if (item >= 0)
-        {
-            var ratings = _recommender.Ratings;
-            count = ratings.ItemCounts[item];
-            double sum = 0;
-            foreach (var u in ratings.UsersOf(item)) sum += RatingOf(ratings, u, item);
-            mean = count > 0 ? Math.Round(sum / count, 3) : null;
-        }
-
-        return Results.Json(new MovieDetailsItem(d.MovieId, d.Title, d.Year, SplitList(d.Genres), NullIfEmpty(d.PosterUrl), d.Overview, SplitList(d.Actors), SplitList(d.Directors), count, mean));
+        var (count, mean) = _recommender.Ratings.MovieStatistics(movieId);
+        return Results.Json(new MovieDetailsItem(d.MovieId, d.Title, d.Year, SplitList(d.Genres), NullIfEmpty(d.PosterUrl), d.Overview, SplitList(d.Actors), SplitList(d.Directors),
+            count, mean is { } m ? Math.Round(m, 3) : null));
     }
 
     public IResult GetSimilar(string movieIdText, string? nText)
@@ -121,7 +111,8 @@ internal sealed class Api
         {
             if (!seen.Add(r.MovieId)) return Problem("ratings", $"Movie {r.MovieId} is rated more than once; rate each movie once.");
             if (_recommender.Catalog.RowOf(r.MovieId) < 0) return NotFound("ratings", $"No movie has id {r.MovieId}.");
-            if (!(r.Rating is >= 0.5 and <= 5)) return Problem("ratings", $"The rating of movie {r.MovieId} must be between 0.5 and 5 stars.");
+            var (low, high) = (_recommender.Ratings.MinRating, _recommender.Ratings.MaxRating); // the dataset's own scale
+            if (!(r.Rating >= low && r.Rating <= high)) return Problem("ratings", string.Create(CultureInfo.InvariantCulture, $"The rating of movie {r.MovieId} must be between {low} and {high} stars."));
         }
 
         var items = _recommender.RecommendForNewUser([.. ratings.Select(r => (r.MovieId, r.Rating))], count).Select(RecommendationItem.From).ToArray();
@@ -158,13 +149,6 @@ internal sealed class Api
     {
         var d = _recommender.Catalog.Details(movieId)!;
         return new(d.MovieId, d.Title, d.Year, SplitList(d.Genres), NullIfEmpty(d.PosterUrl));
-    }
-
-    private static double RatingOf(Algorithms.RatingDataset ratings, int user, int item)
-    {
-        var items = ratings.ItemsOf(user);
-        var p = items.BinarySearch(item);
-        return p >= 0 ? ratings.RatingsOf(user)[p] : 0;
     }
 
     private static JsonNode? Finite(double value) => double.IsFinite(value) ? JsonValue.Create(Math.Round(value, 3)) : null;

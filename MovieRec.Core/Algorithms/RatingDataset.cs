@@ -184,6 +184,18 @@ public sealed class RatingDataset
     /// <summary>User indices who rated item index <paramref name="item"/>, ascending.</summary>
     public ReadOnlySpan<int> UsersOf(int item) => ItemUsers.AsSpan(ItemStart[item], ItemStart[item + 1] - ItemStart[item]);
 
+    /// <summary>A movie's number of ratings and their mean, by raw movie ID; (0, null) for a movie without ratings.</summary>
+    /// <remarks>mean_i = (Σ_u r_ui) / n_i over the users u who rated movie i, summed in user order.</remarks>
+    public (int Count, double? Mean) MovieStatistics(int movieId)
+    {
+        var item = ItemIndex(movieId);
+        if (item < 0 || ItemCounts[item] == 0) return (0, null);
+        var values = ItemRatings.AsSpan(ItemStart[item], ItemStart[item + 1] - ItemStart[item]);
+        double sum = 0;
+        foreach (var v in values) sum += v;
+        return (values.Length, sum / values.Length);
+    }
+
     /// <summary>Index of <paramref name="userId"/>, or -1.</summary>
     public int UserIndex(int userId) => _userIndex.TryGetValue(userId, out var u) ? u : -1;
 

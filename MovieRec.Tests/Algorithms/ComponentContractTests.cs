@@ -111,4 +111,20 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
             }
         }
     }
+
+    [Fact]
+    public void A_movies_statistics_are_its_ratings_count_and_mean_from_the_ratings_frame()
+    {
+        var train = _data.Train;
+        var frame = train.ToDataFrame();
+        var byMovie = frame.ToArray<int>(Columns.MovieId).Zip(frame.ToArray<double>(Columns.Rating)).GroupBy(p => p.First).ToDictionary(g => g.Key, g => g.Select(p => p.Second).ToList());
+        foreach (var movieId in train.ItemIds.Take(200))
+        {
+            var (count, mean) = train.MovieStatistics(movieId);
+            Assert.Equal(byMovie[movieId].Count, count);
+            Assert.Equal(byMovie[movieId].Average(), mean!.Value, 9);
+        }
+
+        Assert.Equal((0, (double?)null), train.MovieStatistics(-5)); // unknown: no ratings, no mean
+    }
 }

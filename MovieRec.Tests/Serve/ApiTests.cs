@@ -157,6 +157,7 @@ public sealed class ApiTests
     [InlineData("{}", 400, "ratings")]
     [InlineData("{\"ratings\": []}", 400, "ratings")]
     [InlineData("{\"ratings\": [{\"movieId\": 1, \"rating\": 7}]}", 400, "ratings")]
+    [InlineData("{\"ratings\": [{\"movieId\": 1, \"rating\": 0.25}]}", 400, "ratings")] // under the sample's scale (0.5-5)
     [InlineData("{\"ratings\": [{\"movieId\": 99999999, \"rating\": 4}]}", 404, "ratings")]
     [InlineData("{\"ratings\": [{\"movieId\": 1, \"rating\": 4}], \"n\": 0}", 400, "n")]
     public async Task A_bad_new_visitor_request_is_a_problem_naming_the_field(string body, int status, string parameter)
