@@ -351,7 +351,9 @@ public sealed class DatasetCatalogTests : IDisposable
 
         public void Dispose()
         {
-            _listener.Stop();
+            // Close alone: on Unix, Stop() then Close() removes the endpoint twice, and the second removal binds the
+            // port again for a moment, which fails when another test took the freed port meanwhile ("Address already
+            // in use", seen in CI).
             _listener.Close();
             Client.Dispose();
             try
