@@ -1,5 +1,13 @@
 using MovieRec.Cli.Commands;
 
+// '--version' alone answers before anything else is built (the command tree, Spectre's console): start-up is most of its time.
+if (args is ["--version"])
+{
+    Console.Out.WriteLine(typeof(CliRunner).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        is [System.Reflection.AssemblyInformationalVersionAttribute info, ..] ? info.InformationalVersion : "0");
+    return 0;
+}
+
 // Output is the same on every machine: numbers and dates are formatted invariantly ("0.005", "55,992"), whatever the
 // user's culture (the library formats invariantly too; this also covers notebook cells the tool runs).
 System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;

@@ -11,6 +11,20 @@ public sealed class ExitCodeTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    [Fact]
+    public async Task Version_alone_prints_the_informational_version_as_the_parser_would_with_exit_0()
+    {
+        // '--version' alone has a fast path before the command tree is built; it must say what System.CommandLine says.
+        var expected = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(MovieRec.Cli.Commands.CliRunner).Assembly)!.InformationalVersion;
+        var (code, stdout, stderr) = await Movierec.RunAsync("--version");
+        Assert.Equal(0, code);
+        Assert.Equal(expected + Environment.NewLine, stdout);
+        Assert.Empty(stderr);
+        var (verboseCode, verbose, _) = await Movierec.RunAsync("--version", "--verbose"); // not alone: the parser answers
+        Assert.Equal(0, verboseCode);
+        Assert.Equal(stdout, verbose);
+    }
+
     [Theory]
     [InlineData("--n 0", "--n must be between 1 and 10,000, not 0")]
     [InlineData("--n 2147483647", "--n must be between 1 and 10,000, not 2,147,483,647")]
