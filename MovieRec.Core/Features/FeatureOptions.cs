@@ -31,4 +31,12 @@ public sealed record FeatureOptions
 
     /// <summary>Dimensions of the reduced genome embedding (<c>genome0</c>…), when a genome is given; 0 leaves it out.</summary>
     public int GenomeComponents { get; init; } = 32;
+
+    /// <summary>Seed of the genome embedding's randomized SVD (the text embedding's is <see cref="TextEmbeddingOptions.Seed"/>;
+    /// <see cref="WithSeed"/> sets both).</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>These options with <paramref name="seed"/> for every randomized part: the genome and the text embeddings.
+    /// The recommender and its rankers pass their own seed through this, so one seed reaches every learned part.</summary>
+    public FeatureOptions WithSeed(int seed) => this with { Seed = seed, Text = Text is { } text ? text with { Seed = seed } : null };
 }

@@ -27,7 +27,7 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
         if (options.Classifiers.Count == 0) throw new ArgumentException("The options' Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
         if (options.Classifiers.Count == 1) return Single(options.Classifiers[0]);
         var (heldOut, set) = ValidationSplit(train, options);
-        var inner = new FeaturePipeline(options.Features, reuseEmbeddings: features).Fit(set);
+        var inner = new FeaturePipeline(options.Features.WithSeed(options.Seed), reuseEmbeddings: features).Fit(set);
         return Run(heldOut, inner, options).Selection;
     }
 

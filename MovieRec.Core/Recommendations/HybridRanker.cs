@@ -27,7 +27,7 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
     public override string Name => "hybrid";
 
     /// <inheritdoc />
-    protected override FeatureOptions Features => Options.Features;
+    protected override FeatureOptions Features => Options.SeededFeatures;
 
     private protected override HybridModel Reporting(HybridModel model, RatingDataset train) =>
         new(train, model.Svd, model.Like.ReportingTrain(train), model.Content, model.Selection);
@@ -47,7 +47,7 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
         else
         {
             var (heldOut, set) = ClassifierSelection.ValidationSplit(features.Train, like);
-            var innerFeatures = new FeaturePipeline(Options.Features, reuseEmbeddings: features).Fit(set, cancellationToken);
+            var innerFeatures = new FeaturePipeline(Options.SeededFeatures, reuseEmbeddings: features).Fit(set, cancellationToken);
             (selection, var innerClassifier) = ClassifierSelection.Run(heldOut, innerFeatures, like);
             hybrid = Options.HybridWeights is { } given ? HybridSelection.Given(given) : LearnWeights(set, heldOut, Compose(innerFeatures, innerClassifier, selection, HybridSelection.Given(HybridWeights.SvdOnly)));
         }

@@ -20,7 +20,7 @@ public sealed class LikeRanker(LikeRankerOptions? options = null, DataFrame? mov
     public override string Name => "ml";
 
     /// <inheritdoc />
-    protected override FeatureOptions Features => Options.Features;
+    protected override FeatureOptions Features => Options.Features.WithSeed(Options.Seed);
 
     /// <inheritdoc />
     public override LikeModel Fit(FeatureModel features, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ namespace MovieRec.Recommendations;
 /// <summary>Options of <see cref="LikeRanker"/> (the ML engine).</summary>
 public sealed record LikeRankerOptions
 {
-    /// <summary>Seed of the validation split and the classifier.</summary>
+    /// <summary>Seed of the validation split, the classifier and the features' text and genome SVDs.</summary>
     public int Seed { get; init; } = RecommenderOptions.Defaults.Seed;
 
     /// <summary>The features the classifier reads.</summary>

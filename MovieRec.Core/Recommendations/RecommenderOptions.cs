@@ -68,8 +68,11 @@ public sealed record RecommenderOptions
     public int HybridValidationUsers { get; init; } = Defaults.HybridValidationUsers;
 
     /// <summary>The ML engine's options within this composition.</summary>
-    internal LikeRankerOptions Like => new() { Seed = Seed, Features = Features, Classifiers = Classifiers, ValidationFraction = ValidationFraction, PopularityPrior = PopularityPrior };
+    internal LikeRankerOptions Like => new() { Seed = Seed, Features = SeededFeatures, Classifiers = Classifiers, ValidationFraction = ValidationFraction, PopularityPrior = PopularityPrior };
 
     /// <summary>The content engine's options within this composition.</summary>
-    internal ContentRankerOptions Content => new() { Features = Features, Space = Space };
+    internal ContentRankerOptions Content => new() { Features = SeededFeatures, Space = Space };
+
+    /// <summary><see cref="Features"/> with <see cref="Seed"/> for their randomized parts (the text and genome SVDs).</summary>
+    internal FeatureOptions SeededFeatures => Features.WithSeed(Seed);
 }

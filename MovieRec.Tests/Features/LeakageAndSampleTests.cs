@@ -156,4 +156,26 @@ public sealed class LeakageAndSampleTests : IClassFixture<LeakageAndSampleTests.
     }
 
     private static List<float[]> All(InteractionDataset data) => [.. Enumerable.Range(0, data.Count).Select(data.Features)];
+
+    [Fact]
+    public void One_seed_reaches_the_text_and_genome_embeddings_and_the_recommenders_seed_reaches_its_features()
+    {
+        var options = new FeatureOptions { Text = new() { Components = 8 }, GenomeComponents = 8 };
+        var seeded = options.WithSeed(7);
+        Assert.Equal((7, 7), (seeded.Seed, seeded.Text!.Seed));
+        Assert.Null(new FeatureOptions { Text = null }.WithSeed(7).Text);
+
+        DataFrame Fit(FeatureOptions o) => new FeaturePipeline(o).Fit(RatingDataset.From(_sample.Train, _sample.Clean.Movies, _sample.Dataset.Tags, _sample.Dataset.Genome)).MovieFeatures();
+        var (a, b, again) = (Fit(options), Fit(seeded), Fit(options.WithSeed(42)));
+        foreach (var column in new[] { "text0", "genome0" })
+        {
+            Assert.Equal(a.ToArray<float>(column), again.ToArray<float>(column)); // the default seed is 42
+            Assert.NotEqual(a.ToArray<float>(column), b.ToArray<float>(column)); // another seed, another random projection
+        }
+
+        var recommender = new MovieRec.Recommendations.RecommenderOptions { Seed = 7 };
+        Assert.Equal((7, 7), (recommender.Like.Features.Seed, recommender.Like.Features.Text!.Seed));
+        Assert.Equal(7, recommender.Content.Features.Seed);
+        Assert.Equal(7, recommender.SeededFeatures.Text!.Seed);
+    }
 }
