@@ -57,7 +57,7 @@ internal static class PackageBench
     {
         var session = new NotebookSession(new NotebookSessionOptions { BaseDirectory = folder, RestoreProjectsFolder = projects });
         var clock = Stopwatch.StartNew();
-        var result = session.ExecuteAsync(cell, new Discard()).GetAwaiter().GetResult();
+        var result = session.ExecuteAsync(cell, new MovieRec.Notebooks.Kernel.SilentCellOutput()).GetAwaiter().GetResult();
         var seconds = clock.Elapsed.TotalSeconds;
         if (result.Error is { } error) throw new InvalidOperationException($"{error.Name}: {error.Value}");
         return seconds;
@@ -66,30 +66,7 @@ internal static class PackageBench
     private static void Report(string name, List<double> seconds)
     {
         seconds.Sort();
-        var median = seconds.Count % 2 == 1 ? seconds[seconds.Count / 2] : (seconds[(seconds.Count / 2) - 1] + seconds[seconds.Count / 2]) / 2;
+        var median = Medians.Of(seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-75} {median,6:0.000} {seconds[0],6:0.000} {seconds[^1],6:0.000}"));
-    }
-
-    private sealed class Discard : CellOutput
-    {
-        public override void Stream(string name, string text)
-        {
-        }
-
-        public override void Display(MimeBundle bundle, string? displayId)
-        {
-        }
-
-        public override void UpdateDisplay(MimeBundle bundle, string displayId)
-        {
-        }
-
-        public override void Result(MimeBundle bundle, int executionCount)
-        {
-        }
-
-        public override void ClearOutput(bool wait)
-        {
-        }
     }
 }

@@ -91,7 +91,7 @@ internal static class StartupBench
             for (var t = 0; t < tools.Count; t++)
             {
                 var sorted = times[t, c].Order().ToArray();
-                var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+                var median = Medians.Of(sorted);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{names[c],-20} {tools[t].Name,-10} {median,8:F3} {sorted[0],8:F3} {sorted[^1],8:F3}"));
             }
         }

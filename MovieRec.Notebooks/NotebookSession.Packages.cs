@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.Data.Analysis;
 
 namespace MovieRec.Notebooks;
@@ -174,15 +175,9 @@ public sealed partial class NotebookSession
     private List<SessionVariable> Variables()
     {
         if (_state is null) return [];
-        var latest = new Dictionary<string, ScriptVariableView>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var variable in _state.Variables)
-        {
-            if (!latest.ContainsKey(variable.Name)) order.Add(variable.Name);
-            latest[variable.Name] = new ScriptVariableView(variable.Type, variable.Value);
-        }
-
-        return [.. order.Select(n => new SessionVariable(n, TypeName(latest[n].Type), ShortValue(latest[n].Value)))];
+        var latest = new Dictionary<string, ScriptVariable>(StringComparer.Ordinal); // insertion order: first declaration
+        foreach (var variable in _state.Variables) latest[variable.Name] = variable;
+        return [.. latest.Values.Select(v => new SessionVariable(v.Name, TypeName(v.Type), ShortValue(v.Value)))];
     }
 
     private static string TypeName(Type type) => type.IsGenericType
@@ -203,6 +198,4 @@ public sealed partial class NotebookSession
         var line = text.Split('\n')[0].TrimEnd('\r');
         return line.Length > 60 ? line[..59] + "…" : line;
     }
-
-    private readonly record struct ScriptVariableView(Type Type, object? Value);
 }

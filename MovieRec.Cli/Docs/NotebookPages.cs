@@ -19,7 +19,7 @@ internal static class NotebookPages
         foreach (var path in notebooks.Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            var document = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            var document = MovieRec.Notebooks.NotebookDocument.Load(path); // its checks and errors (size, nbformat 4)
             var images = Path.Combine(folder, name);
             if (Directory.Exists(images)) Directory.Delete(images, recursive: true);
             Directory.CreateDirectory(images);
@@ -34,17 +34,17 @@ internal static class NotebookPages
         return [.. pages.Select(p => Path.Combine(folder, p.File))];
     }
 
-    private static (string Markdown, string? Title) Page(JsonObject document, string name, string images)
+    private static (string Markdown, string? Title) Page(MovieRec.Notebooks.NotebookDocument document, string name, string images)
     {
         var sb = new StringBuilder();
         string? title = null;
-        var language = document["metadata"]?["kernelspec"]?["language"]?.GetValue<string>() ?? "csharp";
+        var language = document.Root["metadata"]?["kernelspec"]?["language"]?.GetValue<string>() ?? "csharp";
         var cellIndex = 0;
-        foreach (var cell in document["cells"]!.AsArray())
+        foreach (var cell in document.Cells)
         {
             cellIndex++;
             var source = Text(cell!["source"]);
-            switch (cell["cell_type"]?.GetValue<string>())
+            switch (MovieRec.Notebooks.NotebookDocument.CellType(cell))
             {
                 case "markdown":
                     if (title is null && source.TrimStart().StartsWith("# ", StringComparison.Ordinal))
@@ -104,13 +104,7 @@ internal static class NotebookPages
         }
     }
 
-    /// <summary>nbformat's multiline strings: a string or an array of lines.</summary>
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>())),
-        JsonValue value => value.GetValue<string>(),
-        _ => string.Empty,
-    };
+    private static string Text(JsonNode? node) => MovieRec.Notebooks.NotebookDocument.Join(node);
 
     private static string Yaml(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -93,10 +93,7 @@ public sealed class DependencyTests
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), options, f))
             .Append(CSharpSyntaxTree.ParseText(string.Concat(usings.Select(u => $"global using {u};\n")), options, "GlobalUsings.cs"))
             .ToList();
-        var references = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !Path.GetFileName(p).StartsWith("MovieRec", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(p).StartsWith("movierec", StringComparison.Ordinal))
-            .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create("MovieRec.Core", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = CSharpCompilation.Create("MovieRec.Core", trees, Dotnet.HostReferencesWithoutMovieRec(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
         // Without the source generators (LibraryImport, GeneratedRegex) their partial methods have no body (CS8795);
         // every other name binds, and those are what the map is about.
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != "CS8795").Take(5).ToList();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
@@ -117,14 +116,8 @@ public sealed partial class DocumentationSnippetTests : IClassFixture<Documentat
             const string configuration = "Release";
 #endif
             var feed = _temp.Sub("feed");
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = TestPaths.RepositoryRoot };
-            foreach (var a in new[] { "pack", "MovieRec.Core/MovieRec.Core.csproj", "-c", configuration, "--no-build", "-o", feed, "-nologo" }) start.ArgumentList.Add(a);
-            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(name);
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, await stdout + await stderr);
+            var (code, output) = await Dotnet.RunAsync("dotnet", TestPaths.RepositoryRoot, "pack", "MovieRec.Core/MovieRec.Core.csproj", "-c", configuration, "--no-build", "-o", feed, "-nologo");
+            Assert.True(code == 0, output);
 
             var package = Directory.GetFiles(feed, "MovieRec.Core.*.nupkg").Single(f => !f.EndsWith(".snupkg", StringComparison.Ordinal));
             var assembly = _temp.File("MovieRec.Core.dll");
@@ -133,10 +126,7 @@ public sealed partial class DocumentationSnippetTests : IClassFixture<Documentat
                 zip.Entries.Single(e => e.FullName == "lib/net10.0/MovieRec.Core.dll").ExtractToFile(assembly);
             }
 
-            var framework = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                .Where(p => !Path.GetFileName(p).StartsWith("MovieRec.", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith("movierec", StringComparison.Ordinal))
-                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
-            References = [.. framework, MetadataReference.CreateFromFile(assembly)];
+            References = [.. Dotnet.HostReferencesWithoutMovieRec(), MetadataReference.CreateFromFile(assembly)];
         }
 
         public Task DisposeAsync()

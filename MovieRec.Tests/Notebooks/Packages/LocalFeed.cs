@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MovieRec.Tests.Notebooks.Packages;
 
 /// <summary>
@@ -89,7 +87,7 @@ public sealed class LocalFeed : IAsyncLifetime, IDisposable
     private async Task<bool> CompileAndPackNativeAsync(string src)
     {
         var folder = Path.Combine(src, "Tiny.Native");
-        var (code, output) = await RunAsync(Compiler!, folder, "-shared", "-fPIC", "-o", "libtinyanswer.so", "answer.c");
+        var (code, output) = await Dotnet.RunAsync(Compiler!, folder, "-shared", "-fPIC", "-o", "libtinyanswer.so", "answer.c");
         Assert.True(code == 0, output);
         await PackAsync(src, "Tiny.Native");
         return true;
@@ -98,21 +96,8 @@ public sealed class LocalFeed : IAsyncLifetime, IDisposable
     private async Task PackAsync(string src, string project, params string[] extra)
     {
         string[] args = ["pack", project, "-c", "Release", "-o", Feed, "-nologo", "-p:RestorePackagesPath=" + _temp.File("src-packages"), .. extra];
-        var (code, output) = await RunAsync("dotnet", src, args);
+        var (code, output) = await Dotnet.RunAsync("dotnet", src, args);
         Assert.True(code == 0, output);
-    }
-
-    /// <summary>Runs a process in <paramref name="folder"/> without the test host's MSBuild variables.</summary>
-    private static async Task<(int Code, string Output)> RunAsync(string file, string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     public Task DisposeAsync()
