@@ -85,9 +85,17 @@ public sealed partial class SiteTests
 
         // The template's search: a worker loads the index (index.json), then every input event queries it.
         // Building the index takes a worker seconds of CPU: a loaded machine gets a generous bound, not a time to meet.
-        var indexing = TimeSpan.FromMinutes(3);
-        await browser.OpenAsync(server.Url + "index.html", "window.docfx && window.docfx.searchReady", 1280, 900, indexing);
-        Assert.True(await browser.WaitForAsync("window.docfx && window.docfx.searchReady", indexing), "the search index loaded; page errors: " + string.Join("\n", browser.Errors));
+        // Once in five CI runs the worker never reported its index (no page error either, 6 minutes): the page is then
+        // opened once more, so only a search that fails twice fails the test.
+        var indexing = TimeSpan.FromSeconds(90);
+        var ready = false;
+        for (var attempt = 0; attempt < 2 && !ready; attempt++)
+        {
+            await browser.OpenAsync(server.Url + "index.html", "window.docfx && window.docfx.searchReady", 1280, 900, indexing);
+            ready = await browser.WaitForAsync("window.docfx && window.docfx.searchReady", indexing);
+        }
+
+        Assert.True(ready, "the search index loaded; page errors: " + string.Join("\n", browser.Errors));
         await browser.EvaluateAsync("(() => { const q = document.querySelector('#search-query'); q.value = 'EASE'; q.dispatchEvent(new Event('input', { bubbles: true })); return true; })()");
         Assert.True(await browser.WaitForAsync("window.docfx.searchResultReady && document.querySelectorAll('#search-results .sr-item a').length > 0", Wait), "searching EASE gave results");
         var results = (await browser.EvaluateAsync("[...document.querySelectorAll('#search-results .sr-item a')].map(a => a.getAttribute('href'))"))!.AsArray().Select(n => n!.GetValue<string>()).ToList();
