@@ -31,7 +31,9 @@ public sealed class JupyterKernel : IDisposable
     private readonly NotebookSession _notebook;
     private readonly TextWriter _log;
     private readonly Channel<JupyterMessage> _shell = Channel.CreateUnbounded<JupyterMessage>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly NetMQQueue<(Route Route, List<byte[]>? Frames)> _outgoing = new();
+    private readonly NetMQQueue<Outgoing[]> _outgoing = new();
+    private readonly Lock _sending = new();
+    private Outgoing? _heldReply;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<HistoryEntry> _history = [];
     private CancellationTokenSource? _running;
@@ -51,6 +53,8 @@ public sealed class JupyterKernel : IDisposable
         Iopub,
         Stop,
     }
+
+    private readonly record struct Outgoing(Route Route, List<byte[]>? Frames);
 
     /// <summary>The <c>kernel_info_reply</c> language description.</summary>
     public static JsonObject LanguageInfo => new()
@@ -107,23 +111,26 @@ public sealed class JupyterKernel : IDisposable
         stdin.ReceiveReady += (_, e) => e.Socket.SkipMultipartMessage();
         _outgoing.ReceiveReady += (_, e) =>
         {
-            while (e.Queue.TryDequeue(out var item, TimeSpan.Zero))
+            while (e.Queue.TryDequeue(out var batch, TimeSpan.Zero))
             {
-                switch (item.Route)
+                foreach (var item in batch)
                 {
-                    case Route.Stop:
-                        poller.Stop();
-                        stopped.TrySetResult();
-                        return;
-                    case Route.Shell:
-                        shell.SendMultipartBytes(item.Frames!);
-                        break;
-                    case Route.Control:
-                        control.SendMultipartBytes(item.Frames!);
-                        break;
-                    default:
-                        iopub.SendMultipartBytes(item.Frames!);
-                        break;
+                    switch (item.Route)
+                    {
+                        case Route.Stop:
+                            poller.Stop();
+                            stopped.TrySetResult();
+                            return;
+                        case Route.Shell:
+                            shell.SendMultipartBytes(item.Frames!);
+                            break;
+                        case Route.Control:
+                            control.SendMultipartBytes(item.Frames!);
+                            break;
+                        default:
+                            iopub.SendMultipartBytes(item.Frames!);
+                            break;
+                    }
                 }
             }
         };
@@ -138,7 +145,7 @@ public sealed class JupyterKernel : IDisposable
             finally
             {
                 _stop.Cancel();
-                _outgoing.Enqueue((Route.Stop, null));
+                Send(new Outgoing(Route.Stop, null));
                 await stopped.Task.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
                 heartbeat.Join(TimeSpan.FromSeconds(2));
             }
@@ -286,6 +293,8 @@ public sealed class JupyterKernel : IDisposable
             }
         }
 
+        // The reply and this idle status leave in one batch: a client that reads the reply finds the idle already sent,
+        // even when this thread is descheduled in between on a loaded machine.
         Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
     }
 
@@ -427,11 +436,43 @@ public sealed class JupyterKernel : IDisposable
     private void Publish(string type, JsonObject content, JupyterMessage? parent)
     {
         var message = JupyterMessage.Create(type, content, parent, _session, identities: [Encoding.UTF8.GetBytes("kernel." + _session + "." + type)]);
-        _outgoing.Enqueue((Route.Iopub, message.ToFrames(_key)));
+        Send(new Outgoing(Route.Iopub, message.ToFrames(_key)));
     }
 
-    private void Reply(Route route, JupyterMessage request, string type, JsonObject content) =>
-        _outgoing.Enqueue((route, JupyterMessage.Create(type, content, request, request.Header["session"]?.GetValue<string>() ?? _session).ToFrames(_key)));
+    /// <summary>A shell reply is held until the next message of any kind, and leaves in the same batch: the idle status
+    /// that follows it reaches the client with it (clients such as Jupyter's conformance suite give the idle status
+    /// 0.1 s after the reply). Messages keep their order.</summary>
+    private void Reply(Route route, JupyterMessage request, string type, JsonObject content)
+    {
+        var reply = new Outgoing(route, JupyterMessage.Create(type, content, request, request.Header["session"]?.GetValue<string>() ?? _session).ToFrames(_key));
+        if (route != Route.Shell)
+        {
+            Send(reply);
+            return;
+        }
+
+        lock (_sending)
+        {
+            if (_heldReply is { } held) _outgoing.Enqueue([held]);
+            _heldReply = reply;
+        }
+    }
+
+    private void Send(Outgoing message)
+    {
+        lock (_sending)
+        {
+            if (_heldReply is { } held)
+            {
+                _heldReply = null;
+                _outgoing.Enqueue([held, message]);
+            }
+            else
+            {
+                _outgoing.Enqueue([message]);
+            }
+        }
+    }
 
     private void Log(string message)
     {
