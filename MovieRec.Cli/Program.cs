@@ -16,17 +16,29 @@ System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureIn
 // Tables are wide: keep them readable when the output goes to a file or a pipe.
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
 
+// The command groups, by the names they add. A process builds only the group its first argument names (the start-up of
+// 'recommend --model' is mostly building and compiling code); help, a mistyped command and 'docs' (whose reference
+// describes the whole tree) get every group.
+(string[] Names, Func<IEnumerable<Command>> Create)[] groups =
+[
+    (["data"], () => [DataCommands.Create()]),
+    (["evaluate"], () => [EvaluateCommand.Create()]),
+    (["tune"], () => [TuneCommand.Create()]),
+    (["models"], () => [ModelsCommand.Create()]),
+    (["fit", "recommend", "similar", "profile"], RecommendCommands.Create),
+    (["bench"], () => [BenchCommand.Create()]),
+    (["notebooks"], () => [NotebooksCommand.Create()]),
+    (["kernel"], () => [KernelCommand.Create()]),
+    (["serve"], () => [MovieRec.Cli.Serve.ServeCommand.Create()]),
+    (["docs"], () => [MovieRec.Cli.Docs.DocsCommand.Create()]),
+];
+var named = args.Length > 0 && args[0] != "docs" ? Array.FindAll(groups, g => g.Names.Contains(args[0], StringComparer.Ordinal)) : [];
 var root = new RootCommand("movierec: a hybrid movie recommender for .NET (MovieLens + TMDB).");
-root.Subcommands.Add(DataCommands.Create());
-root.Subcommands.Add(EvaluateCommand.Create());
-root.Subcommands.Add(TuneCommand.Create());
-root.Subcommands.Add(ModelsCommand.Create());
-foreach (var command in RecommendCommands.Create()) root.Subcommands.Add(command);
-root.Subcommands.Add(BenchCommand.Create());
-root.Subcommands.Add(NotebooksCommand.Create());
-root.Subcommands.Add(KernelCommand.Create());
-root.Subcommands.Add(MovieRec.Cli.Serve.ServeCommand.Create());
-root.Subcommands.Add(MovieRec.Cli.Docs.DocsCommand.Create());
+foreach (var group in named.Length > 0 ? named : groups)
+{
+    foreach (var command in group.Create()) root.Subcommands.Add(command);
+}
+
 var verbose = new Option<bool>("--verbose") { Description = "On an error, also print its stack trace.", Recursive = true };
 root.Options.Add(verbose);
 var parsed = root.Parse(args);

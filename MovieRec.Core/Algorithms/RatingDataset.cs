@@ -122,6 +122,22 @@ public sealed class RatingDataset
         return new RatingDataset(this, new MovieCatalog(movies, order), tags, genome);
     }
 
+    /// <summary>The same ratings with a catalog already in this dataset's movie order (a saved recommender's): its first
+    /// rows are the rated movies in item order, the rest unrated movies in ascending ID order.</summary>
+    /// <exception cref="InvalidDataException">The catalog's rows are not in that order.</exception>
+    internal RatingDataset WithCatalog(MovieCatalog movies)
+    {
+        var ids = movies.MovieIds;
+        if (ids.Count < ItemIds.Count) throw new InvalidDataException($"the catalog has {ids.Count} movies, fewer than the {ItemIds.Count} rated ones");
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var inOrder = i < ItemIds.Count ? ids[i] == ItemIds[i] : !_itemIndex.ContainsKey(ids[i]) && (i == ItemIds.Count || ids[i] > ids[i - 1]);
+            if (!inOrder) throw new InvalidDataException($"movie {ids[i]} is out of place in the catalog (row {i})");
+        }
+
+        return new RatingDataset(this, movies, null, null);
+    }
+
     /// <summary>The movie side, or an error naming the stage that needs it.</summary>
     internal MovieCatalog RequireMovies(string stage) => Movies
         ?? throw new ArgumentException($"{stage} needs the movies table: build the dataset with RatingDataset.From(ratings, movies) or dataset.WithMovies(movies).");
@@ -245,7 +261,8 @@ public sealed class RatingDataset
         new DoubleDataFrameColumn(Columns.Rating, Array.ConvertAll(Ratings, r => (double)r)),
         new Int64DataFrameColumn(Columns.Timestamp, Times));
 
-    private static RatingDataset From(int[] userIds, int[] itemIds, float[] values, long[] times)
+    /// <summary>The dataset of these ratings (one row per rating: user ID, movie ID, rating, timestamp).</summary>
+    internal static RatingDataset From(int[] userIds, int[] itemIds, float[] values, long[] times)
     {
         var (users, u) = Vocabulary(userIds);
         var (items, i) = Vocabulary(itemIds);

@@ -165,7 +165,7 @@ internal static class BinaryArrays
 
     /// <summary>A count read from the data: never negative, and (on a <see cref="BoundedStream"/>) never more items than
     /// bytes left, so a forged count fails before it allocates.</summary>
-    private static int Length(BinaryReader r)
+    internal static int Length(BinaryReader r)
     {
         var n = r.ReadInt32();
         if (n < 0) throw new InvalidDataException($"negative length {n}");

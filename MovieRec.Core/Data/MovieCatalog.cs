@@ -10,39 +10,103 @@ public sealed class MovieCatalog
 {
     private readonly Dictionary<int, int> _row;
     private readonly string[] _normalized;
+    private readonly Lazy<DataFrame> _table;
 
     /// <summary>Reads <paramref name="movies"/> (a cleaned, merged movies table) in the row order <paramref name="order"/>
     /// (table row of each catalog row).</summary>
     internal MovieCatalog(DataFrame movies, int[] order)
+        : this(movies[order])
     {
-        Table = movies[order];
-        var ids = Table.ToArray<int>(Columns.MovieId);
+    }
+
+    private MovieCatalog(DataFrame table)
+        : this(
+            new Lazy<DataFrame>(table),
+            table.ToArray<int>(Columns.MovieId),
+            table.HasColumn(Columns.Title) ? table.ToStringArray(Columns.Title) : null,
+            Optional(table, Columns.Genres),
+            table.HasColumn(Columns.ReleaseYear) ? [.. ((PrimitiveDataFrameColumn<int>)table[Columns.ReleaseYear])] : null,
+            Optional(table, Columns.PosterUrl),
+            Optional(table, Columns.Actors),
+            Optional(table, Columns.Directors),
+            Optional(table, Columns.Overview))
+    {
+    }
+
+    /// <summary>A catalog saved as its table (rows already in catalog order), read from plain arrays; the table itself
+    /// is built when something asks for it.</summary>
+    private MovieCatalog(BinaryColumns table)
+        : this(
+            new Lazy<DataFrame>(table.ToDataFrame, LazyThreadSafetyMode.ExecutionAndPublication),
+            table.Values<int>(Columns.MovieId),
+            table.Has(Columns.Title) ? table.Strings(Columns.Title) : null,
+            table.Strings(Columns.Genres, optional: true),
+            table.Has(Columns.ReleaseYear) ? table.NullableValues<int>(Columns.ReleaseYear) : null,
+            table.Strings(Columns.PosterUrl, optional: true),
+            table.Strings(Columns.Actors, optional: true),
+            table.Strings(Columns.Directors, optional: true),
+            table.Strings(Columns.Overview, optional: true))
+    {
+    }
+
+    private MovieCatalog(Lazy<DataFrame> table, int[] ids, string[]? titles, string[] genres, int?[]? releaseYears, string[] posters, string[] actors, string[] directors, string[] overviews)
+    {
+        _table = table;
         MovieIds = ids;
-        Titles = Table.HasColumn(Columns.Title) ? Table.ToStringArray(Columns.Title) : [.. Enumerable.Repeat(string.Empty, ids.Length)];
-        Genres = Optional(Table, Columns.Genres);
+        Titles = titles ?? [.. Enumerable.Repeat(string.Empty, ids.Length)];
+        Genres = genres;
         Years = new int[ids.Length];
-        var known = Table.HasColumn(Columns.ReleaseYear) ? (PrimitiveDataFrameColumn<int>)Table[Columns.ReleaseYear] : null;
-        for (var i = 0; i < ids.Length; i++) Years[i] = known?[i] ?? DataCleaning.YearFromTitle(Titles[i]) ?? 0;
-        PosterUrls = Optional(Table, Columns.PosterUrl);
-        Actors = Optional(Table, Columns.Actors);
-        Directors = Optional(Table, Columns.Directors);
-        Overviews = Optional(Table, Columns.Overview);
-        GenreNames = [.. Genres.SelectMany(g => g.Split('|', StringSplitOptions.RemoveEmptyEntries))
-            .Where(g => g != "(no genres listed)").Distinct().Order(StringComparer.Ordinal)];
-        var genreIndex = GenreNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
-        GenreIndices = [.. Genres.Select(g => g.Split('|', StringSplitOptions.RemoveEmptyEntries)
-            .Where(genreIndex.ContainsKey).Select(n => genreIndex[n]).Distinct().Order().ToArray())];
+        for (var i = 0; i < ids.Length; i++) Years[i] = releaseYears?[i] ?? DataCleaning.YearFromTitle(Titles[i]) ?? 0;
+        PosterUrls = posters;
+        Actors = actors;
+        Directors = directors;
+        Overviews = overviews;
+
+        // Loops rather than LINQ: this runs in every cold start of a saved recommender.
+        var genreIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var split = new string[Genres.Length][];
+        for (var i = 0; i < Genres.Length; i++)
+        {
+            split[i] = Genres[i].Split('|', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var g in split[i])
+            {
+                if (g != "(no genres listed)") genreIndex.TryAdd(g, 0);
+            }
+        }
+
+        var names = new string[genreIndex.Count];
+        genreIndex.Keys.CopyTo(names, 0);
+        Array.Sort(names, StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++) genreIndex[names[i]] = i;
+        GenreNames = names;
+        GenreIndices = new int[Genres.Length][];
+        var indices = new List<int>();
+        for (var i = 0; i < Genres.Length; i++)
+        {
+            indices.Clear();
+            foreach (var g in split[i])
+            {
+                if (genreIndex.TryGetValue(g, out var k) && !indices.Contains(k)) indices.Add(k);
+            }
+
+            indices.Sort();
+            GenreIndices[i] = [.. indices];
+        }
+
         _row = new Dictionary<int, int>(ids.Length);
         for (var i = 0; i < ids.Length; i++)
         {
-            if (!_row.TryAdd(ids[i], i)) throw new ArgumentException($"movieId {ids[i]} appears twice in the movies table; clean the data first.", nameof(movies));
+            if (!_row.TryAdd(ids[i], i)) throw new InvalidDataException($"movieId {ids[i]} appears twice in the movies table");
         }
 
         _normalized = [.. Titles.Select(Key)];
     }
 
+    /// <summary>The catalog saved by <see cref="BinaryArrays.WriteFrame"/> of its <see cref="Table"/>.</summary>
+    internal static MovieCatalog Read(BinaryReader reader) => new(BinaryColumns.Read(reader));
+
     /// <summary>The movies table, its rows in catalog order (the dataset's movie indexes).</summary>
-    public DataFrame Table { get; }
+    public DataFrame Table => _table.Value;
 
     /// <summary>The movieId of each row.</summary>
     public IReadOnlyList<int> MovieIds { get; }

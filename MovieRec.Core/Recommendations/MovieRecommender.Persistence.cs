@@ -89,9 +89,12 @@ public sealed partial class MovieRecommender
             });
             var headerBytes = Bytes(zip, "bundle.json");
             var headerTask = Task.Run(() => JsonSerializer.Deserialize<BundleHeader>(headerBytes, HeaderJson) ?? throw new InvalidDataException("bundle.json is null"));
-            var ratings = Read(zip, "ratings.bin", r => r.ReadFrame());
-            var movies = Read(zip, "movies.bin", r => r.ReadFrame());
-            var set = RatingDataset.From(ratings, movies);
+            // Plain arrays, not DataFrames: a cold start compiles far less code (the catalog's table is built on demand).
+            var ratings = Read(zip, "ratings.bin", BinaryColumns.Read);
+            var movies = Read(zip, "movies.bin", MovieCatalog.Read);
+            var set = RatingDataset.From(ratings.Values<int>(Columns.UserId), ratings.Values<int>(Columns.MovieId),
+                Array.ConvertAll(ratings.Values<double>(Columns.Rating), v => (float)v),
+                ratings.Has(Columns.Timestamp) ? ratings.Values<long>(Columns.Timestamp) : new long[ratings.Rows]).WithCatalog(movies);
             var features = Read(zip, "features.bin", r => FeatureModelSerializer.Read(r, set));
             var svd = Read(zip, "svd.bin", r => PureSvdModel.Read(r, set));
             var report = zip.GetEntry("model-metrics.bin") is null ? null

@@ -73,4 +73,28 @@ public sealed class BinaryFrameTests
         flags[^1] = 2;
         Assert.Contains("other than 0 and 1", Assert.Throws<InvalidDataException>(() => new BinaryReader(new MemoryStream(flags)).ReadFrame()).Message);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_as_plain_arrays_a_frame_gives_the_same_values_and_the_same_frame(bool nulls)
+    {
+        var frame = Frame(nulls);
+        var (_, bytes) = RoundTrip(frame);
+        var columns = BinaryColumns.Read(new BinaryReader(new MemoryStream(bytes)));
+
+        var back = columns.ToDataFrame();
+        Assert.Equal(frame.Columns.Select(c => (c.Name, c.DataType, c.NullCount)), back.Columns.Select(c => (c.Name, c.DataType, c.NullCount)));
+        for (var c = 0; c < frame.Columns.Count; c++) Assert.Equal(frame.Columns[c].Cast<object?>(), back.Columns[c].Cast<object?>());
+        Assert.Equal(3, columns.Rows);
+        Assert.Equal(["a", "", "ç"], columns.Strings("s"));
+        Assert.Equal(["", "", ""], columns.Strings("absent", optional: true));
+        Assert.Equal([long.MinValue, 0, long.MaxValue], columns.Values<long>("l"));
+        Assert.Equal(nulls ? [1, null, 3] : new int?[] { 1, 2, 3 }, columns.NullableValues<int>("i"));
+        if (nulls) Assert.Contains("holds nulls", Assert.Throws<InvalidDataException>(() => columns.Values<int>("i")).Message);
+        else Assert.Equal([1, 2, 3], columns.Values<int>("i"));
+        Assert.Contains("not Int32", Assert.Throws<InvalidDataException>(() => columns.Values<int>("l")).Message);
+        Assert.Contains("no column 'x'", Assert.Throws<InvalidDataException>(() => columns.Values<int>("x")).Message);
+        Assert.Contains("not String", Assert.Throws<InvalidDataException>(() => columns.Strings("d")).Message);
+    }
 }

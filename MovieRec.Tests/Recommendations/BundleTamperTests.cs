@@ -56,6 +56,21 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
     }
 
     [Fact]
+    public void A_movie_table_whose_rows_are_out_of_the_dataset_order_is_refused_at_load()
+    {
+        var path = Tampered("movies", parts =>
+        {
+            var movies = new BinaryReader(new MemoryStream(parts["movies.bin"])).ReadFrame();
+            var reversed = movies[Enumerable.Range(0, (int)movies.Rows.Count).Reverse().Select(i => (long)i).ToArray()];
+            using var bytes = new MemoryStream();
+            using (var w = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true)) w.WriteFrame(reversed);
+            parts["movies.bin"] = bytes.ToArray();
+        });
+        Assert.Contains("is not a consistent MovieRec model", LoadError(path), StringComparison.Ordinal);
+        Assert.Contains("is out of place in the catalog (row 0)", LoadError(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_classifier_swapped_in_from_a_model_with_other_features_is_refused_at_load()
     {
         var options = _world.Options with { Features = _world.Options.Features with { Text = new() { Components = 2 } } };
