@@ -9,7 +9,7 @@ namespace MovieRec.Data;
 public sealed class MovieCatalog
 {
     private readonly Dictionary<int, int> _row;
-    private readonly string[] _normalized;
+    private readonly Lazy<string[]> _keys;
     private readonly Lazy<DataFrame> _table;
 
     /// <summary>Reads <paramref name="movies"/> (a cleaned, merged movies table) in the row order <paramref name="order"/>
@@ -99,7 +99,7 @@ public sealed class MovieCatalog
             if (!_row.TryAdd(ids[i], i)) throw new InvalidDataException($"movieId {ids[i]} appears twice in the movies table");
         }
 
-        _normalized = [.. Titles.Select(Key)];
+        _keys = new Lazy<string[]>(() => [.. Titles.Select(Key)], LazyThreadSafetyMode.ExecutionAndPublication); // for title lookups only
     }
 
     /// <summary>The catalog saved by <see cref="BinaryArrays.WriteFrame"/> of its <see cref="Table"/>.</summary>
@@ -149,23 +149,24 @@ public sealed class MovieCatalog
     /// </summary>
     public IReadOnlyList<int> Search(string query, int count = 10)
     {
+        var normalized = _keys.Value;
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var key = Key(query);
         if (key.Length == 0 || count == 0) return [];
         var year = DataCleaning.YearFromTitle(query.Trim());
         int YearMiss(int i) => year is null || Years[i] == year ? 0 : 1;
-        int Tier(int i) => _normalized[i] == key ? 0
-            : _normalized[i].StartsWith(key, StringComparison.Ordinal) ? 1
-            : (" " + _normalized[i] + " ").Contains(" " + key + " ", StringComparison.Ordinal) ? 2
-            : _normalized[i].Contains(key, StringComparison.Ordinal) ? 3 : 4;
+        int Tier(int i) => normalized[i] == key ? 0
+            : normalized[i].StartsWith(key, StringComparison.Ordinal) ? 1
+            : (" " + normalized[i] + " ").Contains(" " + key + " ", StringComparison.Ordinal) ? 2
+            : normalized[i].Contains(key, StringComparison.Ordinal) ? 3 : 4;
         var tiers = new int[Titles.Length];
         for (var i = 0; i < tiers.Length; i++) tiers[i] = Titles[i].Length == 0 ? int.MaxValue : Tier(i);
-        var matched = Enumerable.Range(0, Titles.Length).Where(i => tiers[i] < 4).OrderBy(i => tiers[i]).ThenBy(YearMiss).ThenBy(i => _normalized[i].Length).ThenBy(i => MovieIds[i]).Take(count).ToList();
+        var matched = Enumerable.Range(0, Titles.Length).Where(i => tiers[i] < 4).OrderBy(i => tiers[i]).ThenBy(YearMiss).ThenBy(i => normalized[i].Length).ThenBy(i => MovieIds[i]).Take(count).ToList();
         if (matched.Count < count)
         {
             matched.AddRange(Enumerable.Range(0, Titles.Length).Where(i => tiers[i] == 4)
-                .OrderBy(i => Distance(key, _normalized[i])).ThenBy(i => MovieIds[i]).Take(count - matched.Count));
+                .OrderBy(i => Distance(key, normalized[i])).ThenBy(i => MovieIds[i]).Take(count - matched.Count));
         }
 
         return [.. matched.Select(i => MovieIds[i])];
@@ -185,6 +186,7 @@ public sealed class MovieCatalog
     /// </summary>
     public int Find(string titleOrId)
     {
+        var normalized = _keys.Value;
         ArgumentNullException.ThrowIfNull(titleOrId);
         if (int.TryParse(titleOrId.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && _row.ContainsKey(id)) return id;
         var text = titleOrId.Trim();
@@ -198,15 +200,15 @@ public sealed class MovieCatalog
 
         var query = Key(text);
         bool YearOk(int i) => yearQuery is null || Years[i] == yearQuery;
-        var exact = Enumerable.Range(0, Titles.Length).Where(i => _normalized[i] == query && YearOk(i)).ToArray();
+        var exact = Enumerable.Range(0, Titles.Length).Where(i => normalized[i] == query && YearOk(i)).ToArray();
         if (exact.Length > 0) return exact.Select(i => MovieIds[i]).Min();
-        var prefix = Enumerable.Range(0, Titles.Length).Where(i => query.Length >= 3 && _normalized[i].StartsWith(query, StringComparison.Ordinal) && YearOk(i)).ToArray();
+        var prefix = Enumerable.Range(0, Titles.Length).Where(i => query.Length >= 3 && normalized[i].StartsWith(query, StringComparison.Ordinal) && YearOk(i)).ToArray();
         if (prefix.Length == 1) return MovieIds[prefix[0]];
         // Alternative titles live in the title too: "Seven (a.k.a. Se7en)", "Nosferatu (Nosferatu, eine Symphonie des Grauens)".
-        var words = Enumerable.Range(0, Titles.Length).Where(i => query.Length >= 3 && (" " + _normalized[i] + " ").Contains(" " + query + " ", StringComparison.Ordinal) && YearOk(i)).ToArray();
+        var words = Enumerable.Range(0, Titles.Length).Where(i => query.Length >= 3 && (" " + normalized[i] + " ").Contains(" " + query + " ", StringComparison.Ordinal) && YearOk(i)).ToArray();
         if (words.Length == 1) return MovieIds[words[0]];
         var closest = Enumerable.Range(0, Titles.Length)
-            .OrderBy(i => prefix.Contains(i) || words.Contains(i) ? 0 : 1).ThenBy(i => Distance(query, _normalized[i])).ThenBy(i => MovieIds[i])
+            .OrderBy(i => prefix.Contains(i) || words.Contains(i) ? 0 : 1).ThenBy(i => Distance(query, normalized[i])).ThenBy(i => MovieIds[i])
             .Take(5).Select(i => Titles[i]).ToArray();
         throw new MovieNotFoundException(titleOrId, closest);
     }

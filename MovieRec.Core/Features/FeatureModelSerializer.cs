@@ -19,7 +19,7 @@ internal static class FeatureModelSerializer
     {
         w.Write(Magic);
         w.Write(FormatVersion);
-        w.Write(JsonSerializer.Serialize(model.Options));
+        w.Write(JsonSerializer.Serialize(model.Options, FeatureJson.Default.FeatureOptions));
         w.WriteInts([.. model.Catalog.MovieIds]);
         var s = model.Statistics;
         w.Write(s.GlobalMean);
@@ -38,7 +38,7 @@ internal static class FeatureModelSerializer
         w.Write(model.Text is not null);
         if (model.Text is { } text)
         {
-            w.Write(JsonSerializer.Serialize(text.Options));
+            w.Write(JsonSerializer.Serialize(text.Options, FeatureJson.Default.TextEmbeddingOptions));
             w.WriteStrings([.. text.Tfidf.Terms]);
             w.WriteDoubles([.. text.Tfidf.Idf]);
             w.Write(text.Components);
@@ -55,7 +55,7 @@ internal static class FeatureModelSerializer
         if (r.ReadString() != Magic) throw new InvalidDataException("Not a MovieRec feature model.");
         var version = r.ReadInt32();
         if (version != FormatVersion) throw new InvalidDataException($"Feature model format {version} is not supported (expected {FormatVersion}).");
-        var options = JsonSerializer.Deserialize<FeatureOptions>(r.ReadString())!;
+        var options = JsonSerializer.Deserialize(r.ReadString(), FeatureJson.Default.FeatureOptions)!;
         if (train.Movies is null || !r.ReadInts().AsSpan().SequenceEqual([.. train.Movies.MovieIds]))
         {
             throw new InvalidDataException("The feature model's movies are not the dataset's.");
@@ -72,7 +72,7 @@ internal static class FeatureModelSerializer
         TextEmbeddingModel? text = null;
         if (r.ReadBoolean())
         {
-            var textOptions = JsonSerializer.Deserialize<TextEmbeddingOptions>(r.ReadString())!;
+            var textOptions = JsonSerializer.Deserialize(r.ReadString(), FeatureJson.Default.TextEmbeddingOptions)!;
             var tfidf = new TfidfModel(r.ReadStrings(), r.ReadDoubles(), textOptions.Tfidf);
             var components = r.ReadInt32();
             text = new TextEmbeddingModel(tfidf, r.ReadDoubles(), components, r.ReadDoubles(), r.ReadDoubles(), textOptions);

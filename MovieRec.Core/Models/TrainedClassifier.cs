@@ -110,7 +110,7 @@ public sealed class TrainedClassifier
 
         using (var stream = zip.CreateEntry("classifier.json").Open())
         {
-            JsonSerializer.Serialize(stream, new Header(Options, [.. FeatureNames]));
+            JsonSerializer.Serialize(stream, new Header(Options, [.. FeatureNames]), ClassifierJson.Default.Header);
         }
     }
 
@@ -145,7 +145,7 @@ public sealed class TrainedClassifier
     {
         using var zip = new ZipArchive(payload, ZipArchiveMode.Read);
         Header header;
-        using (var stream = Entry(zip, "classifier.json").Open()) header = JsonSerializer.Deserialize<Header>(stream) ?? throw new InvalidDataException("classifier.json is null");
+        using (var stream = Entry(zip, "classifier.json").Open()) header = JsonSerializer.Deserialize(stream, ClassifierJson.Default.Header) ?? throw new InvalidDataException("classifier.json is null");
         var options = header.Options ?? throw new InvalidDataException("classifier.json has no options");
         var featureNames = header.FeatureNames ?? throw new InvalidDataException("classifier.json has no feature names");
         byte[] modelBytes;
@@ -179,5 +179,5 @@ public sealed class TrainedClassifier
         return memory;
     }
 
-    private sealed record Header(ClassifierOptions Options, string[] FeatureNames);
+    internal sealed record Header(ClassifierOptions Options, string[] FeatureNames);
 }

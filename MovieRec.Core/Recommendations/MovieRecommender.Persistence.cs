@@ -15,8 +15,6 @@ public sealed partial class MovieRecommender
     /// <summary>The bundle format <see cref="Save"/> writes and <see cref="Load(string)"/> reads.</summary>
     public const int BundleFormatVersion = 5; // 3: the classifier inside stores ClassifierOptions; 4: the hybrid's learned weights; 5: one movie index (the dataset's)
 
-    private static readonly JsonSerializerOptions HeaderJson = new() { IncludeFields = true, WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }; // a metric with no validation users is NaN, an empty score -Infinity
-
     /// <summary>What the bundle holds and how it was made.</summary>
     public RecommenderBundleInfo Info => _info ??= new(BundleFormatVersion, LibraryVersion, Fingerprint(Ratings, Catalog), _options.Seed,
         Ratings.Count, Ratings.UserIds.Count, Catalog.Count, ClassifierSelection.Chosen.Name);
@@ -36,7 +34,7 @@ public sealed partial class MovieRecommender
         using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
         using (var stream = zip.CreateEntry("bundle.json", CompressionLevel.Fastest).Open())
         {
-            JsonSerializer.Serialize(stream, new BundleHeader(Info, _options, ClassifierSelection, HybridSelection), HeaderJson);
+            JsonSerializer.Serialize(stream, new BundleHeader(Info, _options, ClassifierSelection, HybridSelection), BundleJson.Default.BundleHeader);
         }
 
         Entry(zip, "ratings.bin", w => w.WriteFrame(Ratings.ToDataFrame()));
@@ -88,7 +86,7 @@ public sealed partial class MovieRecommender
                 return read;
             });
             var headerBytes = Bytes(zip, "bundle.json");
-            var headerTask = Task.Run(() => JsonSerializer.Deserialize<BundleHeader>(headerBytes, HeaderJson) ?? throw new InvalidDataException("bundle.json is null"));
+            var headerTask = Task.Run(() => JsonSerializer.Deserialize(headerBytes, BundleJson.Default.BundleHeader) ?? throw new InvalidDataException("bundle.json is null"));
             // Plain arrays, not DataFrames: a cold start compiles far less code (the catalog's table is built on demand).
             var ratings = Read(zip, "ratings.bin", BinaryColumns.Read);
             var movies = Read(zip, "movies.bin", MovieCatalog.Read);
@@ -190,5 +188,5 @@ public sealed partial class MovieRecommender
     private static ZipArchiveEntry Entry(ZipArchive zip, string name) =>
         zip.GetEntry(name) ?? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the entry {name} is missing"));
 
-    private sealed record BundleHeader(RecommenderBundleInfo Info, RecommenderOptions Options, ClassifierSelection Selection, HybridSelection Hybrid);
+    internal sealed record BundleHeader(RecommenderBundleInfo Info, RecommenderOptions Options, ClassifierSelection Selection, HybridSelection Hybrid);
 }

@@ -56,6 +56,26 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
     }
 
     [Fact]
+    public void The_json_parts_written_through_the_generated_contracts_are_what_the_reflection_serializer_writes()
+    {
+        // Bundles written before the contracts were generated stay readable, and the contracts cannot drift unseen.
+        var parts = BundleParts.Read(Tampered("json", _ => { }));
+        var reflection = new JsonSerializerOptions
+        {
+            IncludeFields = true, WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        };
+        var header = JsonSerializer.Deserialize<MovieRecommender.BundleHeader>(parts["bundle.json"], reflection);
+        Assert.Equal(Encoding.UTF8.GetString(parts["bundle.json"]), JsonSerializer.Serialize(header, reflection));
+
+        using var classifier = new ZipArchive(new MemoryStream(parts["classifier.zip"]), ZipArchiveMode.Read);
+        using var json = new StreamReader(classifier.GetEntry("classifier.json")!.Open());
+        var text = json.ReadToEnd();
+        var defaults = new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+        Assert.Equal(text, JsonSerializer.Serialize(JsonSerializer.Deserialize<TrainedClassifier.Header>(text, defaults), defaults));
+    }
+
+    [Fact]
     public void A_movie_table_whose_rows_are_out_of_the_dataset_order_is_refused_at_load()
     {
         var path = Tampered("movies", parts =>
