@@ -18,6 +18,7 @@ internal sealed class KernelClient : IDisposable
     private readonly string _session = Guid.NewGuid().ToString("N");
     private readonly DealerSocket _shell = new();
     private readonly string _connectionFile;
+    private readonly StringBuilder _stderr = new();
     private TimeSpan _poll = TimeSpan.FromMilliseconds(200);
 
     private KernelClient(Process process, ConnectionInfo connection, string connectionFile)
@@ -35,8 +36,27 @@ internal sealed class KernelClient : IDisposable
     public static KernelClient Start() => Start(["dotnet", Path.Combine(AppContext.BaseDirectory, "movierec.dll")], TimeSpan.FromMilliseconds(200));
 
     /// <summary>Starts the kernel with <paramref name="tool"/> (the command that runs movierec) and returns once it answered
-    /// kernel_info, asking again every <paramref name="poll"/> until it does.</summary>
+    /// kernel_info, asking again every <paramref name="poll"/> until it does. A kernel that exits before it answers (its
+    /// ports were taken between choosing and binding them: another process can take a port this client found free) is
+    /// started again on other ports, twice at most.</summary>
     public static KernelClient Start(IReadOnlyList<string> tool, TimeSpan poll)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var client = Launch(tool, poll);
+            try
+            {
+                client.Request("kernel_info_request", [], TimeSpan.FromSeconds(60));
+                return client;
+            }
+            catch (KernelExitedException) when (attempt < 3)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    private static KernelClient Launch(IReadOnlyList<string> tool, TimeSpan poll)
     {
         var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
         var key = Guid.NewGuid().ToString("N");
@@ -46,28 +66,38 @@ internal sealed class KernelClient : IDisposable
         var start = new ProcessStartInfo(tool[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in tool.Skip(1).Concat(["kernel", "--connection-file", path, "--no-png"])) start.ArgumentList.Add(a);
         var process = Process.Start(start)!;
+        var client = new KernelClient(process, connection, path) { _poll = poll };
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line) lock (client._stderr) client._stderr.AppendLine(line);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var client = new KernelClient(process, connection, path) { _poll = poll };
-        client.Request("kernel_info_request", [], TimeSpan.FromSeconds(60));
         return client;
     }
 
-    /// <summary>Sends a shell request and waits for its reply (retrying kernel_info until the kernel has bound its sockets).</summary>
+    /// <summary>Sends a shell request and waits for its reply. kernel_info is asked again every poll until a reply comes
+    /// (the kernel may not have bound its sockets yet); other requests are sent once.</summary>
+    /// <exception cref="KernelExitedException">The kernel process exited before it replied.</exception>
     public JsonObject Request(string type, JsonObject content, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
         var sent = new HashSet<string>(); // a reply to any of this call's requests answers it (a kernel that starts late gets them all)
+        var again = type == "kernel_info_request";
         while (true)
         {
-            var request = JupyterMessage.Create(type, content.DeepClone().AsObject(), null, _session, identities: []);
-            _shell.SendMultipartBytes(request.ToFrames(_key));
-            sent.Add(request.Header["msg_id"]!.GetValue<string>());
+            // Checked each round, so a kernel that died is reported instead of waited on; a send that cannot go out (no
+            // kernel connected and the queue full) times out rather than blocking.
+            if (Process.HasExited) throw new KernelExitedException($"the kernel exited with code {Process.ExitCode} before its {type} reply: {Stderr()}");
+            if (again || sent.Count == 0)
+            {
+                var request = JupyterMessage.Create(type, content.DeepClone().AsObject(), null, _session, identities: []);
+                if (_shell.TrySendMultipartBytes(TimeSpan.FromSeconds(1), request.ToFrames(_key))) sent.Add(request.Header["msg_id"]!.GetValue<string>());
+            }
+
             var frames = new List<byte[]>();
-            var wait = type == "kernel_info_request" ? _poll : timeout;
-            while (_shell.TryReceiveMultipartBytes(wait, ref frames))
+            while (_shell.TryReceiveMultipartBytes(again ? _poll : TimeSpan.FromSeconds(1), ref frames))
             {
                 var (reply, problem) = JupyterMessage.Parse(frames, _key);
                 if (reply is null) throw new InvalidOperationException(problem);
@@ -77,6 +107,11 @@ internal sealed class KernelClient : IDisposable
 
             if (watch.Elapsed > timeout) throw new TimeoutException($"no {type} reply within {timeout.TotalSeconds} s");
         }
+    }
+
+    private string Stderr()
+    {
+        lock (_stderr) return _stderr.ToString().Trim();
     }
 
     public JsonObject Execute(string code) => Request("execute_request", new JsonObject { ["code"] = code, ["silent"] = false, ["store_history"] = true, ["allow_stdin"] = false, ["stop_on_error"] = true }, TimeSpan.FromMinutes(5));
@@ -100,7 +135,7 @@ internal sealed class KernelClient : IDisposable
         {
             Request("shutdown_request", new JsonObject { ["restart"] = false }, TimeSpan.FromSeconds(5));
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or KernelExitedException)
         {
         }
 
@@ -117,3 +152,6 @@ internal sealed class KernelClient : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>The kernel process exited before it replied.</summary>
+internal sealed class KernelExitedException(string message) : Exception(message);
