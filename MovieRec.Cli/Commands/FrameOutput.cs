@@ -31,6 +31,19 @@ internal static class FrameOutput
         AnsiConsole.Write(table);
     }
 
+    /// <summary>Renders a one-row table like <see cref="Print"/>'s to nowhere, on a thread pool thread: a command that
+    /// prints one table at the end of a short run (recommend, similar with --model) starts this first, so the table
+    /// code is compiled on the other core while the model loads.</summary>
+    public static Task WarmUpAsync() => Task.Run(() =>
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+        var table = new Table().Title(Markup.Escape("warm-up"));
+        table.AddColumn(new TableColumn("a").RightAligned());
+        table.AddColumn(new TableColumn("b"));
+        table.AddRow(Markup.Escape(1.5.ToString("F4", CultureInfo.InvariantCulture)), Markup.Escape("x"));
+        console.Write(table);
+    });
+
     /// <summary>Writes <paramref name="frame"/> to <paramref name="path"/> as a JSON array of row objects.</summary>
     public static void WriteJson(string path, DataFrame frame) => AtomicFile.Write(path, stream =>
     {

@@ -81,10 +81,12 @@ internal static class RecommendCommands
         var command = new Command("recommend", "Recommend movies a user has not rated, each with a reason.") { data, metadata, model, user, engine, n, json };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
+            var warm = parse.GetValue(model) is null ? Task.CompletedTask : FrameOutput.WarmUpAsync();
             var which = RecommenderEngines.Parse(parse.GetValue(engine)!);
             var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model),
                 classifier: which is RecommenderEngine.Ml or RecommenderEngine.Hybrid, cancellationToken: cancellationToken).ConfigureAwait(false);
             var rows = recommender.Recommend(parse.GetValue(user), which, parse.GetValue(n));
+            await warm.ConfigureAwait(false);
             Print(rows, $"{parse.GetValue(engine)} recommendations for user {parse.GetValue(user)}", Columns.Score, parse.GetValue(json));
         }));
         return command;
@@ -99,9 +101,11 @@ internal static class RecommendCommands
         var command = new Command("similar", "Movies most similar to one movie (text, genres, statistics, genome).") { data, metadata, model, movie, n, json };
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
+            var warm = parse.GetValue(model) is null ? Task.CompletedTask : FrameOutput.WarmUpAsync();
             // The title is looked up in the catalog before anything is fitted: a typo costs no fit.
             var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), parse.GetValue(model), check: catalog => catalog.Find(parse.GetValue(movie)!), classifier: false, cancellationToken: cancellationToken).ConfigureAwait(false);
             var rows = recommender.Similar(parse.GetValue(movie)!, parse.GetValue(n));
+            await warm.ConfigureAwait(false);
             Print(rows, $"similar to {recommender.Catalog.TitleOf(recommender.Catalog.Find(parse.GetValue(movie)!))}", Columns.Similarity, parse.GetValue(json));
         }));
         return command;

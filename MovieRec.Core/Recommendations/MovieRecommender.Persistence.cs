@@ -77,6 +77,8 @@ public sealed partial class MovieRecommender
             // A cold process spends most of a load compiling code, not reading bytes: the header (JSON) and the ML.NET
             // classifier, which need nothing else, are read on other threads while this one reads the ratings, the movies,
             // the features and the factors (a ZipArchive is read by one thread: their bytes are copied out first).
+            var headerBytes = Bytes(zip, "bundle.json");
+            var headerTask = Task.Run(() => JsonSerializer.Deserialize(headerBytes, BundleJson.Default.BundleHeader) ?? throw new InvalidDataException("bundle.json is null"));
             var classifierBytes = Bytes(zip, "classifier.zip");
             CheckEntries(new ZipArchive(new MemoryStream(classifierBytes, writable: false), ZipArchiveMode.Read), "classifier.zip: "); // ML.NET trusts its sizes
             var classifierTask = Task.Run(() =>
@@ -85,8 +87,6 @@ public sealed partial class MovieRecommender
                 if (prefetchClassifier) read.Prefetch(); // on this thread, while the caller's thread reads the rest
                 return read;
             });
-            var headerBytes = Bytes(zip, "bundle.json");
-            var headerTask = Task.Run(() => JsonSerializer.Deserialize(headerBytes, BundleJson.Default.BundleHeader) ?? throw new InvalidDataException("bundle.json is null"));
             // Plain arrays, not DataFrames: a cold start compiles far less code (the catalog's table is built on demand).
             var ratings = Read(zip, "ratings.bin", BinaryColumns.Read);
             var movies = Read(zip, "movies.bin", MovieCatalog.Read);
