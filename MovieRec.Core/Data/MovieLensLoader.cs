@@ -36,20 +36,8 @@ public static class MovieLensLoader
     public static MovieLensFormat DetectFormat(string folder)
     {
         if (!Directory.Exists(folder)) throw new DataFileException(folder, File.Exists(folder) ? "is a file, not a MovieLens release folder" : "folder not found");
-        try
-        {
-            // Enumerating first turns an unreadable folder into "permission denied", not "holds no ratings file".
-            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
-            entries.MoveNext();
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            throw new DataFileException(folder, "folder not found", inner: e);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            throw new DataFileException(folder, $"cannot be read ({e.Message})", inner: e);
-        }
+        // Listing first turns an unreadable folder into "permission denied", not "holds no ratings file".
+        _ = Entries(folder);
 
         foreach (var file in (string[])["ratings.csv", "u.data", "ratings.dat"])
         {
@@ -64,13 +52,31 @@ public static class MovieLensLoader
         }
 
         // A folder that can be listed but not searched (no execute permission) names its files yet finds none of them.
-        var listed = Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var listed = Entries(folder);
         if (listed.Overlaps(["ratings.csv", "u.data", "ratings.dat"]))
         {
             throw new DataFileException(folder, "lists a ratings file but its files cannot be opened: the folder is not searchable (it lacks the execute permission; chmod +x it)");
         }
 
         throw new DataFileException(folder, "holds no MovieLens ratings file (expected ratings.csv, ratings.dat or u.data)");
+    }
+
+    /// <summary>The names in <paramref name="folder"/>; a folder that is gone (also one removed since it was found: a
+    /// download replacing it) or cannot be read is a <see cref="DataFileException"/>.</summary>
+    private static HashSet<string> Entries(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateFileSystemEntries(folder).Select(e => Path.GetFileName(e)).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new DataFileException(folder, "folder not found", inner: e);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new DataFileException(folder, $"cannot be read ({e.Message})", inner: e);
+        }
     }
 
     /// <summary>Loads the release in <paramref name="folder"/>, with every table it has.</summary>
