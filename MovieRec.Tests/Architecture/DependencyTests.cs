@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MovieRec.Tests.Architecture;
 
@@ -93,9 +94,11 @@ public sealed class DependencyTests
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), options, f))
             .Append(CSharpSyntaxTree.ParseText(string.Concat(usings.Select(u => $"global using {u};\n")), options, "GlobalUsings.cs"))
             .ToList();
-        var compilation = CSharpCompilation.Create("MovieRec.Core", trees, Dotnet.HostReferencesWithoutMovieRec(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
-        // Without the source generators (LibraryImport, GeneratedRegex) their partial methods have no body (CS8795);
-        // every other name binds, and those are what the map is about.
+        var compilation = (Compilation)CSharpCompilation.Create("MovieRec.Core", trees, Dotnet.HostReferencesWithoutMovieRec(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        // The JSON contracts (JsonSerializerContext) get their members from the SDK's System.Text.Json generator, run here
+        // as the build runs it. Without the other generators (LibraryImport, GeneratedRegex) their partial methods have no
+        // body (CS8795); every other name binds, and those are what the map is about.
+        CSharpGeneratorDriver.Create(JsonGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out compilation, out _);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != "CS8795").Take(5).ToList();
         Assert.True(errors.Count == 0, "the library's sources compile here: " + string.Join("\n", errors));
 
@@ -125,5 +128,27 @@ public sealed class DependencyTests
         }
 
         return uses;
+    }
+
+    /// <summary>The System.Text.Json source generator of the SDK's reference pack (the newest installed).</summary>
+    private static ISourceGenerator JsonGenerator()
+    {
+        var root = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var packs = Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref");
+        var path = Directory.Exists(packs)
+            ? Directory.GetDirectories(packs).Select(d => Path.Combine(d, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll")).Where(File.Exists).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
+            : null;
+        Assert.True(path is not null, $"the SDK's System.Text.Json source generator is under {packs}");
+        var reference = new AnalyzerFileReference(path, new DefaultLoader());
+        return Assert.Single(reference.GetGenerators(LanguageNames.CSharp));
+    }
+
+    private sealed class DefaultLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
     }
 }
