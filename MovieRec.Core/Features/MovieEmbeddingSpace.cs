@@ -69,6 +69,28 @@ public sealed class MovieEmbeddingSpace
         for (var i = 0; i < count; i++) destination[i] = System.Numerics.Tensors.TensorPrimitives.Dot(query, Vector(i));
     }
 
+    /// <summary>Writes the vectors (a saved recommender keeps its space, so a cold start does not rebuild it).</summary>
+    internal void Write(BinaryWriter w)
+    {
+        w.Write(Dimensions);
+        w.WriteFloats(Vectors);
+    }
+
+    /// <summary>Reads a space written by <see cref="Write"/> for <paramref name="catalog"/>'s rows.</summary>
+    /// <exception cref="InvalidDataException">The vectors are not one row of the stored width per catalog movie.</exception>
+    internal static MovieEmbeddingSpace Read(BinaryReader r, MovieCatalog catalog, MovieSpaceOptions options)
+    {
+        var dimensions = r.ReadInt32();
+        var vectors = r.ReadFloats();
+        if (dimensions <= 0 || vectors.Length != (long)catalog.Count * dimensions)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"the similarity space holds {vectors.Length:N0} values of width {dimensions}, not one row per movie of the catalog's {catalog.Count:N0}"));
+        }
+
+        return new MovieEmbeddingSpace(catalog, vectors, dimensions, options);
+    }
+
     /// <summary>Builds the space from a fitted feature model.</summary>
     public static MovieEmbeddingSpace Build(FeatureModel model, MovieSpaceOptions? options = null)
     {

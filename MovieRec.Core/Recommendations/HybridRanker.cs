@@ -65,12 +65,14 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
         return Compose(features, svd, classifier, selection, hybrid);
     }
 
-    /// <summary>The composition with a PureSVD model already fitted on <paramref name="features"/>' dataset (a loaded bundle).</summary>
-    internal HybridModel Compose(FeatureModel features, PureSvdModel svd, TrainedClassifier classifier, ClassifierSelection selection, HybridSelection hybrid)
+    /// <summary>The composition with a PureSVD model already fitted on <paramref name="features"/>' dataset (a loaded bundle),
+    /// and the similarity space when the bundle kept it.</summary>
+    internal HybridModel Compose(FeatureModel features, PureSvdModel svd, TrainedClassifier classifier, ClassifierSelection selection, HybridSelection hybrid, MovieEmbeddingSpace? space = null)
     {
         var train = features.Train;
         var like = new LikeModel(features, classifier, selection, Options.PopularityPrior);
-        var content = new ContentRanker(Options.Content).Fit(features);
+        var ranker = new ContentRanker(Options.Content);
+        var content = space is null ? ranker.Fit(features) : new ContentModel(train, space, ranker.Options.Features.LikeThreshold);
         return new HybridModel(train, svd, like, content, hybrid);
     }
 

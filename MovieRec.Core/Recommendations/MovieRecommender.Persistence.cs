@@ -28,7 +28,8 @@ public sealed partial class MovieRecommender
     /// </summary>
     /// <remarks>The file is a MovieRec container (magic <c>MOVIEREC-BUNDLE1</c>, format version, length, SHA-256) around a zip
     /// of <c>bundle.json</c> (<see cref="Info"/> and the options), <c>ratings.bin</c>, <c>movies.bin</c>, <c>features.bin</c>,
-    /// <c>classifier.zip</c> and <c>svd.bin</c> (and <c>model-metrics.bin</c>, <c>model-parameters.bin</c> with a <see cref="ModelReport"/>). The similarity space is rebuilt from the features on load (milliseconds).</remarks>
+    /// <c>classifier.zip</c>, <c>svd.bin</c> and <c>space.bin</c> (the similarity space's vectors; a bundle without it, written before,
+    /// rebuilds them from the features on load) (and <c>model-metrics.bin</c>, <c>model-parameters.bin</c> with a <see cref="ModelReport"/>).</remarks>
     public void Save(string path) => ChecksummedFile.Write(path, BundleMagic, BundleFormatVersion, payload =>
     {
         using var zip = new ZipArchive(payload, ZipArchiveMode.Create, leaveOpen: true);
@@ -41,6 +42,7 @@ public sealed partial class MovieRecommender
         Entry(zip, "movies.bin", w => w.WriteFrame(Catalog.Table));
         Entry(zip, "features.bin", w => FeatureModelSerializer.Write(Features, w));
         Entry(zip, "svd.bin", Svd.Write);
+        Entry(zip, "space.bin", Space.Write);
         if (ModelReport is { } report)
         {
             Entry(zip, "model-metrics.bin", w => w.WriteFrame(report.Metrics));
@@ -105,7 +107,9 @@ public sealed partial class MovieRecommender
                     $"the classifier expects {classifier.FeatureNames.Count} features, the feature model makes {features.FeatureNames.Count} others: the part comes from another model"));
             }
 
-            var model = new HybridRanker(header.Options).Compose(features, svd, classifier, header.Selection, header.Hybrid);
+            // Bundles written before the space was kept (no space.bin) rebuild it from the features: the same vectors.
+            var space = zip.GetEntry("space.bin") is null ? null : Read(zip, "space.bin", r => MovieEmbeddingSpace.Read(r, movies, header.Options.Space));
+            var model = new HybridRanker(header.Options).Compose(features, svd, classifier, header.Selection, header.Hybrid, space);
             return new MovieRecommender(set, model, header.Options) { ModelReport = report };
         }
         catch (InvalidDataException e)

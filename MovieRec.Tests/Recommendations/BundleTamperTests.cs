@@ -76,6 +76,34 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
     }
 
     [Fact]
+    public void A_bundle_without_its_similarity_space_as_written_before_rebuilds_the_same_space()
+    {
+        var path = Tampered("nospace", parts => Assert.True(parts.Remove("space.bin")));
+        var loaded = MovieRecommender.Load(path);
+        Assert.Equal(_world.Recommender.Space.Vectors, loaded.Space.Vectors);
+        var movie = _world.Recommender.Catalog.MovieIds[0];
+        Assert.Equal(_world.Recommender.Similar(movie, 5), loaded.Similar(movie, 5));
+        Assert.Equal(_world.Recommender.Recommend(3, RecommenderEngine.Content, 5), loaded.Recommend(3, RecommenderEngine.Content, 5));
+    }
+
+    [Fact]
+    public void A_similarity_space_of_another_width_is_refused_at_load()
+    {
+        var path = Tampered("space", parts =>
+        {
+            using var bytes = new MemoryStream();
+            using (var w = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
+            {
+                w.Write(_world.Recommender.Space.Dimensions + 1);
+                w.WriteFloats(_world.Recommender.Space.Vectors);
+            }
+
+            parts["space.bin"] = bytes.ToArray();
+        });
+        Assert.Contains("not one row per movie of the catalog's", LoadError(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_movie_table_whose_rows_are_out_of_the_dataset_order_is_refused_at_load()
     {
         var path = Tampered("movies", parts =>
