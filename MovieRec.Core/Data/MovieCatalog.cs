@@ -149,8 +149,8 @@ public sealed class MovieCatalog
     /// </summary>
     public IReadOnlyList<int> Search(string query, int count = 10)
     {
-        var normalized = _keys.Value;
         ArgumentNullException.ThrowIfNull(query);
+        var normalized = _keys.Value;
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var key = Key(query);
         if (key.Length == 0 || count == 0) return [];
@@ -186,9 +186,9 @@ public sealed class MovieCatalog
     /// </summary>
     public int Find(string titleOrId)
     {
-        var normalized = _keys.Value;
         ArgumentNullException.ThrowIfNull(titleOrId);
         if (int.TryParse(titleOrId.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && _row.ContainsKey(id)) return id;
+        var normalized = _keys.Value; // an id needs no title keys
         var text = titleOrId.Trim();
         var yearQuery = DataCleaning.YearFromTitle(text);
         var bare = text.LastIndexOf(' ');
