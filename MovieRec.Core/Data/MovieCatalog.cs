@@ -150,10 +150,10 @@ public sealed class MovieCatalog
     public IReadOnlyList<int> Search(string query, int count = 10)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var normalized = _keys.Value;
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var key = Key(query);
         if (key.Length == 0 || count == 0) return [];
+        var normalized = _keys.Value;
         var year = DataCleaning.YearFromTitle(query.Trim());
         int YearMiss(int i) => year is null || Years[i] == year ? 0 : 1;
         int Tier(int i) => normalized[i] == key ? 0
