@@ -64,35 +64,9 @@ internal static class BinaryArrays
         }
     }
 
-    /// <summary>Reads a DataFrame written by <see cref="WriteFrame"/>.</summary>
-    public static DataFrame ReadFrame(this BinaryReader r)
-    {
-        var columns = Length(r);
-        var rows = Length(r);
-        var frame = new DataFrame();
-        for (var c = 0; c < columns; c++)
-        {
-            var name = r.ReadString();
-            DataFrameColumn column = r.ReadChar() switch
-            {
-                's' => new StringDataFrameColumn(name, Enumerable.Range(0, rows).Select(_ => r.ReadBoolean() ? r.ReadString() : null).ToList()),
-                'I' => new Int32DataFrameColumn(name, Bytes<int>(r, rows), AllValid(rows), rows, 0),
-                'L' => new Int64DataFrameColumn(name, Bytes<long>(r, rows), AllValid(rows), rows, 0),
-                'F' => new SingleDataFrameColumn(name, Bytes<float>(r, rows), AllValid(rows), rows, 0),
-                'D' => new DoubleDataFrameColumn(name, Bytes<double>(r, rows), AllValid(rows), rows, 0),
-                'B' => new BooleanDataFrameColumn(name, Bytes<bool>(r, rows), AllValid(rows), rows, 0),
-                'i' => Primitive(r, new Int32DataFrameColumn(name, rows), r.ReadInt32),
-                'l' => Primitive(r, new Int64DataFrameColumn(name, rows), r.ReadInt64),
-                'f' => Primitive(r, new SingleDataFrameColumn(name, rows), r.ReadSingle),
-                'd' => Primitive(r, new DoubleDataFrameColumn(name, rows), r.ReadDouble),
-                'b' => Primitive(r, new BooleanDataFrameColumn(name, rows), r.ReadBoolean),
-                var t => throw new InvalidDataException($"unknown column type '{t}'"),
-            };
-            frame.Columns.Add(column);
-        }
-
-        return frame;
-    }
+    /// <summary>Reads a DataFrame written by <see cref="WriteFrame"/> (through <see cref="BinaryColumns"/>, the one reader of
+    /// the format).</summary>
+    public static DataFrame ReadFrame(this BinaryReader r) => BinaryColumns.Read(r).ToDataFrame();
 
     /// <summary>A column without nulls is one bulk array under its tag in upper case ('I' for int); a column with nulls is
     /// a presence flag and a value per row under the lower-case tag (the only form before, still read).</summary>
@@ -117,35 +91,6 @@ internal static class BinaryArrays
         }
     }
 
-    /// <summary>A dense column's values as the bytes of the column's buffer (the column copies it on its first write).</summary>
-    private static ReadOnlyMemory<byte> Bytes<T>(BinaryReader r, int rows)
-        where T : unmanaged
-    {
-        var n = Length(r);
-        if (n != rows) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"a column of {n:N0} values in a frame of {rows:N0} rows"));
-        var size = (long)n * Unsafe.SizeOf<T>();
-        (r.BaseStream as BoundedStream)?.Require(size, string.Create(CultureInfo.InvariantCulture, $"an array of {n:N0} {typeof(T).Name} values"));
-        var bytes = new byte[size];
-        r.BaseStream.ReadExactly(bytes);
-        if (typeof(T) == typeof(bool) && bytes.AsSpan().IndexOfAnyExcept((byte)0, (byte)1) >= 0) throw new InvalidDataException("a boolean column holds a byte other than 0 and 1");
-        return bytes;
-    }
-
-    /// <summary>A null bitmap with every row valid.</summary>
-    private static ReadOnlyMemory<byte> AllValid(int rows)
-    {
-        var bits = new byte[(rows + 7) / 8];
-        Array.Fill(bits, (byte)0xFF);
-        return bits;
-    }
-
-    private static PrimitiveDataFrameColumn<T> Primitive<T>(BinaryReader r, PrimitiveDataFrameColumn<T> column, Func<T> read)
-        where T : unmanaged
-    {
-        for (long i = 0; i < column.Length; i++) column[i] = r.ReadBoolean() ? read() : null;
-        return column;
-    }
-
     private static void WriteSpan<T>(BinaryWriter w, ReadOnlySpan<T> values)
         where T : unmanaged
     {
@@ -153,7 +98,7 @@ internal static class BinaryArrays
         w.Write(MemoryMarshal.AsBytes(values));
     }
 
-    private static T[] ReadArray<T>(BinaryReader r)
+    internal static T[] ReadArray<T>(BinaryReader r)
         where T : unmanaged
     {
         var n = Length(r);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MovieRec.Data;
@@ -132,13 +131,9 @@ internal sealed class BinaryColumns
     private static T[] Dense<T>(BinaryReader r, int rows)
         where T : unmanaged
     {
-        var n = BinaryArrays.Length(r);
-        if (n != rows) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"a column of {n:N0} values in a frame of {rows:N0} rows"));
-        (r.BaseStream as BoundedStream)?.Require((long)n * Unsafe.SizeOf<T>(), string.Create(CultureInfo.InvariantCulture, $"an array of {n:N0} {typeof(T).Name} values"));
-        var values = new T[n];
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-        r.BaseStream.ReadExactly(bytes);
-        if (typeof(T) == typeof(bool) && bytes.IndexOfAnyExcept((byte)0, (byte)1) >= 0) throw new InvalidDataException("a boolean column holds a byte other than 0 and 1");
+        var values = BinaryArrays.ReadArray<T>(r); // bounded by the bytes left before it allocates
+        if (values.Length != rows) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"a column of {values.Length:N0} values in a frame of {rows:N0} rows"));
+        if (typeof(T) == typeof(bool) && MemoryMarshal.AsBytes(values.AsSpan()).IndexOfAnyExcept((byte)0, (byte)1) >= 0) throw new InvalidDataException("a boolean column holds a byte other than 0 and 1");
         return values;
     }
 

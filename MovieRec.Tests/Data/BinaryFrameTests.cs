@@ -20,6 +20,12 @@ public sealed class BinaryFrameTests
         return (r.ReadFrame(), bytes);
     }
 
+    private static void AssertSameFrame(DataFrame expected, DataFrame actual)
+    {
+        Assert.Equal(expected.Columns.Select(c => (c.Name, c.DataType, c.NullCount)), actual.Columns.Select(c => (c.Name, c.DataType, c.NullCount)));
+        for (var c = 0; c < expected.Columns.Count; c++) Assert.Equal(expected.Columns[c].Cast<object?>(), actual.Columns[c].Cast<object?>());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -27,12 +33,7 @@ public sealed class BinaryFrameTests
     {
         var frame = Frame(nulls);
         var (back, _) = RoundTrip(frame);
-        Assert.Equal(frame.Columns.Select(c => (c.Name, c.DataType)), back.Columns.Select(c => (c.Name, c.DataType)));
-        for (var c = 0; c < frame.Columns.Count; c++)
-        {
-            Assert.Equal(frame.Columns[c].NullCount, back.Columns[c].NullCount);
-            Assert.Equal(frame.Columns[c].Cast<object?>(), back.Columns[c].Cast<object?>());
-        }
+        AssertSameFrame(frame, back);
 
         // A column read from its bytes is a column like any other: written to, it changes there only.
         back.Columns["i"][0] = 42;
@@ -83,9 +84,7 @@ public sealed class BinaryFrameTests
         var (_, bytes) = RoundTrip(frame);
         var columns = BinaryColumns.Read(new BinaryReader(new MemoryStream(bytes)));
 
-        var back = columns.ToDataFrame();
-        Assert.Equal(frame.Columns.Select(c => (c.Name, c.DataType, c.NullCount)), back.Columns.Select(c => (c.Name, c.DataType, c.NullCount)));
-        for (var c = 0; c < frame.Columns.Count; c++) Assert.Equal(frame.Columns[c].Cast<object?>(), back.Columns[c].Cast<object?>());
+        AssertSameFrame(frame, columns.ToDataFrame());
         Assert.Equal(3, columns.Rows);
         Assert.Equal(["a", "", "ç"], columns.Strings("s"));
         Assert.Equal(["", "", ""], columns.Strings("absent", optional: true));
