@@ -76,6 +76,15 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
         return new HybridModel(train, svd, like, content, hybrid);
     }
 
+    /// <summary>The composition of a loaded bundle whose like model's parts (<paramref name="likeParts"/>) are resolved on
+    /// first use, over its kept similarity space.</summary>
+    internal HybridModel Compose(RatingDataset train, Lazy<(FeatureModel Features, TrainedClassifier Classifier)> likeParts, PureSvdModel svd, ClassifierSelection selection, HybridSelection hybrid, MovieEmbeddingSpace space)
+    {
+        var like = new LikeModel(likeParts, selection, Options.PopularityPrior, train);
+        var content = new ContentModel(train, space, Options.Content.Features.LikeThreshold);
+        return new HybridModel(train, svd, like, content, hybrid);
+    }
+
     private HybridSelection LearnWeights(RatingDataset inner, DataFrame heldOut, HybridModel components)
     {
         var validation = new BlendValidation(inner, heldOut, k: 10, Options.HybridValidationUsers, Options.Seed, minRating: Options.Features.LikeThreshold);

@@ -10,22 +10,34 @@ namespace MovieRec.Recommendations;
 public sealed class LikeModel : IDenseScorer
 {
     internal LikeModel(FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection, double popularityPrior, RatingDataset? train = null)
+        : this(new Lazy<(FeatureModel, TrainedClassifier)>((features, classifier)), selection, popularityPrior, train ?? features.Train)
     {
-        Features = features;
-        Classifier = classifier;
+    }
+
+    /// <summary>A model whose feature model and classifier are resolved on first use (a loaded bundle: the svd and content
+    /// engines never wait for them); <paramref name="parts"/> throws what the load would have thrown.</summary>
+    internal LikeModel(Lazy<(FeatureModel Features, TrainedClassifier Classifier)> parts, ClassifierSelection selection, double popularityPrior, RatingDataset train)
+    {
+        _parts = parts;
         Selection = selection;
         PopularityPrior = popularityPrior;
-        Train = train ?? features.Train;
+        Train = train;
     }
+
+    private readonly Lazy<(FeatureModel Features, TrainedClassifier Classifier)> _parts;
 
     /// <inheritdoc />
     public RatingDataset Train { get; }
 
     /// <summary>The fitted features (on the dataset with its movie side).</summary>
-    public FeatureModel Features { get; }
+    public FeatureModel Features => _parts.Value.Features;
+
+    /// <summary>Whether <see cref="Features"/> and <see cref="Classifier"/> are at hand (false for a bundle loaded without
+    /// prefetching until the first call that needs them).</summary>
+    internal bool HasParts => _parts.IsValueCreated;
 
     /// <summary>The like classifier.</summary>
-    public TrainedClassifier Classifier { get; }
+    public TrainedClassifier Classifier => _parts.Value.Classifier;
 
     /// <summary>How the classifier was chosen.</summary>
     public ClassifierSelection Selection { get; }
@@ -37,7 +49,7 @@ public sealed class LikeModel : IDenseScorer
     public bool PredictsRatings => false;
 
     /// <summary>The same model reporting <paramref name="train"/> (the same ratings without the movie side) as its training set.</summary>
-    internal LikeModel ReportingTrain(RatingDataset train) => new(Features, Classifier, Selection, PopularityPrior, train);
+    internal LikeModel ReportingTrain(RatingDataset train) => new(_parts, Selection, PopularityPrior, train);
 
     /// <inheritdoc />
     public Prediction Predict(int userId, int movieId)

@@ -61,68 +61,112 @@ public sealed partial class MovieRecommender
     /// version of MovieRec reads format 2".</exception>
     public static MovieRecommender Load(string path) => Load(path, prefetchClassifier: true);
 
-    /// <summary>Loads a recommender saved by <see cref="Save"/>; with <paramref name="prefetchClassifier"/> false, ML.NET
-    /// parses the like classifier only when an engine first needs it (ml, hybrid, a feature-table prediction).</summary>
+    /// <summary>Loads a recommender saved by <see cref="Save"/>; with <paramref name="prefetchClassifier"/> false, the like
+    /// model's parts (the feature model and the classifier) are read, and ML.NET parses the classifier, only when an engine
+    /// first needs them (ml, hybrid, a feature-table prediction).</summary>
     /// <param name="path">The bundle.</param>
-    /// <param name="prefetchClassifier">True: the classifier is parsed on another thread while the rest loads (the first ml
-    /// or hybrid answer does not wait for it). False: not before it is used, so a process that only asks the svd or
-    /// content engine, similar movies or profiles never loads ML.NET (<c>movierec recommend --engine svd</c>).</param>
+    /// <param name="prefetchClassifier">True: the like model's parts are read, and the classifier parsed, on another thread
+    /// while the rest loads (the first ml or hybrid answer does not wait for them). False: not before they are used, so a
+    /// process that only asks the svd or content engine, similar movies or profiles never reads them nor loads ML.NET
+    /// (<c>movierec recommend --engine svd</c>); a problem in those parts is then thrown by the first call that needs them, as
+    /// the same <see cref="DataFileException"/>, and by every later one.</param>
     /// <exception cref="DataFileException">As <see cref="Load(string)"/>.</exception>
     public static MovieRecommender Load(string path, bool prefetchClassifier)
     {
         var payload = ChecksummedFile.Read(path, BundleMagic, BundleFormatVersion, "a MovieRec model (a bundle written by 'movierec fit')");
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(payload, writable: false), ZipArchiveMode.Read);
+            using var zip = Archive(payload);
             CheckEntries(zip, string.Empty);
 
-            // A cold process spends most of a load compiling code, not reading bytes: the header (JSON) and the ML.NET
-            // classifier, which need nothing else, are read on other threads while this one reads the ratings, the movies,
-            // the features and the factors (a ZipArchive is read by one thread: their bytes are copied out first).
+            // A cold process spends most of a load compiling code, not reading bytes: the header (JSON) is parsed on another
+            // thread while this one reads the ratings, the movies, the factors and the space. A thread that reads parts
+            // opens its own ZipArchive over the payload (an archive is read by one thread).
             var headerBytes = Bytes(zip, "bundle.json");
             var headerTask = Task.Run(() => JsonSerializer.Deserialize(headerBytes, BundleJson.Default.BundleHeader) ?? throw new InvalidDataException("bundle.json is null"));
-            var classifierBytes = Bytes(zip, "classifier.zip");
-            CheckEntries(new ZipArchive(new MemoryStream(classifierBytes, writable: false), ZipArchiveMode.Read), "classifier.zip: "); // ML.NET trusts its sizes
-            var classifierTask = Task.Run(() =>
+            TrainedClassifier ReadClassifier()
             {
-                var read = TrainedClassifier.ReadPayload(new MemoryStream(classifierBytes, writable: false));
-                if (prefetchClassifier) read.Prefetch(); // on this thread, while the caller's thread reads the rest
+                using var own = Archive(payload);
+                var bytes = Bytes(own, "classifier.zip");
+                using (var inner = Archive(bytes)) CheckEntries(inner, "classifier.zip: "); // ML.NET trusts its sizes
+                var read = TrainedClassifier.ReadPayload(new MemoryStream(bytes, writable: false));
+                if (prefetchClassifier) read.Prefetch(); // on its own thread, while the caller's reads the rest
                 return read;
-            });
+            }
+
+            var classifierTask = prefetchClassifier ? Task.Run(ReadClassifier) : null;
+
             // Plain arrays, not DataFrames: a cold start compiles far less code (the catalog's table is built on demand).
             var ratings = Read(zip, "ratings.bin", BinaryColumns.Read);
             var movies = Read(zip, "movies.bin", MovieCatalog.Read);
             var set = RatingDataset.From(ratings.Values<int>(Columns.UserId), ratings.Values<int>(Columns.MovieId),
                 Array.ConvertAll(ratings.Values<double>(Columns.Rating), v => (float)v),
                 ratings.Has(Columns.Timestamp) ? ratings.Values<long>(Columns.Timestamp) : new long[ratings.Rows]).WithCatalog(movies);
-            var features = Read(zip, "features.bin", r => FeatureModelSerializer.Read(r, set));
+
+            // The like model's parts (the feature model and the classifier, checked against each other): only the ml and
+            // hybrid engines need them. Prefetching, they are read on another thread; otherwise on first use, so the svd and
+            // content engines, similar movies and profiles never read them.
+            (FeatureModel Features, TrainedClassifier Classifier) LikeParts()
+            {
+                FeatureModel features;
+                using (var own = Archive(payload)) features = Read(own, "features.bin", r => FeatureModelSerializer.Read(r, set));
+                var classifier = classifierTask?.GetAwaiter().GetResult() ?? ReadClassifier();
+                if (!classifier.FeatureNames.SequenceEqual(features.FeatureNames))
+                {
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                        $"the classifier expects {classifier.FeatureNames.Count} features, the feature model makes {features.FeatureNames.Count} others: the part comes from another model"));
+                }
+
+                return (features, classifier);
+            }
+
+            var likeParts = prefetchClassifier ? Task.Run(LikeParts) : null;
             var svd = Read(zip, "svd.bin", r => PureSvdModel.Read(r, set));
             var report = zip.GetEntry("model-metrics.bin") is null ? null
                 : new ModelReport(Read(zip, "model-metrics.bin", r => r.ReadFrame()), Read(zip, "model-parameters.bin", r => r.ReadFrame()));
             var header = headerTask.GetAwaiter().GetResult();
-            var classifier = classifierTask.GetAwaiter().GetResult();
-            if (!classifier.FeatureNames.SequenceEqual(features.FeatureNames))
-            {
-                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                    $"the classifier expects {classifier.FeatureNames.Count} features, the feature model makes {features.FeatureNames.Count} others: the part comes from another model"));
-            }
 
             // Bundles written before the space was kept (no space.bin) rebuild it from the features: the same vectors.
             var space = zip.GetEntry("space.bin") is null ? null : Read(zip, "space.bin", r => MovieEmbeddingSpace.Read(r, movies, header.Options.Space));
-            var model = new HybridRanker(header.Options).Compose(features, svd, classifier, header.Selection, header.Hybrid, space);
+            var ranker = new HybridRanker(header.Options);
+            HybridModel model;
+            if (likeParts is null && space is not null)
+            {
+                model = ranker.Compose(set, new Lazy<(FeatureModel, TrainedClassifier)>(() => Resolve(LikeParts, path)), svd, header.Selection, header.Hybrid, space);
+            }
+            else
+            {
+                var (features, classifier) = likeParts?.GetAwaiter().GetResult() ?? LikeParts();
+                model = ranker.Compose(features, svd, classifier, header.Selection, header.Hybrid, space);
+            }
+
             return new MovieRecommender(set, model, header.Options) { ModelReport = report };
-        }
-        catch (InvalidDataException e)
-        {
-            // The checksum matched, but a part disagrees with the others or breaks a cap: tampered, or assembled by hand.
-            throw new DataFileException(path, $"is not a consistent MovieRec model: {e.Message}", inner: e);
         }
         catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
         {
-            // The checksum matched, so the bytes are what Save wrote: a library mismatch, still one clear error.
-            throw new DataFileException(path, $"cannot be read by this version of MovieRec ({e.GetType().Name}: {e.Message})", inner: e);
+            throw LoadError(path, e);
         }
     }
+
+    /// <summary>The like model's parts of a bundle loaded without prefetching, on first use: what <see cref="Load(string, bool)"/>
+    /// would have thrown, thrown by the first call that needs them.</summary>
+    private static (FeatureModel, TrainedClassifier) Resolve(Func<(FeatureModel, TrainedClassifier)> parts, string path)
+    {
+        try
+        {
+            return parts();
+        }
+        catch (Exception e) when (e is not DataFileException and not OutOfMemoryException)
+        {
+            throw LoadError(path, e);
+        }
+    }
+
+    /// <summary>A failure after the checksum matched, as one clear error: a part that disagrees with the others or breaks a
+    /// cap (tampered, or assembled by hand), else a library mismatch (the bytes are what Save wrote).</summary>
+    private static DataFileException LoadError(string path, Exception e) => e is InvalidDataException
+        ? new DataFileException(path, $"is not a consistent MovieRec model: {e.Message}", inner: e)
+        : new DataFileException(path, $"cannot be read by this version of MovieRec ({e.GetType().Name}: {e.Message})", inner: e);
 
     /// <summary>SHA-256 (first 16 hex digits) of the ratings and the movie IDs: which data a bundle was fitted on.</summary>
     private static string Fingerprint(RatingDataset ratings, MovieCatalog movies)
@@ -177,6 +221,8 @@ public sealed partial class MovieRecommender
         using var reader = new BinaryReader(bounded);
         return read(reader);
     }
+
+    private static ZipArchive Archive(byte[] bytes) => new(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
 
     private static byte[] Bytes(ZipArchive zip, string name)
     {

@@ -25,7 +25,8 @@ public sealed partial class MovieRecommender
     private MovieRecommender(RatingDataset ratings, HybridModel model, RecommenderOptions options)
     {
         Catalog = ratings.RequireMovies("MovieRecommender");
-        if (!ReferenceEquals(model.Train, ratings) || !ReferenceEquals(model.Like.Features.Catalog, Catalog))
+        if (!ReferenceEquals(model.Train, ratings) || !ReferenceEquals(model.Like.Train, ratings)
+            || (model.Like.HasParts && !ReferenceEquals(model.Like.Features.Catalog, Catalog)))
         {
             throw new InvalidOperationException("The engines must be fitted on the recommender's dataset (one movie index for every part).");
         }
@@ -188,7 +189,7 @@ public sealed partial class MovieRecommender
         var user = Ratings.UserIndex(userId);
         if (user < 0) throw new ArgumentException($"User {userId} has no ratings; profiles describe rated behaviour (an unknown user gets cold-start recommendations).", nameof(userId));
         return UserProfile.Build(userId, Ratings.ItemsOf(user).ToArray(), Ratings.RatingsOf(user).ToArray(),
-            Catalog, _likeThreshold, Features.Options.ModernYear);
+            Catalog, _likeThreshold, _options.Features.ModernYear);
     }
 
     private float[] SvdScores(int user)

@@ -5,7 +5,8 @@ namespace MovieRec.Tests.Recommendations;
 /// <summary>
 /// Bundles whose checksum was recomputed after tampering (the SHA-256 proves integrity, not origin): every part is checked
 /// against the header's counts and every entry's size is capped at load, so a swapped or padded part is one clear error at
-/// load, never a wrong answer or an out-of-memory later.
+/// load, never a wrong answer or an out-of-memory later. Loaded without prefetching, the like model's parts (features and
+/// classifier) are read on first use: their errors are then the first ml or hybrid answer's, the same error.
 /// </summary>
 public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, IDisposable
 {
@@ -38,6 +39,19 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
     }
 
     private static string LoadError(string path) => Assert.Throws<DataFileException>(() => MovieRecommender.Load(path)).Message;
+
+    /// <summary>Loaded without prefetching, a bundle whose like model's parts are bad answers the engines that do not
+    /// use them as the world does, and the first ml answer (and every later one) throws the error the eager load throws.</summary>
+    private string FirstUseError(string path)
+    {
+        var lazy = MovieRecommender.Load(path, prefetchClassifier: false);
+        Assert.Equal(_world.Recommender.Recommend(3, RecommenderEngine.Svd, 5), lazy.Recommend(3, RecommenderEngine.Svd, 5));
+        Assert.Equal(_world.Recommender.Similar(5, 5), lazy.Similar(5, 5));
+        var first = Assert.Throws<DataFileException>(() => lazy.Recommend(3, RecommenderEngine.Ml, 5)).Message;
+        Assert.Equal(first, Assert.Throws<DataFileException>(() => lazy.Recommend(3, RecommenderEngine.Hybrid, 5)).Message);
+        Assert.Equal(LoadError(path), first);
+        return first;
+    }
 
     [Fact]
     public void An_unchanged_rewrite_loads_so_the_checks_below_are_about_the_changes()
@@ -125,6 +139,7 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
         var path = Tampered("classifier", parts => parts["classifier.zip"] = PartOfAnother("classifier.zip", _world.Ratings, options));
         Assert.Contains("the classifier expects", LoadError(path), StringComparison.Ordinal);
         Assert.Contains("the part comes from another model", LoadError(path), StringComparison.Ordinal);
+        Assert.Contains("the part comes from another model", FirstUseError(path), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,6 +164,7 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
             parts["classifier.zip"] = inner.ToArray();
         });
         Assert.Contains("classifier.zip: the entry Model/Weights declares 83,886,080 bytes", LoadError(path), StringComparison.Ordinal);
+        Assert.Contains("classifier.zip: the entry Model/Weights declares 83,886,080 bytes", FirstUseError(path), StringComparison.Ordinal);
     }
 
     [Fact]
