@@ -26,7 +26,7 @@ internal static class CliRunner
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.MovieNotFound;
         }
-        catch (MovieRec.Notebooks.NotebookRunException e)
+        catch (Exception e) when (IsNotebookRun(e))
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Notebook;
@@ -50,6 +50,11 @@ internal static class CliRunner
             return ExitCodes.Usage;
         }
     }
+
+    /// <summary>A notebook run's failure; a method of its own, so a command that never runs notebooks never loads their
+    /// assembly (a <c>catch</c> of the type itself loads it when the method is compiled).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool IsNotebookRun(Exception e) => e is MovieRec.Notebooks.NotebookRunException;
 
     /// <summary>Set by <c>--verbose</c>: errors also print their stack trace.</summary>
     public static bool Verbose { get; set; }

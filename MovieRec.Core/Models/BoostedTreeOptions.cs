@@ -4,6 +4,11 @@ namespace MovieRec.Models;
 /// tree options: a learning rate.</summary>
 public abstract record BoostedTreeOptions : TreeClassifierOptions
 {
+    /// <summary>The families are this library's (<see cref="ClassifierEstimators"/> builds each one's ML.NET estimator).</summary>
+    private protected BoostedTreeOptions()
+    {
+    }
+
     /// <summary>Boosting learning rate.</summary>
     public double LearningRate { get; init; } = Defaults.LearningRate;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.ML;
 
 namespace MovieRec.Models;
 
@@ -15,6 +14,11 @@ namespace MovieRec.Models;
 [JsonDerivedType(typeof(LightGbmOptions), "lightGbm")]
 public abstract record ClassifierOptions
 {
+    /// <summary>The families are this library's (<see cref="ClassifierEstimators"/> builds each one's ML.NET estimator).</summary>
+    private protected ClassifierOptions()
+    {
+    }
+
     /// <summary>The default of the options every family shares.</summary>
     public static class Defaults
     {
@@ -49,7 +53,4 @@ public abstract record ClassifierOptions
         ClassifierKind.LightGbm => new LightGbmOptions(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown classifier family."),
     };
-
-    /// <summary>The ML.NET estimator (Features, Label → Probability).</summary>
-    internal abstract IEstimator<ITransformer> CreateEstimator(MLContext ml);
 }

@@ -24,7 +24,7 @@ public sealed class LikeClassifier(ClassifierOptions options)
         var ml = new MLContext(Options.Seed);
         cancellationToken.ThrowIfCancellationRequested();
         var view = train.AsDataView();
-        var model = Options.CreateEstimator(ml).Fit(view);
+        var model = ClassifierEstimators.Create(Options, ml).Fit(view);
         cancellationToken.ThrowIfCancellationRequested();
         return new TrainedClassifier(ml, Options, model, view.Schema, train.Names);
     }

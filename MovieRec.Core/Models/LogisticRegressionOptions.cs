@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Trainers;
-
 namespace MovieRec.Models;
 
 /// <summary>L-BFGS logistic regression on standardized features (mean 0, variance 1).</summary>
@@ -33,10 +30,4 @@ public sealed record LogisticRegressionOptions : ClassifierOptions
 
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, double> Hyperparameters() => new Dictionary<string, double> { ["l1"] = L1Regularization, ["l2"] = L2Regularization };
-
-    internal override IEstimator<ITransformer> CreateEstimator(MLContext ml) => ml.Transforms.NormalizeMeanVariance("Features")
-        .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-        {
-            L1Regularization = (float)L1Regularization, L2Regularization = (float)L2Regularization, MaximumNumberOfIterations = MaximumIterations, NumberOfThreads = Threads,
-        }));
 }

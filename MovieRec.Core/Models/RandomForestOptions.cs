@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Trainers.FastTree;
-
 namespace MovieRec.Models;
 
 /// <summary>ML.NET FastForest (a random forest), Platt-calibrated to probabilities.</summary>
@@ -14,10 +11,4 @@ public sealed record RandomForestOptions : TreeClassifierOptions
     {
         ["trees"] = Trees, ["leaves"] = Leaves, ["minLeaf"] = MinExamplesPerLeaf, ["featureFraction"] = FeatureFraction,
     };
-
-    internal override IEstimator<ITransformer> CreateEstimator(MLContext ml) => ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
-    {
-        NumberOfTrees = Trees, NumberOfLeaves = Leaves, MinimumExampleCountPerLeaf = MinExamplesPerLeaf,
-        FeatureFraction = FeatureFraction, Seed = Seed, NumberOfThreads = Threads,
-    }).Append(ml.BinaryClassification.Calibrators.Platt());
 }

@@ -3,6 +3,11 @@ namespace MovieRec.Models;
 /// <summary>What the tree families share: trees, leaves, minimum examples per leaf, feature fraction.</summary>
 public abstract record TreeClassifierOptions : ClassifierOptions
 {
+    /// <summary>The families are this library's (<see cref="ClassifierEstimators"/> builds each one's ML.NET estimator).</summary>
+    private protected TreeClassifierOptions()
+    {
+    }
+
     /// <summary>The default of every shared tree option, as named constants (the baselines' settings).</summary>
     public static new class Defaults
     {

@@ -20,6 +20,46 @@ public sealed class RecommendCommandTests
         Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("title").GetString())));
     }
 
+    /// <summary>The assemblies a movierec process loaded (through <see cref="StartupHook"/>).</summary>
+    private static async Task<string[]> LoadedAssembliesAsync(params string[] args)
+    {
+        using var temp = new TempFolder();
+        var list = temp.File("loaded.txt");
+        var (code, _, stderr) = await Movierec.RunWithAsync(new Dictionary<string, string?>
+        {
+            ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
+            ["MOVIEREC_TEST_LOADED_ASSEMBLIES"] = list,
+        }, args);
+        Assert.True(code == 0, stderr);
+        return File.ReadAllLines(list);
+    }
+
+    [Fact]
+    public async Task A_query_from_a_bundle_loads_only_the_assemblies_its_engine_uses()
+    {
+        var (model, _) = await SampleBundle.GetAsync();
+        // ML.NET's trainers and runtime (Microsoft.ML.DataView, the IDataView interface every DataFrame implements, is not
+        // one of them), the web app, Roslyn, the kernel's sockets, the notebooks and the charts.
+        string[] unused = ["Microsoft.ML.Core", "Microsoft.ML.Data", "Microsoft.ML.StandardTrainers", "Microsoft.ML.FastTree", "Microsoft.ML.LightGbm",
+            "Microsoft.AspNetCore", "Microsoft.CodeAnalysis", "NetMQ", "MovieRec.Notebooks", "MovieRec.Charts", "Plotly.NET"];
+        foreach (var args in new[]
+        {
+            new[] { "recommend", "--model", model, "--user", "1", "--engine", "svd" },
+            ["recommend", "--model", model, "--user", "1", "--engine", "content"],
+            ["similar", "--model", model, "--movie", "1"],
+            ["profile", "--model", model, "--user", "1"],
+        })
+        {
+            var loaded = await LoadedAssembliesAsync(args);
+            Assert.Contains("MovieRec.Core", loaded); // the probe sees the process's assemblies
+            var extra = loaded.Where(a => unused.Any(u => a == u || a.StartsWith(u + ".", StringComparison.Ordinal))).ToArray();
+            Assert.True(extra.Length == 0, $"{string.Join(' ', args.Where(a => a != model))} loaded {string.Join(", ", extra)}");
+        }
+
+        // The engines that use the classifier do load ML.NET: what the check above looks for is visible to it.
+        Assert.Contains("Microsoft.ML.Data", await LoadedAssembliesAsync("recommend", "--model", model, "--user", "1", "--engine", "ml"));
+    }
+
     [Fact]
     public async Task Profile_writes_its_fields_and_an_unknown_title_exits_4_with_suggestions()
     {

@@ -98,7 +98,7 @@ public sealed class ClassifierTests
     public void LightGbm_native_threads_wait_passively_unless_the_user_chose_a_policy()
     {
         var chosen = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY"); // the process's own environment, read before any setenv
-        _ = new LightGbmOptions { Trees = 1, Leaves = 2 }.CreateEstimator(new Microsoft.ML.MLContext(1));
+        _ = ClassifierEstimators.Create(new LightGbmOptions { Trees = 1, Leaves = 2 }, new Microsoft.ML.MLContext(1));
         Assert.Equal(chosen ?? "PASSIVE", NativeThreads.NativeVariable("OMP_WAIT_POLICY"));
     }
 
