@@ -396,11 +396,14 @@ public static class MovieLensLoader
         return RequireRegular(path);
     }
 
-    /// <summary>A device or a named pipe in place of a data file is one clear error, before anything reads it.</summary>
-    private static string RequireRegular(string path) =>
-        FileKinds.Of(Path.GetFullPath(path)) is var kind and not FileKind.Regular
-            ? throw new DataFileException(path, $"is {FileKinds.Describe(kind)}, not a data file (the readers need a regular file)")
-            : path;
+    /// <summary>A device or a named pipe in place of a data file is one clear error, before anything reads it; a file that
+    /// vanished since it was found (its folder replaced meanwhile, as a forced re-download does) is "file not found".</summary>
+    private static string RequireRegular(string path) => FileKinds.Of(Path.GetFullPath(path)) switch
+    {
+        FileKind.Regular => path,
+        FileKind.Missing => throw new DataFileException(path, "file not found"),
+        var kind => throw new DataFileException(path, $"is {FileKinds.Describe(kind)}, not a data file (the readers need a regular file)"),
+    };
 
     private static string? OptionalFile(string folder, string file)
     {
