@@ -42,7 +42,7 @@ public sealed class PureSvd(PureSvdOptions? options = null) : IRecommenderAlgori
         var matrix = new CsrMatrix(nu, train.ItemIds.Count, train.UserStart, train.UserItems, values, train.ItemStart, train.ItemUsers, byItem);
         var svd = RandomizedSvd.Compute(matrix, new RandomizedSvdOptions
         {
-            Factors = Options.Factors, Oversampling = Options.Oversampling, PowerIterations = Options.PowerIterations, Seed = Options.Seed,
+            Factors = Options.Factors, Oversampling = Options.Oversampling, PowerIterations = Options.PowerIterations, Seed = Options.Seed, Threads = Options.Threads,
         });
         var k = svd.Components;
         var userFactors = new float[nu * k];   // U Σ, row-major

@@ -36,4 +36,7 @@ public sealed record PureSvdOptions
 
     /// <summary>Seed of the randomized SVD.</summary>
     public int Seed { get; init; } = Defaults.Seed;
+
+    /// <summary>Threads of the randomized SVD (default: the machine's cores); the factors are the same for any value.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 }

@@ -36,6 +36,10 @@ public sealed record FeatureOptions
     /// <see cref="WithSeed"/> sets both).</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Threads of the genome embedding's randomized SVD (default: the machine's cores; the text embedding's are
+    /// <see cref="TextEmbeddingOptions.Threads"/>); the features are the same for any value.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>These options with <paramref name="seed"/> for every randomized part: the genome and the text embeddings.
     /// The recommender and its rankers pass their own seed through this, so one seed reaches every learned part.</summary>
     public FeatureOptions WithSeed(int seed) => this with { Seed = seed, Text = Text is { } text ? text with { Seed = seed } : null };

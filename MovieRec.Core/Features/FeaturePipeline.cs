@@ -59,7 +59,7 @@ public sealed class FeaturePipeline(FeatureOptions? options = null, FeatureModel
         if (train.Genome is { } genome && Options.GenomeComponents > 0)
         {
             var trainingMovies = Enumerable.Range(0, catalog.Count).Where(row => stats.MovieCount[row] > 0).Select(row => catalog.MovieIds[row]);
-            genomeModel = reuseEmbeddings?.Genome ?? GenomeEmbedding.Fit(genome, trainingMovies, Options.GenomeComponents, Options.Seed);
+            genomeModel = reuseEmbeddings?.Genome ?? GenomeEmbedding.Fit(genome, trainingMovies, Options.GenomeComponents, Options.Seed, Options.Threads);
         }
 
         return new FeatureModel(Options, train, stats, text, textVectors, hasText, genomeModel);

@@ -23,7 +23,7 @@ public sealed class GenomeEmbedding
     public IReadOnlyList<double> SingularValues { get; }
 
     /// <summary>Fits the projection on the genome rows of <paramref name="trainingMovieIds"/>.</summary>
-    public static GenomeEmbedding Fit(GenomeMatrix genome, IEnumerable<int> trainingMovieIds, int components, int seed = 42)
+    public static GenomeEmbedding Fit(GenomeMatrix genome, IEnumerable<int> trainingMovieIds, int components, int seed = 42, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(genome);
         ArgumentNullException.ThrowIfNull(trainingMovieIds);
@@ -45,7 +45,7 @@ public sealed class GenomeEmbedding
             start[i + 1] = (i + 1) * t;
         }
 
-        var svd = RandomizedSvd.Compute(new CsrMatrix(rows.Length, t, start, cols, vals), new RandomizedSvdOptions { Factors = components, Seed = seed });
+        var svd = RandomizedSvd.Compute(new CsrMatrix(rows.Length, t, start, cols, vals), new RandomizedSvdOptions { Factors = components, Seed = seed, Threads = threads ?? Environment.ProcessorCount });
         return new GenomeEmbedding(genome, svd.Right, svd.Components, svd.SingularValues);
     }
 

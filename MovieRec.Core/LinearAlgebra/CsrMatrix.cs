@@ -109,6 +109,9 @@ public sealed class CsrMatrix
     private const int RowsPerTask = 512;
 
     private (int[] Start, int[] Index, double[] Values)? _transpose;
+
+    /// <summary>The public products' parallelism: every core (their results do not depend on it).</summary>
+    private static readonly ParallelOptions AllCores = new();
     private float[]? _singleValues;
     private (int[] Start, int[] Index, float[] Values)? _singleTranspose;
 
@@ -118,7 +121,7 @@ public sealed class CsrMatrix
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         if (x.Length < Columns * k || y.Length < Rows * k) throw new ArgumentException("Dense operands are too small.");
-        Product(RowStart, ColumnIndex, Values, Rows, Columns, x, y, k);
+        Product(RowStart, ColumnIndex, Values, Rows, Columns, x, y, k, AllCores);
     }
 
     /// <summary><c>Y = Aᵀ·X</c>, X column-major Rows × k, Y column-major Columns × k (overwritten). Runs over the
@@ -130,14 +133,14 @@ public sealed class CsrMatrix
         ArgumentNullException.ThrowIfNull(y);
         if (x.Length < Rows * k || y.Length < Columns * k) throw new ArgumentException("Dense operands are too small.");
         var (start, index, values) = _transpose ??= Transpose(Values);
-        Product(start, index, values, Columns, Rows, x, y, k);
+        Product(start, index, values, Columns, Rows, x, y, k, AllCores);
     }
 
     /// <summary>Y = M·X for M in CSR form (outRows × inRows), X column-major inRows × k, Y column-major outRows × k:
     /// X in blocks of <see cref="BlockWidth"/> columns gathered row-major in precision <typeparamref name="T"/>, output rows
     /// in parallel with the running sums in registers (four 256-bit vectors of doubles or two of floats). Each output sums
     /// its entries in stored order from zero (a multiply, then an add), whatever the threads.</summary>
-    private static void Product<T>(int[] start, int[] index, T[] values, int outRows, int inRows, double[] x, double[] y, int k)
+    private static void Product<T>(int[] start, int[] index, T[] values, int outRows, int inRows, double[] x, double[] y, int k, ParallelOptions parallel)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var lanes = Vector256<T>.Count; // 4 or 8: a constant once the JIT specializes T
@@ -153,7 +156,7 @@ public sealed class CsrMatrix
             }
 
             var first = j0;
-            Parallel.For(0, (outRows + RowsPerTask - 1) / RowsPerTask, task =>
+            Parallel.For(0, (outRows + RowsPerTask - 1) / RowsPerTask, parallel, task =>
             {
                 Span<T> acc = stackalloc T[BlockWidth];
                 ref var x0 = ref xb[0];
@@ -194,11 +197,11 @@ public sealed class CsrMatrix
     /// range finder), reading half the memory of <see cref="Multiply"/>: 16 columns of X per cache line. Same layout and the
     /// same determinism as the double products.
     /// </summary>
-    internal void MultiplySingle(double[] x, double[] y, int k, bool transpose)
+    internal void MultiplySingle(double[] x, double[] y, int k, bool transpose, ParallelOptions? parallel = null)
     {
         _singleValues ??= Array.ConvertAll(Values, v => (float)v);
         var (start, index, values) = transpose ? _singleTranspose ??= Transpose(_singleValues) : (RowStart, ColumnIndex, _singleValues);
-        Product(start, index, values, transpose ? Columns : Rows, transpose ? Rows : Columns, x, y, k);
+        Product(start, index, values, transpose ? Columns : Rows, transpose ? Rows : Columns, x, y, k, parallel ?? AllCores);
     }
 
     /// <summary>Aᵀ in CSR form, each column's entries by ascending row.</summary>

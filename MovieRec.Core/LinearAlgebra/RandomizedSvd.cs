@@ -32,32 +32,34 @@ public static class RandomizedSvd
         if (k < 1) throw new ArgumentException("The matrix is empty.", nameof(a));
         var l = Math.Min(k + options.Oversampling, Math.Min(m, n));
 
+        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "Threads must be at least 1.");
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads };
         var rng = new Random(options.Seed);
         var omega = new double[n * l];
         for (var i = 0; i < omega.Length; i++) omega[i] = Randomness.StandardNormal(rng);
 
         var y = new double[m * l];
         var z = new double[n * l];
-        a.MultiplySingle(omega, y, l, transpose: false);
-        Orthonormalize(y, m, l);
+        a.MultiplySingle(omega, y, l, transpose: false, parallel);
+        Orthonormalize(y, m, l, parallel);
         for (var it = 0; it < options.PowerIterations; it++)
         {
-            a.MultiplySingle(y, z, l, transpose: true);
-            Orthonormalize(z, n, l);
-            a.MultiplySingle(z, y, l, transpose: false);
-            Orthonormalize(y, m, l);
+            a.MultiplySingle(y, z, l, transpose: true, parallel);
+            Orthonormalize(z, n, l, parallel);
+            a.MultiplySingle(z, y, l, transpose: false, parallel);
+            Orthonormalize(y, m, l, parallel);
         }
 
         // Bᵀ = AᵀQ (n × l) = Q₂R₂; R₂ = U₂ΣV₂ᵀ.
-        a.MultiplySingle(y, z, l, transpose: true);
-        var r2 = Orthonormalize(z, n, l);
+        a.MultiplySingle(y, z, l, transpose: true, parallel);
+        var r2 = Orthonormalize(z, n, l, parallel);
         var svd = Matrix<double>.Build.Dense(l, l, r2).Svd(computeVectors: true);
         var u2 = svd.U.ToColumnMajorArray();
         var v2 = svd.VT.Transpose().ToColumnMajorArray();
         var s = svd.S.ToArray();
 
-        var left = Multiply(y, m, l, v2, k);   // QV₂
-        var right = Multiply(z, n, l, u2, k);  // Q₂U₂
+        var left = Multiply(y, m, l, v2, k, parallel);   // QV₂
+        var right = Multiply(z, n, l, u2, k, parallel);  // Q₂U₂
         FixSigns(left, right, m, n, k);
         return new SvdResult(s[..k], left, right, m, n);
     }
@@ -72,20 +74,21 @@ public static class RandomizedSvd
     /// threads; when G is too ill-conditioned for it (a relative pivot below 1e-6, e.g. a rank-deficient X) it falls back to
     /// <see cref="GramSchmidt"/>, where a column in the span of the earlier ones becomes zero.
     /// </summary>
-    internal static double[] Orthonormalize(double[] x, int rows, int cols)
+    internal static double[] Orthonormalize(double[] x, int rows, int cols, ParallelOptions? parallel = null)
     {
-        var first = CholeskyQr(x, rows, cols);
+        parallel ??= new ParallelOptions();
+        var first = CholeskyQr(x, rows, cols, parallel);
         if (first is null) return GramSchmidt(x, rows, cols);
-        var second = CholeskyQr(x, rows, cols) ?? GramSchmidt(x, rows, cols);
+        var second = CholeskyQr(x, rows, cols, parallel) ?? GramSchmidt(x, rows, cols);
         return MultiplyUpper(second, first, cols);
     }
 
     /// <summary>One Cholesky QR pass: R with XᵀX = RᵀR, and X ← XR⁻¹; null (X untouched) if a pivot is too small.</summary>
-    private static double[]? CholeskyQr(double[] x, int rows, int cols)
+    private static double[]? CholeskyQr(double[] x, int rows, int cols, ParallelOptions parallel)
     {
         var chunks = (rows + ChunkRows - 1) / ChunkRows;
         var partial = new double[chunks * cols * cols];
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, parallel, c =>
         {
             int start = c * ChunkRows, length = Math.Min(ChunkRows, rows - start);
             var g = partial.AsSpan(c * cols * cols, cols * cols);
@@ -117,7 +120,7 @@ public static class RandomizedSvd
         }
 
         // X ← X R⁻¹, column by column within each row chunk: X_j = (X_j − Σ_{i<j} R_ij X_i) / R_jj.
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, parallel, c =>
         {
             int start = c * ChunkRows, length = Math.Min(ChunkRows, rows - start);
             for (var j = 0; j < cols; j++)
@@ -185,12 +188,12 @@ public static class RandomizedSvd
     }
 
     /// <summary>(rows × inner, column-major) times the first <paramref name="take"/> columns of (inner × inner, column-major),
-    /// in chunks of <see cref="ChunkRows"/> rows on all cores so each chunk's operands stay in cache; each output sums its
+    /// in chunks of <see cref="ChunkRows"/> rows on the allowed threads so each chunk's operands stay in cache; each output sums its
     /// terms in column order, whatever the threads.</summary>
-    private static double[] Multiply(double[] left, int rows, int inner, double[] right, int take)
+    private static double[] Multiply(double[] left, int rows, int inner, double[] right, int take, ParallelOptions parallel)
     {
         var result = new double[rows * take];
-        Parallel.For(0, (rows + ChunkRows - 1) / ChunkRows, c =>
+        Parallel.For(0, (rows + ChunkRows - 1) / ChunkRows, parallel, c =>
         {
             int start = c * ChunkRows, length = Math.Min(ChunkRows, rows - start);
             for (var j = 0; j < take; j++)

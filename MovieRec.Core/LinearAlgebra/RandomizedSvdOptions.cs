@@ -14,4 +14,8 @@ public sealed record RandomizedSvdOptions
 
     /// <summary>Seed of the Gaussian test matrix.</summary>
     public int Seed { get; init; } = 42;
+
+    /// <summary>Threads of the sparse products and the orthonormalizations (default: the machine's cores); the result is the
+    /// same, to the bit, for any value: work is split in fixed row chunks and partial sums are added in chunk order.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 }

@@ -95,6 +95,39 @@ public sealed class TextAndSvdTests
     }
 
     [Fact]
+    public void Randomized_svd_and_puresvd_are_the_same_to_the_bit_for_any_number_of_threads()
+    {
+        // Several row chunks of the orthonormalization (512 rows each) and of the sparse products, in both directions.
+        const int rows = 2_000, columns = 700;
+        var rng = new Random(5);
+        var dense = new double[rows, columns];
+        for (var i = 0; i < rows; i++) for (var j = 0; j < columns; j++) dense[i, j] = rng.NextDouble() < 0.02 ? rng.Next(1, 11) / 2.0 : 0;
+        var matrix = CsrMatrix.FromDense(dense);
+        var results = new[] { 1, 2, 3 }.Select(t => RandomizedSvd.Compute(matrix, new RandomizedSvdOptions { Factors = 12, Seed = 9, Threads = t })).ToArray();
+        foreach (var other in results.Skip(1))
+        {
+            Assert.Equal(results[0].SingularValues, other.SingularValues);
+            Assert.Equal(results[0].Right, other.Right);
+            Assert.Equal(Enumerable.Range(0, 12).SelectMany(c => results[0].LeftVector(c).ToArray()), Enumerable.Range(0, 12).SelectMany(c => other.LeftVector(c).ToArray()));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => RandomizedSvd.Compute(matrix, new RandomizedSvdOptions { Threads = 0 }));
+
+        var ratings = new List<(int User, int Movie, float Rating)>();
+        for (var i = 0; i < rows; i++) for (var j = 0; j < columns; j++) if (dense[i, j] > 0) ratings.Add((i + 1, j + 1, (float)dense[i, j]));
+        var data = RatingDataset.From([.. ratings.Select(r => r.User)], [.. ratings.Select(r => r.Movie)], [.. ratings.Select(r => r.Rating)], new long[ratings.Count]);
+        var one = new PureSvd(new PureSvdOptions { Factors = 12, Threads = 1 }).Fit(data);
+        var all = new PureSvd(new PureSvdOptions { Factors = 12, Threads = 4 }).Fit(data);
+        var (a, b) = (new float[data.ItemIds.Count], new float[data.ItemIds.Count]);
+        for (var u = 0; u < data.UserIds.Count; u += 97)
+        {
+            one.ScoreDense(u, a);
+            all.ScoreDense(u, b);
+            Assert.Equal(a, b);
+        }
+    }
+
+    [Fact]
     public void Text_embedding_projects_onto_v_reports_explained_variance_and_zeroes_empty_text()
     {
         string[] corpus = ["space alien robot planet", "alien planet invasion", "love romance wedding kiss", "romance kiss summer love", "robot future space", "wedding love"];

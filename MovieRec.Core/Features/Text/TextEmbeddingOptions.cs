@@ -26,4 +26,7 @@ public sealed record TextEmbeddingOptions
 
     /// <summary>Seed of the randomized SVD.</summary>
     public int Seed { get; init; } = 42;
+
+    /// <summary>Threads of the randomized SVD (default: the machine's cores); the embedding is the same for any value.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 }
