@@ -27,13 +27,16 @@ public sealed class ContentModel : IDenseScorer
     public bool PredictsRatings => false;
 
     /// <inheritdoc />
+    /// <remarks>One dot product: the user's centroid against the movie's vector (the value <see cref="ScoreDense"/> gives it).</remarks>
     public Prediction Predict(int userId, int movieId)
     {
         var user = Train.UserIndex(userId);
         var item = Train.ItemIndex(movieId);
         var source = Prediction.SourceOf(user, item);
         if (user < 0 || item < 0) return new Prediction(0, source);
-        return new Prediction(MovieScores(user)[item], source);
+        if (Space.Catalog.Titles[item].Length == 0) return new Prediction(float.NaN, source);
+        var centroid = new float[Space.Dimensions];
+        return new Prediction(Centroid(user, centroid) ? TensorPrimitives.Dot(centroid, Space.Vector(item)) : 0f, source);
     }
 
     /// <inheritdoc />
@@ -43,9 +46,23 @@ public sealed class ContentModel : IDenseScorer
     internal float[] MovieScores(int user)
     {
         var scores = new float[Space.MovieIds.Count];
+        var centroid = new float[Space.Dimensions];
+        if (Centroid(user, centroid)) Space.Similarities(centroid, scores);
+        var titles = Space.Catalog.Titles;
+        for (var m = 0; m < scores.Length; m++)
+        {
+            if (titles[m].Length == 0) scores[m] = float.NaN;
+        }
+
+        return scores;
+    }
+
+    /// <summary>c_u, the normalized sum of the vectors of the movies user index <paramref name="user"/> liked, into
+    /// <paramref name="centroid"/>; false (centroid zero) when the user liked none.</summary>
+    private bool Centroid(int user, Span<float> centroid)
+    {
         var items = Train.ItemsOf(user);
         var ratings = Train.RatingsOf(user);
-        var centroid = new float[Space.Dimensions];
         var liked = 0;
         for (var p = 0; p < items.Length; p++)
         {
@@ -54,19 +71,9 @@ public sealed class ContentModel : IDenseScorer
             liked++;
         }
 
-        if (liked > 0)
-        {
-            var norm = TensorPrimitives.Norm(centroid);
-            if (norm > 0) TensorPrimitives.Divide(centroid, norm, centroid);
-            Space.Similarities(centroid, scores);
-        }
-
-        var titles = Space.Catalog.Titles;
-        for (var m = 0; m < scores.Length; m++)
-        {
-            if (titles[m].Length == 0) scores[m] = float.NaN;
-        }
-
-        return scores;
+        if (liked == 0) return false;
+        var norm = TensorPrimitives.Norm(centroid);
+        if (norm > 0) TensorPrimitives.Divide(centroid, norm, centroid);
+        return true;
     }
 }

@@ -52,12 +52,18 @@ public sealed class LikeModel : IDenseScorer
     internal LikeModel ReportingTrain(RatingDataset train) => new(_parts, Selection, PopularityPrior, train);
 
     /// <inheritdoc />
+    /// <remarks>One feature row and one classifier prediction, times the prior (the value <see cref="ScoreDense"/> gives it).</remarks>
     public Prediction Predict(int userId, int movieId)
     {
         var user = Train.UserIndex(userId);
         var item = Train.ItemIndex(movieId);
         var source = Prediction.SourceOf(user, item);
-        return item < 0 ? new Prediction(0, source) : new Prediction(MovieScores(userId)[item], source);
+        if (item < 0) return new Prediction(0, source);
+        var row = new float[Features.FeatureNames.Count];
+        Features.FillRow(Features.UserRowOf(userId), item, row);
+        var p = Features.Catalog.Titles[item].Length == 0 ? float.NaN
+            : Classifier.PredictProbabilities(new FeatureTable(row, new bool[1], Features.FeatureNames))[0];
+        return new Prediction(p * Prior(item), source);
     }
 
     /// <inheritdoc />
@@ -85,10 +91,16 @@ public sealed class LikeModel : IDenseScorer
     {
         var p = LikeProbabilities(userId);
         if (PopularityPrior == 0) return p;
-        double users = Features.Train.UserIds.Count;
-        var rated = Features.Train.ItemIds.Count;
-        var counts = Features.Train.ItemCounts;
-        for (var m = 0; m < p.Length; m++) p[m] *= (float)Math.Pow(((m < rated ? counts[m] : 0) + 1.0) / users, PopularityPrior);
+        for (var m = 0; m < p.Length; m++) p[m] *= Prior(m);
         return p;
+    }
+
+    /// <summary>((n + 1) / U)^a for catalog row <paramref name="movie"/> (1 when a is 0).</summary>
+    private float Prior(int movie)
+    {
+        if (PopularityPrior == 0) return 1f;
+        var train = Features.Train;
+        var n = movie < train.ItemIds.Count ? train.ItemCounts[movie] : 0;
+        return (float)Math.Pow((n + 1.0) / train.UserIds.Count, PopularityPrior);
     }
 }

@@ -267,6 +267,26 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     }
 
     [Fact]
+    public void Predict_scores_one_movie_to_the_value_the_dense_scores_give_it()
+    {
+        var r = _world.Recommender;
+        var dense = new float[r.Ratings.ItemIds.Count];
+        foreach (var (name, model) in new (string, IDenseScorer)[] { ("ml", r.Like), ("content", r.Content), ("hybrid", r.Hybrid) })
+        {
+            foreach (var user in r.Ratings.UserIds.Take(6))
+            {
+                model.ScoreDense(r.Ratings.UserIndex(user), dense);
+                for (var i = 0; i < dense.Length; i++)
+                {
+                    var predicted = model.Predict(user, r.Ratings.ItemIds[i]);
+                    Assert.Equal(PredictionSource.Model, predicted.Source);
+                    Assert.True(dense[i].Equals((float)predicted.Value), $"{name}, user {user}, movie {r.Ratings.ItemIds[i]}: {predicted.Value} vs {dense[i]}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Without_prefetch_a_bundle_parses_its_classifier_only_for_an_engine_that_needs_it()
     {
         using var temp = new Support.TempFolder();
