@@ -69,7 +69,8 @@ public sealed partial class MovieRecommender
     /// while the rest loads (the first ml or hybrid answer does not wait for them). False: not before they are used, so a
     /// process that only asks the svd or content engine, similar movies or profiles never reads them nor loads ML.NET
     /// (<c>movierec recommend --engine svd</c>); a problem in those parts is then thrown by the first call that needs them, as
-    /// the same <see cref="DataFileException"/>, and by every later one.</param>
+    /// the same <see cref="DataFileException"/>, and by every later one. Until then the recommender keeps the bundle's bytes
+    /// (its file size) in memory: a long-lived process that will use every engine should prefetch.</param>
     /// <exception cref="DataFileException">As <see cref="Load(string)"/>.</exception>
     public static MovieRecommender Load(string path, bool prefetchClassifier)
     {
