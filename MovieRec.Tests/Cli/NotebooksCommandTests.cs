@@ -21,6 +21,11 @@ public sealed class NotebooksCommandTests : IDisposable
         return _temp.Write(name, new JsonObject { ["cells"] = cells, ["metadata"] = new JsonObject(), ["nbformat"] = 4, ["nbformat_minor"] = 5 }.ToJsonString());
     }
 
+    /// <summary>Whether this process ignores SIGINT (bit 2 of /proc/self/status' SigIgn mask), as a background job does.</summary>
+    private static bool SigintIgnored { get; } = File.Exists("/proc/self/status")
+        && File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) is { } line
+        && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
+
     [Theory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
@@ -29,7 +34,11 @@ public sealed class NotebooksCommandTests : IDisposable
         var path = Notebook("long.ipynb", "Console.WriteLine(\"started\");", "while (true) System.Threading.Thread.Sleep(50);", "var never = 1;");
         var output = _temp.Sub("out");
         var source = File.ReadAllText(path);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // A test runner started as a background job (`dotnet test &` in a script) ignores SIGINT, a child inherits that
+        // (POSIX), and .NET then rightly leaves Ctrl+C ignored, as a shell's background job should. The tool is started
+        // here as a terminal starts it: through coreutils' env with SIGINT's default restored.
+        var start = new ProcessStartInfo(SigintIgnored ? "/usr/bin/env" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (SigintIgnored) foreach (var a in new[] { "--default-signal=INT", "dotnet" }) start.ArgumentList.Add(a);
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "movierec.dll"), "notebooks", "run", path, "--out", output, "--no-png" }) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var reachedLoop = new TaskCompletionSource();
