@@ -154,14 +154,20 @@ internal static class RecommendCommands
         var folder = dataset.Folder;
         var data = RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome);
         if (data.Movies is { } movies) check?.Invoke(movies);
-        AnsiConsole.Status().Start("fitting features, classifier and PureSVD…", _ =>
+        // An answer without the classifier (svd, content, similar, profile) depends neither on which classifier validation
+        // chooses nor on the hybrid's weights: one candidate and given weights skip the validation fits, and the parts it
+        // uses (features, PureSVD, the similarity space, all fitted on every rating) are the full fit's, to the bit.
+        var full = fitting || classifier;
+        var options = full ? new RecommenderOptions { Seed = seed }
+            : new RecommenderOptions { Seed = seed, Classifiers = [ClassifierCandidate.LogisticRegression], HybridWeights = HybridWeights.SvdOnly };
+        AnsiConsole.Status().Start(full ? "fitting features, classifier and PureSVD…" : "fitting features and PureSVD…", _ =>
         {
-            recommender = MovieRecommender.Build(data, new RecommenderOptions { Seed = seed });
+            recommender = MovieRecommender.Build(data, options);
         });
         if (!fitting)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"fitted features, the like classifier and PureSVD on {folder} in {watch.Elapsed.TotalSeconds:F1} s (run 'movierec fit' once and pass --model to skip this)"));
+                $"fitted features, {(full ? "the like classifier" : "one like classifier without validation (this command does not use it)")} and PureSVD on {folder} in {watch.Elapsed.TotalSeconds:F1} s (run 'movierec fit' once and pass --model to skip this)"));
         }
         return recommender;
     }

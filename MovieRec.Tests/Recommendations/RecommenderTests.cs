@@ -267,6 +267,25 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     }
 
     [Fact]
+    public void Svd_content_similar_and_profiles_do_not_depend_on_the_classifier_choice_or_the_hybrid_weights()
+    {
+        // What the tool fits for a query without the classifier (no validation fits): the same answers as the full fit.
+        var full = _world.Recommender;
+        var partial = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies),
+            _world.Options with { Classifiers = [ClassifierCandidate.LogisticRegression], HybridWeights = HybridWeights.SvdOnly });
+        Assert.NotEqual(full.HybridSelection, partial.HybridSelection); // the full fit learned its weights on a validation split
+        foreach (var user in new[] { 1, 2, 3, 40 })
+        {
+            Assert.Equal(full.Recommend(user, RecommenderEngine.Svd, 10), partial.Recommend(user, RecommenderEngine.Svd, 10));
+            Assert.Equal(full.Recommend(user, RecommenderEngine.Content, 10), partial.Recommend(user, RecommenderEngine.Content, 10));
+            Assert.Equal(full.Profile(user).ToDataFrame().ToString(), partial.Profile(user).ToDataFrame().ToString());
+        }
+
+        Assert.Equal(full.Similar(5, 10), partial.Similar(5, 10));
+        Assert.Equal(full.Similar(45, 10), partial.Similar(45, 10));
+    }
+
+    [Fact]
     public void Predict_scores_one_movie_to_the_value_the_dense_scores_give_it()
     {
         var r = _world.Recommender;
