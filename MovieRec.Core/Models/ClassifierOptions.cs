@@ -34,8 +34,10 @@ public abstract record ClassifierOptions
     public int Seed { get; init; } = Defaults.Seed;
 
     /// <summary>Threads every trainer uses (LightGBM's and FastTree's native threads included); default: the machine's
-    /// cores. Set explicitly because a native trainer left to itself starts as many threads as it likes, and two such
-    /// processes on two cores slow each other down tenfold. Not a hyperparameter: <see cref="Hyperparameters"/> leaves it out.</summary>
+    /// cores (the tree families fit the same model for any count), except logistic regression's fixed
+    /// <see cref="LogisticRegressionOptions.Defaults.Threads"/> (its model depends on the count). Set explicitly because a
+    /// native trainer left to itself starts as many threads as it likes, and two such processes on two cores slow each
+    /// other down tenfold. Not a hyperparameter: <see cref="Hyperparameters"/> leaves it out.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>The family's hyperparameters, as name → value (what searches vary and tables show).</summary>

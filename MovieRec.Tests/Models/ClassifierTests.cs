@@ -109,6 +109,23 @@ public sealed class ClassifierTests
     };
 
     [Fact]
+    public void Logistic_regression_fits_with_a_fixed_thread_count_by_default_because_its_model_depends_on_the_count()
+    {
+        // Every way to get default logistic-regression options has the fixed count, whatever this machine's cores.
+        Assert.All(new ClassifierOptions[]
+        {
+            new LogisticRegressionOptions(), ClassifierOptions.Default(ClassifierKind.LogisticRegression), ClassifierCandidate.LogisticRegression.Options,
+            ClassifierSearch.LogisticRegressionGrid(7)[3], new LogisticRegressionOptions() with { Seed = 3 },
+        }, o => Assert.Equal(LogisticRegressionOptions.Defaults.Threads, o.Threads));
+
+        // The reason: L-BFGS sums its gradient per thread, so another count fits another model on a large enough table.
+        var table = Linear(60_000, 5);
+        var fixedCount = new LikeClassifier(new LogisticRegressionOptions()).Fit(table).PredictProbabilities(table);
+        Assert.Equal(fixedCount, new LikeClassifier(new LogisticRegressionOptions { Threads = LogisticRegressionOptions.Defaults.Threads }).Fit(table).PredictProbabilities(table));
+        Assert.NotEqual(fixedCount, new LikeClassifier(new LogisticRegressionOptions { Threads = 1 }).Fit(table).PredictProbabilities(table));
+    }
+
+    [Fact]
     public void Bad_input_gives_clear_errors()
     {
         Assert.Contains("empty", Assert.Throws<ArgumentException>(() => new LikeClassifier(new LightGbmOptions()).Fit(new FeatureTable([], [], ["x"]))).Message);
