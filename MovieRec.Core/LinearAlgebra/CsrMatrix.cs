@@ -108,10 +108,10 @@ public sealed class CsrMatrix
     /// <summary>Output rows per parallel work item.</summary>
     private const int RowsPerTask = 512;
 
-    private (int[] Start, int[] Index, double[] Values)? _transpose;
-
     /// <summary>The public products' parallelism: every core (their results do not depend on it).</summary>
     private static readonly ParallelOptions AllCores = new();
+
+    private (int[] Start, int[] Index, double[] Values)? _transpose;
     private float[]? _singleValues;
     private (int[] Start, int[] Index, float[] Values)? _singleTranspose;
 
