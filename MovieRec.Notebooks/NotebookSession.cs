@@ -116,6 +116,9 @@ public sealed partial class NotebookSession
             var clock = parsed.Time ? Stopwatch.StartNew() : null;
             run = Task.Run(() => RunAsync(parsed.Source, () => { if (runTimeout is { } limit) interrupt.CancelAfter(limit); }, cancellationToken), CancellationToken.None);
             var state = await run.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Code that returned because it saw the interrupt (a wait on CancellationToken) may finish before the interrupt
+            // reaches this await: the cell was still interrupted, and says so whichever came first (Run All stops there).
+            cancellationToken.ThrowIfCancellationRequested();
             _state = state;
             if (clock is not null) cell.Stdout.WriteLine("Wall time: " + WallTime(clock.Elapsed));
             cell.Stdout.Flush(); // console text written before the cell ended comes before its value

@@ -77,6 +77,20 @@ public sealed class CellGuardTests
     }
 
     [Fact]
+    public async Task A_cell_that_returns_because_it_saw_the_interrupt_is_reported_interrupted_every_time()
+    {
+        // The wait ends the moment the token is cancelled, racing the interrupt to the session (a kernel conformance run
+        // once got an "ok" reply here): whichever finishes first, the cell was interrupted.
+        var session = new NotebookSession();
+        for (var i = 0; i < 20; i++)
+        {
+            var error = await InterruptAsync(session, "Console.WriteLine(\"waiting\");\nCancellationToken.WaitHandle.WaitOne();", "waiting");
+            Assert.Equal("Interrupted", error.Name);
+            Assert.Equal("the cell was interrupted", error.Value);
+        }
+    }
+
+    [Fact]
     public async Task An_interrupt_stops_recursion_lambdas_and_loops_inside_methods()
     {
         var session = new NotebookSession();
