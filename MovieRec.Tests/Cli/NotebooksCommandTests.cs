@@ -21,11 +21,6 @@ public sealed class NotebooksCommandTests : IDisposable
         return _temp.Write(name, new JsonObject { ["cells"] = cells, ["metadata"] = new JsonObject(), ["nbformat"] = 4, ["nbformat_minor"] = 5 }.ToJsonString());
     }
 
-    /// <summary>Whether this process ignores SIGINT (bit 2 of /proc/self/status' SigIgn mask), as a background job does.</summary>
-    private static bool SigintIgnored { get; } = File.Exists("/proc/self/status")
-        && File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) is { } line
-        && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
-
     [Theory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
@@ -37,8 +32,8 @@ public sealed class NotebooksCommandTests : IDisposable
         // A test runner started as a background job (`dotnet test &` in a script) ignores SIGINT, a child inherits that
         // (POSIX), and .NET then rightly leaves Ctrl+C ignored, as a shell's background job should. The tool is started
         // here as a terminal starts it: through coreutils' env with SIGINT's default restored.
-        var start = new ProcessStartInfo(SigintIgnored ? "/usr/bin/env" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (SigintIgnored) foreach (var a in new[] { "--default-signal=INT", "dotnet" }) start.ArgumentList.Add(a);
+        var start = new ProcessStartInfo(Movierec.SigintIgnored ? "/usr/bin/env" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Movierec.SigintIgnored) foreach (var a in new[] { "--default-signal=INT", "dotnet" }) start.ArgumentList.Add(a);
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "movierec.dll"), "notebooks", "run", path, "--out", output, "--no-png" }) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var reachedLoop = new TaskCompletionSource();

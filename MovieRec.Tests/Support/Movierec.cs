@@ -11,9 +11,17 @@ internal static class Movierec
     public const string Setpriv = "/usr/bin/setpriv";
 
     /// <summary>True when the tests run as root (the effective uid of /proc/self/status's Uid line is 0).</summary>
-    public static bool IsRoot { get; } =
-        File.Exists("/proc/self/status")
-        && File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries) is [_, _, "0", ..];
+    public static bool IsRoot { get; } = StatusField("Uid") is [_, "0", ..];
+
+    /// <summary>True when this process ignores SIGINT (bit 2 of /proc/self/status's SigIgn mask), as a test runner started
+    /// as a background job of a script does; its children inherit that.</summary>
+    public static bool SigintIgnored { get; } = StatusField("SigIgn") is [var mask] && (Convert.ToUInt64(mask, 16) & 0x2) != 0;
+
+    /// <summary>The values of one line of /proc/self/status (none where there is no such file or line).</summary>
+    private static string[] StatusField(string name) =>
+        File.Exists("/proc/self/status") && File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal)) is { } line
+            ? line[(name.Length + 1)..].Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries)
+            : [];
 
     /// <summary>Runs the tool as a user whom file permissions bind: this user, or <c>nobody</c> (65534) when the tests run as root.</summary>
     public static async Task<(int Code, string Stdout, string Stderr)> RunUnprivilegedAsync(params string[] args)
