@@ -36,8 +36,7 @@ public static class ModelExperiment
 
         var metrics = new List<(string Model, string Split, string Search, ClassificationScores Scores, double Seconds)>();
         var best = new List<(string Model, string Search, string Parameters, double CvScore)>();
-        var importance = new List<(string Model, string Search, DataFrame Table)>();
-        var models = new Dictionary<(ClassifierKind, string), TrainedClassifier>();
+        var models = new List<((ClassifierKind, string), TrainedClassifier)>();
         var searches = new List<DataFrame>();
         RatingFolds? folds = options.Tune ? new RatingFolds(train, options.Features, features, options.Folds, options.Seed) : null;
 
@@ -56,12 +55,7 @@ public static class ModelExperiment
             }
 
             best.Add((kind.ToString(), search, parameters.Describe(), cvScore));
-            models[(kind, search)] = model;
-            if (options.ImportanceRows > 0 && tables[1].Rows > 0)
-            {
-                Stage($"permutation importance of {kind} ({search})");
-                importance.Add((kind.ToString(), search, PermutationImportance.Compute(model, tables[1], options.ImportanceRows, options.Seed)));
-            }
+            models.Add(((kind, search), model));
         }
 
         foreach (var kind in options.Kinds)
@@ -76,7 +70,9 @@ public static class ModelExperiment
             TrainAndMeasure(result.Best, "tuned", result.BestScore);
         }
 
-        return new ModelExperimentResult(split, features, MetricsFrame(metrics), BestFrame(best, options.Metric), Concat(searches), ImportanceFrame(importance), models);
+        // Permutation importance is computed when asked for (ImportanceOf, Importance): a notebook shows one model's.
+        var importance = new ImportanceSource(tables[1], options.ImportanceRows, options.Seed);
+        return new ModelExperimentResult(split, features, MetricsFrame(metrics), BestFrame(best, options.Metric), Concat(searches), importance, models);
     }
 
     private static DataFrame MetricsFrame(List<(string Model, string Split, string Search, ClassificationScores Scores, double Seconds)> rows) => new(
@@ -98,29 +94,6 @@ public static class ModelExperiment
         new StringDataFrameColumn("search", rows.Select(r => r.Search)),
         new StringDataFrameColumn("parameters", rows.Select(r => r.Parameters)),
         new DoubleDataFrameColumn("cv" + ClassifierSearch.Capitalized(metric), rows.Select(r => r.CvScore)));
-
-    private static DataFrame ImportanceFrame(List<(string Model, string Search, DataFrame Table)> rows)
-    {
-        var model = new List<string>();
-        var search = new List<string>();
-        var feature = new List<string>();
-        var value = new List<double>();
-        foreach (var (m, s, table) in rows)
-        {
-            var names = table.ToStringArray("feature");
-            var values = table.ToArray<double>("importance");
-            for (var i = 0; i < names.Length; i++)
-            {
-                model.Add(m);
-                search.Add(s);
-                feature.Add(names[i]);
-                value.Add(values[i]);
-            }
-        }
-
-        return new DataFrame(new StringDataFrameColumn("model", model), new StringDataFrameColumn("search", search),
-            new StringDataFrameColumn("feature", feature), new DoubleDataFrameColumn("importance", value));
-    }
 
     private static DataFrame Concat(List<DataFrame> frames)
     {

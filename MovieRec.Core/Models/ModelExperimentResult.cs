@@ -1,19 +1,30 @@
+using System.Collections.Concurrent;
+
 namespace MovieRec.Models;
 
 /// <summary>Everything <see cref="ModelExperiment.Run"/> produced.</summary>
 public sealed class ModelExperimentResult
 {
     internal ModelExperimentResult(LikeSplit split, FeatureModel features, DataFrame metrics, DataFrame bestParameters, DataFrame crossValidation,
-        DataFrame importance, IReadOnlyDictionary<(ClassifierKind Kind, string Search), TrainedClassifier> models)
+        ImportanceSource importance, IReadOnlyList<((ClassifierKind Kind, string Search) Key, TrainedClassifier Model)> trained)
     {
         Split = split;
         Features = features;
         Metrics = metrics;
         BestParameters = bestParameters;
         CrossValidation = crossValidation;
-        Importance = importance;
+        _importanceSource = importance;
+        _trained = trained;
+        _importanceAll = new Lazy<DataFrame>(AllImportance);
+        var models = new Dictionary<(ClassifierKind Kind, string Search), TrainedClassifier>();
+        foreach (var (key, model) in trained) models[key] = model;
         Models = models;
     }
+
+    private readonly ImportanceSource _importanceSource;
+    private readonly IReadOnlyList<((ClassifierKind Kind, string Search) Key, TrainedClassifier Model)> _trained;
+    private readonly ConcurrentDictionary<(ClassifierKind, string), Lazy<DataFrame>> _importance = new();
+    private readonly Lazy<DataFrame> _importanceAll;
 
     /// <summary>The split (with the count of rows moved to training).</summary>
     public LikeSplit Split { get; }
@@ -30,8 +41,12 @@ public sealed class ModelExperimentResult
     /// <summary>Every candidate of every search (empty without tuning).</summary>
     public DataFrame CrossValidation { get; }
 
-    /// <summary>Permutation importance per model and search: model, search, feature, importance.</summary>
-    public DataFrame Importance { get; }
+    /// <summary>Permutation importance per model and search, in training order: model, search, feature, importance
+    /// (empty when <see cref="ModelExperimentOptions.ImportanceRows"/> is 0 or the validation split is empty).</summary>
+    /// <remarks>Computed on first use (every model's; <see cref="ImportanceOf"/> computes only the one asked for), on
+    /// <see cref="ModelExperimentOptions.ImportanceRows"/> seeded rows of the validation split: the same values whenever
+    /// and in whatever order they are asked for.</remarks>
+    public DataFrame Importance => _importanceAll.Value;
 
     /// <summary>The trained classifiers by (family, "baseline" or "tuned"), each with the feature pipeline attached.</summary>
     public IReadOnlyDictionary<(ClassifierKind Kind, string Search), TrainedClassifier> Models { get; }
@@ -125,13 +140,47 @@ public sealed class ModelExperimentResult
     /// validation split, largest first): feature, importance.</summary>
     public DataFrame ImportanceOf(ClassifierKind kind, string search = "tuned", int top = 15)
     {
-        var models = Importance.ToStringArray("model");
-        var searches = Importance.ToStringArray("search");
-        var features = Importance.ToStringArray("feature");
-        var values = Importance.ToArray<double>("importance");
-        var rows = Enumerable.Range(0, models.Length).Where(i => models[i] == kind.ToString() && searches[i] == search)
-            .OrderByDescending(i => values[i]).ThenBy(i => features[i], StringComparer.Ordinal).Take(top).ToArray();
+        var table = ImportanceTable(kind, search);
+        var features = table.ToStringArray("feature");
+        var values = table.ToArray<double>("importance");
+        var rows = Enumerable.Range(0, features.Length).OrderByDescending(i => values[i]).ThenBy(i => features[i], StringComparer.Ordinal).Take(top).ToArray();
         return new DataFrame(new StringDataFrameColumn("feature", rows.Select(i => features[i])), new DoubleDataFrameColumn("importance", rows.Select(i => values[i])));
+    }
+
+    /// <summary>One model's importance (feature, importance; empty when there is none), computed once.</summary>
+    private DataFrame ImportanceTable(ClassifierKind kind, string search)
+    {
+        if (!_importanceSource.Enabled || !Models.TryGetValue((kind, search), out var model))
+        {
+            return new DataFrame(new StringDataFrameColumn("feature", 0), new DoubleDataFrameColumn("importance", 0));
+        }
+
+        return _importance.GetOrAdd((kind, search), _ => new Lazy<DataFrame>(() =>
+            PermutationImportance.Compute(model, _importanceSource.Validation, _importanceSource.Rows, _importanceSource.Seed))).Value;
+    }
+
+    private DataFrame AllImportance()
+    {
+        var model = new List<string>();
+        var search = new List<string>();
+        var feature = new List<string>();
+        var value = new List<double>();
+        foreach (var ((kind, name), _) in _trained)
+        {
+            var table = ImportanceTable(kind, name);
+            var names = table.ToStringArray("feature");
+            var values = table.ToArray<double>("importance");
+            for (var i = 0; i < names.Length; i++)
+            {
+                model.Add(kind.ToString());
+                search.Add(name);
+                feature.Add(names[i]);
+                value.Add(values[i]);
+            }
+        }
+
+        return new DataFrame(new StringDataFrameColumn("model", model), new StringDataFrameColumn("search", search),
+            new StringDataFrameColumn("feature", feature), new DoubleDataFrameColumn("importance", value));
     }
 
     /// <summary>The (model, search) with the best <paramref name="metric"/> on <paramref name="split"/> (higher is better).</summary>

@@ -75,12 +75,8 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
         var both = model.Predict(-1, -1);
         Assert.Equal(PredictionSource.UnknownUserAndItem, both.Source);
         Assert.Equal(_data.Train.GlobalMean, both.Value, 5);
-        foreach (var name in AlgorithmCatalog.Descriptions.Keys)
-        {
-            var p = AlgorithmCatalog.Create(name, movies: _data.Movies).Fit(_data.Train).Predict(-1, -1);
-            Assert.True(p.IsFallback, name);
-            Assert.False(double.IsNaN(p.Value), name);
-        }
+        // Every other registered algorithm's fallbacks (flagged and finite) are checked by the contract, on smaller data:
+        // ComponentContractTests.Every_registered_algorithm_honours_the_contract.
     }
 
     [Fact]

@@ -83,6 +83,25 @@ public sealed class ModelExperimentTests : IClassFixture<ModelExperimentTests.Ru
     }
 
     [Fact]
+    public void Permutation_importance_is_computed_on_request_and_is_the_same_in_any_order()
+    {
+        // Each model's importance is computed when first asked for, on the seeded validation rows: one model asked
+        // alone, the whole table and a direct computation agree, whichever comes first.
+        var result = _run.Result;
+        var one = result.ImportanceOf(ClassifierKind.LightGbm, "baseline", top: 1000);
+        var all = result.Importance;
+        Assert.Equal([("LogisticRegression", "baseline"), ("LightGbm", "baseline")],
+            all.ToStringArray("model").Zip(all.ToStringArray("search")).Distinct().ToArray());
+        var validation = FeatureTable.From(result.Features.Transform(result.Split.Validation));
+        var direct = PermutationImportance.Compute(result.Models[(ClassifierKind.LightGbm, "baseline")], validation, 500, 42);
+        var rows = Enumerable.Range(0, (int)all.Rows.Count).Where(i => all.ToStringArray("model")[i] == "LightGbm").ToArray();
+        Assert.Equal(direct.ToStringArray("feature"), rows.Select(i => all.ToStringArray("feature")[i]));
+        Assert.Equal(direct.ToArray<double>("importance"), rows.Select(i => all.ToArray<double>("importance")[i]));
+        Assert.Equal(direct.ToArray<double>("importance").Order(), one.ToArray<double>("importance").Order());
+        Assert.Equal(0L, result.ImportanceOf(ClassifierKind.RandomForest, "baseline").Rows.Count); // a family not trained
+    }
+
+    [Fact]
     public void Save_and_load_round_trip_gives_identical_predictions_and_features()
     {
         using var temp = new TempFolder();
