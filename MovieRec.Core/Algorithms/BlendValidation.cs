@@ -18,11 +18,14 @@ internal sealed class BlendValidation
     private readonly int[] _users;
     private readonly Dictionary<int, HashSet<int>> _relevant = [];
     private readonly List<float[]> _scores = [];
+    private readonly ParallelOptions _parallel;
 
     /// <summary>The users (at most <paramref name="maxUsers"/>, a seeded sample) with relevant held-out movies the inner set knows.</summary>
-    public BlendValidation(RatingDataset inner, DataFrame heldOut, int k, int maxUsers, int seed, double minRating = double.NegativeInfinity)
+    /// <remarks>Scores are per user, so any <paramref name="threads"/> (null: the machine's cores) gives the same result.</remarks>
+    public BlendValidation(RatingDataset inner, DataFrame heldOut, int k, int maxUsers, int seed, double minRating = double.NegativeInfinity, int? threads = null)
     {
         _inner = inner;
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads is { } t ? ThreadCount.Check(t) : -1 };
         _k = k;
         var users = heldOut.ToArray<int>(Columns.UserId);
         var movies = heldOut.ToArray<int>(Columns.MovieId);
@@ -48,7 +51,7 @@ internal sealed class BlendValidation
     {
         var n = _inner.ItemIds.Count;
         var all = new float[(long)_users.Length * n];
-        Parallel.For(0, _users.Length, () => new float[n], (t, _, raw) =>
+        Parallel.For(0, _users.Length, _parallel, () => new float[n], (t, _, raw) =>
         {
             model.ScoreDense(_users[t], raw);
             Standardize(raw, _inner.ItemsOf(_users[t]), all.AsSpan(t * n, n));
@@ -98,7 +101,7 @@ internal sealed class BlendValidation
     {
         var n = _inner.ItemIds.Count;
         var lists = new int[_users.Length][];
-        Parallel.For(0, _users.Length, () => new float[n], (t, _, combined) =>
+        Parallel.For(0, _users.Length, _parallel, () => new float[n], (t, _, combined) =>
         {
             combined.AsSpan().Clear();
             for (var c = 0; c < weights.Length; c++)

@@ -6,7 +6,7 @@ namespace MovieRec.Evaluation;
 public static class Evaluator
 {
     /// <summary>Fits <paramref name="algorithm"/> on the split's training ratings and measures it on its test ratings.</summary>
-    /// <remarks>A composition of the DataFrame seams: <see cref="IRecommenderAlgorithm{TModel}.Fit"/> on the training ratings,
+    /// <remarks>A composition of the DataFrame seams: <see cref="IFittable{TModel}.Fit"/> on the training ratings,
     /// <see cref="Scoring.Predict"/> of the test pairs into <see cref="RatingMetrics"/> (every test rating, fallbacks included and
     /// counted), and <see cref="Scoring.Recommend"/> of each test user's top k unseen movies into <see cref="RankingMetrics"/>.</remarks>
     public static EvaluationResult Evaluate(IRecommenderAlgorithm<IDenseScorer> algorithm, TrainTestSplit split, EvaluationOptions? options = null, CancellationToken cancellationToken = default)

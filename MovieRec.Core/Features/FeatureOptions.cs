@@ -43,4 +43,10 @@ public sealed record FeatureOptions
     /// <summary>These options with <paramref name="seed"/> for every randomized part: the genome and the text embeddings.
     /// The recommender and its rankers pass their own seed through this, so one seed reaches every learned part.</summary>
     public FeatureOptions WithSeed(int seed) => this with { Seed = seed, Text = Text is { } text ? text with { Seed = seed } : null };
+
+    /// <summary>These options with <paramref name="threads"/> for every parallel part, the genome and the text embeddings
+    /// (the features are the same for any count); null returns them unchanged.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is less than 1.</exception>
+    public FeatureOptions WithThreads(int? threads) => threads is not { } t ? this
+        : this with { Threads = ThreadCount.Check(t), Text = Text is { } text ? text with { Threads = t } : null };
 }

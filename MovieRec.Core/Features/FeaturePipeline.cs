@@ -26,7 +26,7 @@ namespace MovieRec.Features;
 /// <param name="options">Feature settings (default <see cref="FeatureOptions"/>).</param>
 /// <param name="reuseEmbeddings">A model whose text and genome embeddings to reuse instead of refitting them (they hold no
 /// rating statistics): cross-validation and validation splits refit only the statistics.</param>
-public sealed class FeaturePipeline(FeatureOptions? options = null, FeatureModel? reuseEmbeddings = null)
+public sealed class FeaturePipeline(FeatureOptions? options = null, FeatureModel? reuseEmbeddings = null) : IFittable<FeatureModel>
 {
     /// <summary>The feature settings.</summary>
     public FeatureOptions Options { get; } = options ?? new FeatureOptions();
@@ -47,8 +47,7 @@ public sealed class FeaturePipeline(FeatureOptions? options = null, FeatureModel
         bool[]? hasText = null;
         if (Options.Text is { } textOptions)
         {
-            var tagText = textOptions.IncludeTags && train.Tags is { } tags ? TextEmbedding.TagsByMovie(tags, train) : null;
-            var allTexts = TextEmbedding.MovieTexts(catalog.Table, textOptions, tagText);
+            var allTexts = TextEmbedder.Texts(train, catalog, textOptions);
             var trainingTexts = stats.MovieCount.Select((n, row) => (n, row)).Where(p => p.n > 0).Select(p => allTexts[p.row]).ToArray();
             text = reuseEmbeddings?.Text ?? TextEmbedding.Fit(trainingTexts, textOptions);
             textVectors = text.Transform(allTexts, out hasText);

@@ -27,7 +27,7 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
         if (options.Classifiers.Count == 0) throw new ArgumentException("The options' Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
         if (options.Classifiers.Count == 1) return Single(options.Classifiers[0]);
         var (heldOut, set) = ValidationSplit(train, options);
-        var inner = new FeaturePipeline(options.Features.WithSeed(options.Seed), reuseEmbeddings: features).Fit(set);
+        var inner = new FeaturePipeline(options.PartFeatures, reuseEmbeddings: features).Fit(set);
         return Run(heldOut, inner, options).Selection;
     }
 
@@ -57,7 +57,7 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
         for (var c = 0; c < candidates.Count; c++)
         {
             var candidate = candidates[c];
-            models.Add(new LikeClassifier(candidate.Options with { Seed = options.Seed }).Fit(train));
+            models.Add(new LikeClassifier(options.Classifier(candidate.Options)).Fit(train));
             var p = models[c].PredictProbabilities(validation);
             scores.Add(new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Options.Describe(),
                 ClassificationMetrics.RocAuc(validation.Labels, p), ClassificationMetrics.AveragePrecision(validation.Labels, p)));

@@ -53,7 +53,7 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var classifier = new LikeClassifier(selection.Chosen.Options with { Seed = Options.Seed }).Fit(FeatureTable.From(features.TransformTraining()), cancellationToken);
+        var classifier = new LikeClassifier(like.Classifier(selection.Chosen.Options)).Fit(FeatureTable.From(features.TransformTraining()), cancellationToken);
         return Compose(features, classifier, selection, hybrid);
     }
 
@@ -61,7 +61,7 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
     internal HybridModel Compose(FeatureModel features, TrainedClassifier classifier, ClassifierSelection selection, HybridSelection hybrid)
     {
         var train = features.Train;
-        var svd = new PureSvd(Options.Svd with { Seed = Options.Seed }).Fit(train);
+        var svd = new PureSvd(Options.SeededSvd).Fit(train);
         return Compose(features, svd, classifier, selection, hybrid);
     }
 
@@ -87,7 +87,7 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
 
     private HybridSelection LearnWeights(RatingDataset inner, DataFrame heldOut, HybridModel components)
     {
-        var validation = new BlendValidation(inner, heldOut, k: 10, Options.HybridValidationUsers, Options.Seed, minRating: Options.Features.LikeThreshold);
+        var validation = new BlendValidation(inner, heldOut, k: 10, Options.HybridValidationUsers, Options.Seed, minRating: Options.Features.LikeThreshold, Options.Threads);
         for (var c = 0; c < HybridModel.Components; c++) validation.Add(components.Component(c));
         var (w, singles, ndcg) = validation.Search(Options.HybridWeightGrid, rounds: 2);
         return new HybridSelection(new HybridWeights(w[0], w[1], w[2]), singles[0], singles[1], singles[2], ndcg, validation.Users);

@@ -20,7 +20,7 @@ public sealed class LikeRanker(LikeRankerOptions? options = null, DataFrame? mov
     public override string Name => "ml";
 
     /// <inheritdoc />
-    protected override FeatureOptions Features => Options.Features.WithSeed(Options.Seed);
+    protected override FeatureOptions Features => Options.PartFeatures;
 
     /// <inheritdoc />
     public override LikeModel Fit(FeatureModel features, CancellationToken cancellationToken = default)
@@ -28,7 +28,7 @@ public sealed class LikeRanker(LikeRankerOptions? options = null, DataFrame? mov
         ArgumentNullException.ThrowIfNull(features);
         var selection = ClassifierSelection.Run(features.Train, features, Options);
         cancellationToken.ThrowIfCancellationRequested();
-        var classifier = new LikeClassifier(selection.Chosen.Options with { Seed = Options.Seed }).Fit(FeatureTable.From(features.TransformTraining()), cancellationToken);
+        var classifier = new LikeClassifier(Options.Classifier(selection.Chosen.Options)).Fit(FeatureTable.From(features.TransformTraining()), cancellationToken);
         return new LikeModel(features, classifier, selection, Options.PopularityPrior);
     }
 

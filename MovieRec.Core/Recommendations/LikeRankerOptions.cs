@@ -17,4 +17,18 @@ public sealed record LikeRankerOptions
 
     /// <summary>Exponent a of the popularity prior: score = P(like | rated) · ((n + 1) / U)^a (see <see cref="RecommenderOptions.PopularityPrior"/>).</summary>
     public double PopularityPrior { get; init; } = RecommenderOptions.Defaults.PopularityPrior;
+
+    /// <summary>Threads of every parallel part: the text and genome SVDs of the features and the classifiers (LightGBM's
+    /// native threads included); null (the default) leaves each part its own default (<see cref="FeatureOptions.Threads"/>,
+    /// <see cref="ClassifierOptions.Threads"/>).</summary>
+    /// <remarks>The features and the tree families give the same result for any count; logistic regression's model depends
+    /// on it (see <see cref="LogisticRegressionOptions()"/>), so a count set here is part of what a seed reproduces.</remarks>
+    public int? Threads { get; init; }
+
+    /// <summary><see cref="Features"/> with <see cref="Seed"/> and <see cref="Threads"/> for their randomized, parallel parts.</summary>
+    internal FeatureOptions PartFeatures => Features.WithSeed(Seed).WithThreads(Threads);
+
+    /// <summary>A candidate's classifier options with <see cref="Seed"/> and, when set, <see cref="Threads"/>.</summary>
+    internal ClassifierOptions Classifier(ClassifierOptions options) =>
+        Threads is { } t ? options with { Seed = Seed, Threads = ThreadCount.Check(t) } : options with { Seed = Seed };
 }

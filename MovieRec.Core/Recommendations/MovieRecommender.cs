@@ -89,12 +89,15 @@ public sealed partial class MovieRecommender
     /// (<see cref="ClassifierSelection"/>) and the hybrid's weights (<see cref="HybridSelection"/>). Every part is then
     /// refitted on all of <paramref name="train"/>.</remarks>
     /// <exception cref="ArgumentException">The dataset has no movies table, or the options no classifier.</exception>
-    public static MovieRecommender Build(RatingDataset train, RecommenderOptions? options = null)
+    public static MovieRecommender Build(RatingDataset train, RecommenderOptions? options = null) => Build(train, options, CancellationToken.None);
+
+    /// <summary><see cref="Build(RatingDataset, RecommenderOptions?)"/>, checking <paramref name="cancellationToken"/> between its parts.</summary>
+    internal static MovieRecommender Build(RatingDataset train, RecommenderOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(train);
         train.RequireMovies("MovieRecommender");
         options ??= new RecommenderOptions();
-        return new MovieRecommender(train, new HybridRanker(options).Fit(train), options);
+        return new MovieRecommender(train, new HybridRanker(options).Fit(train, cancellationToken), options);
     }
 
     /// <summary>

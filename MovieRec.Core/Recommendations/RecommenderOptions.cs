@@ -67,12 +67,23 @@ public sealed record RecommenderOptions
     /// <summary>At most this many validation users (a seeded sample) score the hybrid's weights.</summary>
     public int HybridValidationUsers { get; init; } = Defaults.HybridValidationUsers;
 
+    /// <summary>Threads of every parallel part of the fit: the text and genome SVDs, the classifiers (LightGBM's native
+    /// threads included), PureSVD and the hybrid's weight search; null (the default) leaves each part its own default
+    /// (<see cref="FeatureOptions.Threads"/>, <see cref="ClassifierOptions.Threads"/>, <see cref="PureSvdOptions.Threads"/>).</summary>
+    /// <remarks>Every part but logistic regression gives the same result for any count; logistic regression's model
+    /// depends on it (see <see cref="LogisticRegressionOptions()"/>), so a count set here is part of what a seed reproduces.</remarks>
+    public int? Threads { get; init; }
+
     /// <summary>The ML engine's options within this composition.</summary>
-    internal LikeRankerOptions Like => new() { Seed = Seed, Features = SeededFeatures, Classifiers = Classifiers, ValidationFraction = ValidationFraction, PopularityPrior = PopularityPrior };
+    internal LikeRankerOptions Like => new() { Seed = Seed, Threads = Threads, Features = SeededFeatures, Classifiers = Classifiers, ValidationFraction = ValidationFraction, PopularityPrior = PopularityPrior };
 
     /// <summary>The content engine's options within this composition.</summary>
     internal ContentRankerOptions Content => new() { Features = SeededFeatures, Space = Space };
 
-    /// <summary><see cref="Features"/> with <see cref="Seed"/> for their randomized parts (the text and genome SVDs).</summary>
-    internal FeatureOptions SeededFeatures => Features.WithSeed(Seed);
+    /// <summary><see cref="Features"/> with <see cref="Seed"/> and <see cref="Threads"/> for their randomized, parallel parts
+    /// (the text and genome SVDs).</summary>
+    internal FeatureOptions SeededFeatures => Features.WithSeed(Seed).WithThreads(Threads);
+
+    /// <summary><see cref="Svd"/> with <see cref="Seed"/> and, when set, <see cref="Threads"/>.</summary>
+    internal PureSvdOptions SeededSvd => Svd with { Seed = Seed, Threads = Threads is { } t ? ThreadCount.Check(t) : Svd.Threads };
 }

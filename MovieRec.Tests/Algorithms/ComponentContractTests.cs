@@ -1,3 +1,5 @@
+using MovieRec.Features.Text;
+
 namespace MovieRec.Tests.Algorithms;
 
 /// <summary>
@@ -58,6 +60,87 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
         again.ScoreDense(3, b);
         Assert.Equal(a, b);
         Assert.Equal(Scoring.Predict(model, _data.Split.Test).ToArray<double>(Columns.Prediction), Scoring.Predict(again, _data.Split.Test).ToArray<double>(Columns.Prediction));
+    }
+
+    /// <summary>The learned steps besides the ranking algorithms, each through the same contract (<see cref="IFittable{TModel}"/>).</summary>
+    public static TheoryData<string> Steps() => ["features", "text", "genome", "space", "selection", "recommender"];
+
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public void Every_learned_step_fits_a_dataset_deterministically_and_flags_what_it_does_not_know(string step)
+    {
+        var train = RatingDataset.From(_data.Split.Train, _data.Movies, _data.Data.Tags, GenomeMatrix.From(_data.Data.GenomeScores, _data.Data.GenomeTags));
+        var features = new FeatureOptions { Text = new() { Components = 4 }, GenomeComponents = 3, Seed = 7 };
+        IFittable<object> component = step switch
+        {
+            "features" => new FeaturePipeline(features),
+            "text" => new TextEmbedder(features.Text),
+            "genome" => new GenomeEmbedder(new GenomeEmbeddingOptions { Components = 3, Seed = 7 }),
+            "space" => new MovieSpaceBuilder(features: features),
+            "selection" => new ClassifierSelector(new LikeRankerOptions { Features = features, Seed = 7 }),
+            _ => new RecommenderBuilder(new RecommenderOptions { Features = features, Seed = 7, Svd = new() { Factors = 4, CenterByUserMean = false } }),
+        };
+        var (first, second) = (component.Fit(train), component.Fit(train));
+        var movies = _data.Train.ItemIds.Take(40).ToArray();
+        var texts = TextEmbedding.MovieTexts(_data.Movies);
+        var pipeline = new FeaturePipeline(features).Fit(train);
+        switch (first, second)
+        {
+            case (FeatureModel a, FeatureModel b):
+                // The DataFrame seam: a ratings frame in, one feature row per rating out; an unknown pair gets the
+                // training-wide values, flagged by userKnown = 0.
+                var frame = _data.Split.Test.Head(50);
+                Assert.Equal(FeatureTable.From(a.Transform(frame)).Values, FeatureTable.From(b.Transform(frame)).Values);
+                Assert.Equal(50, a.Transform(frame).ToDataFrame().Rows.Count);
+                var unknown = a.Transform(new DataFrame(new Int32DataFrameColumn(Columns.UserId, [-999]), new Int32DataFrameColumn(Columns.MovieId, [-998]), new DoubleDataFrameColumn(Columns.Rating, [3.0])));
+                Assert.Equal(0f, unknown.Features(0)[a.FeatureNames.ToList().IndexOf("userKnown")]);
+                break;
+            case (TextEmbeddingModel a, TextEmbeddingModel b):
+                Assert.Equal(a.Transform(texts, out _), b.Transform(texts, out _));
+                Assert.Equal(pipeline.Text!.Transform(texts, out _), a.Transform(texts, out _)); // as the pipeline fits it
+                var none = a.Transform(["zzzq wwwx"], out var has); // no known term: flagged, zeros
+                Assert.Equal([false], has);
+                Assert.All(none, v => Assert.Equal(0f, v));
+                Assert.Equal(4, a.ExplainedVariance().Rows.Count);
+                break;
+            case (GenomeEmbedding a, GenomeEmbedding b):
+                var (va, vb, vp) = (new float[3], new float[3], new float[3]);
+                foreach (var movie in movies)
+                {
+                    Assert.Equal(a.Embed(movie, va), b.Embed(movie, vb));
+                    pipeline.Genome!.Embed(movie, vp);
+                    Assert.Equal(va, vb);
+                    Assert.Equal(vp, va); // as the pipeline fits it
+                }
+
+                Assert.False(a.Embed(-999, va)); // a movie outside the genome: flagged, zeros
+                Assert.All(va, v => Assert.Equal(0f, v));
+                break;
+            case (MovieEmbeddingSpace a, MovieEmbeddingSpace b):
+                Assert.Equal(a.Vectors, b.Vectors);
+                Assert.Equal(a.MostSimilar(movies[0], 5), b.MostSimilar(movies[0], 5));
+                Assert.Equal(-1, a.RowOf(-999));
+                Assert.Empty(a.MostSimilar(-999, 5)); // an unknown movie has no neighbours, never an exception
+                break;
+            case (ClassifierSelection a, ClassifierSelection b):
+                Assert.Equal(a.Scores, b.Scores);
+                Assert.Equal(a.Chosen, b.Chosen);
+                Assert.Equal(RecommenderOptions.DefaultClassifiers.Select(c => c.Name), a.Scores.Select(c => c.Candidate));
+                break;
+            case (MovieRecommender a, MovieRecommender b):
+                foreach (var user in _data.Train.UserIds.Take(5))
+                {
+                    Assert.Equal(a.Recommend(user, RecommenderEngine.Hybrid, 10), b.Recommend(user, RecommenderEngine.Hybrid, 10));
+                }
+
+                Assert.Equal(a.HybridSelection, b.HybridSelection);
+                Assert.Equal(PredictionSource.UnknownUser, a.Hybrid.Predict(-999, movies[0]).Source);
+                Assert.StartsWith("cold start", a.Recommend(-999, RecommenderEngine.Hybrid, 3)[0].Reason, StringComparison.Ordinal);
+                break;
+            default:
+                Assert.Fail($"{step}: an unexpected model {first.GetType().Name}");
+                break;
+        }
     }
 
     [Fact]

@@ -286,6 +286,32 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     }
 
     [Fact]
+    public void Threads_reach_every_parallel_part_and_only_logistic_regression_depends_on_them()
+    {
+        var data = RatingDataset.From(_world.Ratings, _world.Movies);
+        var options = _world.Options with { Classifiers = [ClassifierCandidate.LogisticRegression, ClassifierCandidate.LightGbmRegularized] };
+        var one = MovieRecommender.Build(data, options with { Threads = 1 });
+        var three = MovieRecommender.Build(data, options with { Threads = 3 });
+        var unset = MovieRecommender.Build(data, options);
+        Assert.Equal((1, 1), (one.Features.Options.Threads, one.Features.Options.Text!.Threads));
+        Assert.Equal(1, one.Classifier.Options.Threads);
+        Assert.Equal(3, three.Classifier.Options.Threads);
+        Assert.Equal(unset.Classifier.Kind == ClassifierKind.LogisticRegression ? LogisticRegressionOptions.Defaults.Threads : Environment.ProcessorCount, unset.Classifier.Options.Threads);
+
+        // The SVDs, the features and the tree families give the same answers for any count.
+        Assert.Equal(three.ClassifierSelection.Scores.Single(s => s.Kind == nameof(ClassifierKind.LightGbm)), one.ClassifierSelection.Scores.Single(s => s.Kind == nameof(ClassifierKind.LightGbm)));
+        // (Logistic regression's model depends on the count: ClassifierTests shows a 1-thread fit differs.)
+        foreach (var user in new[] { 1, 2, 40 })
+        {
+            Assert.Equal(three.Recommend(user, RecommenderEngine.Svd, 10), one.Recommend(user, RecommenderEngine.Svd, 10));
+            Assert.Equal(three.Recommend(user, RecommenderEngine.Content, 10), one.Recommend(user, RecommenderEngine.Content, 10));
+        }
+
+        Assert.Equal(three.Similar(5, 10), one.Similar(5, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MovieRecommender.Build(data, options with { Threads = 0 }));
+    }
+
+    [Fact]
     public void Predict_scores_one_movie_to_the_value_the_dense_scores_give_it()
     {
         var r = _world.Recommender;
