@@ -43,12 +43,12 @@ public class BiasedMFBenchmarks
     /// <summary>Surprise's SVD defaults (100 factors, 20 epochs), five folds: build each training set, fit, predict every test rating. Returns the mean RMSE.</summary>
     [Benchmark]
     [Throughput(20 * FiveFoldEpochRatings, 600, "ratings")]
-    public double BiasedMFDefaults_5Fold_FitAndTest() => FiveFold(_folds, AlgorithmCatalog.Create("biasedmf"));
+    public double BiasedMFDefaults_5Fold_FitAndTest() => FiveFold(_folds, AlgorithmRegistry.Create("biasedmf"));
 
     /// <summary>The tuned biased MF (64 factors, 25 epochs), the same way.</summary>
     [Benchmark]
     [Throughput(25 * FiveFoldEpochRatings, 384, "ratings")]
-    public double BiasedMFTuned_5Fold_FitAndTest() => FiveFold(_folds, AlgorithmCatalog.Create("biasedmf-tuned"));
+    public double BiasedMFTuned_5Fold_FitAndTest() => FiveFold(_folds, AlgorithmRegistry.Create("biasedmf-tuned"));
 
     /// <summary>Mean test RMSE of <paramref name="algorithm"/> over <paramref name="folds"/> (no ranking metrics).</summary>
     internal static double FiveFold(IReadOnlyList<TrainTestSplit> folds, IRecommenderAlgorithm<IDenseScorer> algorithm)

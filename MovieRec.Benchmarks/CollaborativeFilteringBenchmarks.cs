@@ -66,7 +66,7 @@ public class CollaborativeFilteringBenchmarks
     /// <summary>SVD++ with Surprise's SVDpp defaults, 5-fold CV, fit and RMSE (Surprise's SVDpp: 297 s).</summary>
     [Benchmark]
     [Throughput(SvdppEpochs * 4 * Ratings, 25 * SvdppK, "ratings")]
-    public double SvdPlusPlus_5Fold_FitAndTest() => FiveFold(AlgorithmCatalog.Create("svd++"));
+    public double SvdPlusPlus_5Fold_FitAndTest() => FiveFold(AlgorithmRegistry.Create("svd++"));
 
     /// <summary>BPR-MF at its defaults (32 factors, 40 epochs of as many triples as ratings) on all ratings.</summary>
     [Benchmark]
@@ -78,11 +78,11 @@ public class CollaborativeFilteringBenchmarks
     [Throughput(EaseMultiplyAdds, 2, "multiply-adds")]
     public IDenseScorer Ease_Fit() => new Ease().Fit(_all);
 
-    /// <summary>EASE with session rows (<see cref="AlgorithmCatalog.SessionEase"/>: sessions of 20, γ 2, λ 750) on all ratings: the
+    /// <summary>EASE with session rows (<see cref="AlgorithmRegistry.SessionEase"/>: sessions of 20, γ 2, λ 750) on all ratings: the
     /// time order, the Gram matrix with the sessions' co-ratings, and the same inverse.</summary>
     [Benchmark]
     [Throughput(EaseMultiplyAdds, 2, "multiply-adds")]
-    public IDenseScorer EaseSessions_Fit() => new Ease(AlgorithmCatalog.SessionEase).Fit(_all);
+    public IDenseScorer EaseSessions_Fit() => new Ease(AlgorithmRegistry.SessionEase).Fit(_all);
 
     /// <summary>EASE's inverse alone: the 1,500 × 1,500 Gram matrix inverted in place on both cores, in double.</summary>
     [Benchmark]

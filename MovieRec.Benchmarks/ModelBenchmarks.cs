@@ -1,4 +1,4 @@
-using MovieRec.Models;
+using MovieRec.Classifiers;
 
 namespace MovieRec.Benchmarks;
 

@@ -1,4 +1,4 @@
-using MovieRec.Catalog;
+using MovieRec.Datasets;
 
 namespace MovieRec.Tests;
 

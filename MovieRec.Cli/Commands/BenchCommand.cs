@@ -49,7 +49,7 @@ internal static class BenchCommand
             var ratings = Stage("index ratings (RatingDataset)", () => RatingDataset.From(clean.Ratings));
             var features = Stage("features: fit on all ratings + interaction dataset", () =>
             {
-                var model = new FeaturePipeline(new FeatureOptions { Text = new() { Components = 32 }, GenomeComponents = 16 })
+                var model = new FeaturePipeline(new FeatureOptions { Text = new() { Factors = 32 }, GenomeFactors = 16 })
                     .Fit(ratings.WithMovies(clean.Movies, dataset.Tags, dataset.Genome));
                 _ = model.TransformTraining();
                 return model;

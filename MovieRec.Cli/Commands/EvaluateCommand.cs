@@ -10,8 +10,8 @@ internal static class EvaluateCommand
         var data = new Option<string>("--data") { Description = "A MovieLens release folder (any format) or a catalog name.", DefaultValueFactory = _ => "sample" };
         var algorithms = new Option<string>("--algorithms")
         {
-            Description = "Comma-separated: " + string.Join("; ", AlgorithmCatalog.Descriptions.Select(p => $"{p.Key} = {p.Value}")),
-            DefaultValueFactory = _ => string.Join(',', AlgorithmCatalog.Descriptions.Keys.Where(name => !AlgorithmCatalog.NeedMovies.Contains(name))),
+            Description = "Comma-separated: " + string.Join("; ", AlgorithmRegistry.Descriptions.Select(p => $"{p.Key} = {p.Value}")),
+            DefaultValueFactory = _ => string.Join(',', AlgorithmRegistry.Descriptions.Keys.Where(name => !AlgorithmRegistry.NeedMovies.Contains(name))),
         };
         var split = new Option<string>("--split") { Description = "kfold (by user), random (per user), stratified (per user, recommenders' python_stratified_split) or temporal (each user's latest).", DefaultValueFactory = _ => "kfold" };
         split.AcceptOnlyFromAmong("kfold", "random", "stratified", "temporal");
@@ -44,7 +44,7 @@ internal static class EvaluateCommand
             var kind = Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
             var chosenProtocol = recommenders ? EvaluationProtocol.Recommenders : EvaluationProtocol.Of(kind, parse.GetValue(folds), parse.GetValue(fraction), parse.GetValue(k));
             var splits = chosenProtocol.Splits(ratings, s);
-            var chosen = AlgorithmCatalog.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s,
+            var chosen = AlgorithmRegistry.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s,
                 prepared.Clean.Movies, prepared.Raw.Tags, prepared.Raw.Genome);
             var options = chosenProtocol.Options();
             DataFrame board = null!;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MovieRec.Models;
+using MovieRec.Classifiers;
 
 namespace MovieRec.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using MovieRec.Models;
+using MovieRec.Classifiers;
 using Columns = MovieRec.Data.Columns;
 
 namespace MovieRec.Cli.Commands;

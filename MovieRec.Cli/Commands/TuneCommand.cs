@@ -8,8 +8,8 @@ internal static class TuneCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "A MovieLens release folder (any format) or a catalog name.", DefaultValueFactory = _ => "sample" };
-        var algorithm = new Option<string>("--algorithm") { Description = "One of: " + string.Join(", ", AlgorithmCatalog.Tunable) + ".", Required = true };
-        algorithm.AcceptOnlyFromAmong([.. AlgorithmCatalog.Tunable]);
+        var algorithm = new Option<string>("--algorithm") { Description = "One of: " + string.Join(", ", AlgorithmRegistry.Tunable) + ".", Required = true };
+        algorithm.AcceptOnlyFromAmong([.. AlgorithmRegistry.Tunable]);
         var metric = new Option<string?>("--metric") { Description = "The column to rank candidates by (default: ndcg@10 for rankers, rmse for rating predictors)." };
         var seed = new Option<int>("--seed") { Description = "Seed of both splits and of the algorithms.", DefaultValueFactory = _ => 42 };
         var json = new Option<string?>("--json") { Description = "Also write every candidate as a JSON array to this file." }.OutputFile();
@@ -21,7 +21,7 @@ internal static class TuneCommand
         {
             var s = parse.GetValue(seed);
             var name = parse.GetValue(algorithm)!;
-            var (factory, grid) = AlgorithmCatalog.TuningGrid(name, s);
+            var (factory, grid) = AlgorithmRegistry.TuningGrid(name, s);
             var protocol = EvaluationProtocol.Recommenders;
             var rates = factory(grid.ToDictionary(p => p.Key, p => p.Value[0])) is IRatingPredictor; // a property of the algorithm
             var k = protocol.K;

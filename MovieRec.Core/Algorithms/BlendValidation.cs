@@ -22,7 +22,7 @@ internal sealed class BlendValidation
 
     /// <summary>The users (at most <paramref name="maxUsers"/>, a seeded sample) with relevant held-out movies the inner set knows.</summary>
     /// <remarks>Scores are per user, so any <paramref name="threads"/> (null: the machine's cores) gives the same result.</remarks>
-    public BlendValidation(RatingDataset inner, DataFrame heldOut, int k, int maxUsers, int seed, double minRating = double.NegativeInfinity, int? threads = null)
+    public BlendValidation(RatingDataset inner, DataFrame heldOut, int k, int maxUsers, int seed, double likeThreshold = double.NegativeInfinity, int? threads = null)
     {
         _inner = inner;
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads is { } t ? ThreadCount.Check(t) : -1 };
@@ -33,7 +33,7 @@ internal sealed class BlendValidation
         for (var r = 0; r < users.Length; r++)
         {
             int u = inner.UserIndex(users[r]), i = inner.ItemIndex(movies[r]);
-            if (u < 0 || i < 0 || ratings[r] < minRating) continue;
+            if (u < 0 || i < 0 || ratings[r] < likeThreshold) continue;
             if (!_relevant.TryGetValue(u, out var set)) _relevant[u] = set = [];
             set.Add(i);
         }

@@ -44,7 +44,7 @@ public sealed class PureSvd(PureSvdOptions? options = null) : IRecommenderAlgori
         {
             Factors = Options.Factors, Oversampling = Options.Oversampling, PowerIterations = Options.PowerIterations, Seed = Options.Seed, Threads = Options.Threads,
         });
-        var k = svd.Components;
+        var k = svd.Factors;
         var userFactors = new float[nu * k];   // U Σ, row-major
         var itemFactors = new float[train.ItemIds.Count * k]; // V, row-major
         for (var c = 0; c < k; c++)

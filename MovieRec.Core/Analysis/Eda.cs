@@ -134,7 +134,7 @@ public static class Eda
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(movies);
-        if (model.Text is null || model.Text.Components < 2) throw new ArgumentException("The feature model has no text embedding with two or more components.", nameof(model));
+        if (model.Text is null || model.Text.Factors < 2) throw new ArgumentException("The feature model has no text embedding with two or more components.", nameof(model));
         var features = model.MovieFeatures();
         var ids = features.ToArray<int>(Columns.MovieId);
         var hasText = features.ToArray<float>("hasText");

@@ -58,7 +58,7 @@ public static class Evaluator
             var recommendations = Scoring.Recommend(model, users, options.K);
             var popularity = new Dictionary<int, int>(model.Train.ItemIds.Count);
             for (var i = 0; i < model.Train.ItemIds.Count; i++) popularity[model.Train.ItemIds[i]] = model.Train.ItemCounts[i];
-            ranking = RankingMetrics.Evaluate(test, recommendations, options.K, options.RelevanceThreshold, model.Train.ItemIds.Count, (popularity, model.Train.UserIds.Count));
+            ranking = RankingMetrics.Evaluate(test, recommendations, options.K, options.LikeThreshold, model.Train.ItemIds.Count, (popularity, model.Train.UserIds.Count));
         }
 
         return new EvaluationResult(model.GetType().Name, rmse, mae, ranking, 0, predict, options.Ranking ? watch.Elapsed.TotalSeconds : 0, fallbacks);
@@ -80,7 +80,7 @@ public static class Evaluator
     /// per algorithm, in the order given, with columns algorithm (the name given), details (<see cref="IRecommenderAlgorithm{TModel}.Name"/>,
     /// with its options), splits, the metrics of <see cref="CrossValidate"/> averaged over the splits, and the timings summed.
     /// </summary>
-    /// <param name="algorithms">Name → algorithm, in the order of the leaderboard, e.g. <see cref="AlgorithmCatalog.Create(IEnumerable{string}, int, Microsoft.Data.Analysis.DataFrame?, Microsoft.Data.Analysis.DataFrame?, Data.GenomeMatrix?)"/>.</param>
+    /// <param name="algorithms">Name → algorithm, in the order of the leaderboard, e.g. <see cref="AlgorithmRegistry.Create(IEnumerable{string}, int, Microsoft.Data.Analysis.DataFrame?, Microsoft.Data.Analysis.DataFrame?, Data.GenomeMatrix?)"/>.</param>
     /// <param name="splits">The splits every algorithm is fitted and measured on.</param>
     /// <param name="options">Cut-off and relevance.</param>
     /// <param name="progress">Receives (algorithm, split) before each fit.</param>

@@ -36,7 +36,7 @@ public static class MetricNames
     /// <summary>Mean self-information of recommended movies.</summary>
     public const string Novelty = "novelty";
 
-    /// <summary>Share of correct class decisions (classifiers; <see cref="Models.ClassificationScores"/>).</summary>
+    /// <summary>Share of correct class decisions (classifiers; <see cref="Classifiers.ClassificationScores"/>).</summary>
     public const string Accuracy = "accuracy";
 
     /// <summary>Harmonic mean of precision and recall (classifiers).</summary>

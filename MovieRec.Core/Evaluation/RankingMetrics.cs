@@ -99,19 +99,19 @@ public static class RankingMetrics
     /// The DataFrame form, as in microsoft/recommenders: <paramref name="truth"/> holds the held-out ratings,
     /// <paramref name="predictions"/> the ranked candidates (e.g. <see cref="Algorithms.Scoring.Recommend"/>'s output),
     /// ordered by <paramref name="scoreColumn"/> (descending, ties by ascending movieId). A held-out item is relevant when
-    /// its rating is at least <paramref name="relevanceThreshold"/> (every held-out item when null).
+    /// its rating is at least <paramref name="likeThreshold"/> (every held-out item when null).
     /// </summary>
     /// <param name="truth">Held-out ratings: user, movie and (for a threshold) rating columns.</param>
     /// <param name="predictions">Scored candidates: user, movie and score columns.</param>
     /// <param name="k">The cut-off.</param>
-    /// <param name="relevanceThreshold">Minimum rating of a relevant item, or null.</param>
+    /// <param name="likeThreshold">Minimum rating of a relevant item, or null.</param>
     /// <param name="catalogSize">Recommendable movies, for coverage (NaN coverage when 0).</param>
     /// <param name="train">The training ratings, for novelty (each movie's share of training users); NaN novelty when null.</param>
     /// <param name="userColumn">User ID column of every frame.</param>
     /// <param name="movieColumn">Movie ID column of every frame.</param>
     /// <param name="ratingColumn">Rating column of <paramref name="truth"/>.</param>
     /// <param name="scoreColumn">Score column of <paramref name="predictions"/>.</param>
-    public static RankingReport Evaluate(DataFrame truth, DataFrame predictions, int k, double? relevanceThreshold = null, int catalogSize = 0, DataFrame? train = null,
+    public static RankingReport Evaluate(DataFrame truth, DataFrame predictions, int k, double? likeThreshold = null, int catalogSize = 0, DataFrame? train = null,
         string userColumn = Columns.UserId, string movieColumn = Columns.MovieId, string ratingColumn = Columns.Rating, string scoreColumn = Columns.Score)
     {
         ArgumentNullException.ThrowIfNull(truth);
@@ -125,31 +125,31 @@ public static class RankingMetrics
             popularity = (perMovie, users.Distinct().Count());
         }
 
-        return Evaluate(truth, predictions, k, relevanceThreshold, catalogSize, popularity, userColumn, movieColumn, ratingColumn, scoreColumn);
+        return Evaluate(truth, predictions, k, likeThreshold, catalogSize, popularity, userColumn, movieColumn, ratingColumn, scoreColumn);
     }
 
     /// <summary>The frame form with the popularity already counted (the evaluator has it in the model's dataset).</summary>
-    internal static RankingReport Evaluate(DataFrame truth, DataFrame predictions, int k, double? relevanceThreshold, int catalogSize,
+    internal static RankingReport Evaluate(DataFrame truth, DataFrame predictions, int k, double? likeThreshold, int catalogSize,
         (IReadOnlyDictionary<int, int> UsersPerItem, int Users)? popularity, string userColumn = Columns.UserId, string movieColumn = Columns.MovieId,
         string ratingColumn = Columns.Rating, string scoreColumn = Columns.Score)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(predictions);
-        var (lists, relevant) = ListsAndRelevance(truth, predictions, relevanceThreshold, userColumn, movieColumn, ratingColumn, scoreColumn);
+        var (lists, relevant) = ListsAndRelevance(truth, predictions, likeThreshold, userColumn, movieColumn, ratingColumn, scoreColumn);
         return Evaluate(lists, relevant, k, catalogSize, popularity);
     }
 
-    private static (Dictionary<int, int[]> Lists, Dictionary<int, HashSet<int>> Relevant) ListsAndRelevance(DataFrame truth, DataFrame predictions, double? relevanceThreshold,
+    private static (Dictionary<int, int[]> Lists, Dictionary<int, HashSet<int>> Relevant) ListsAndRelevance(DataFrame truth, DataFrame predictions, double? likeThreshold,
         string userColumn, string movieColumn, string ratingColumn, string scoreColumn)
     {
         var relevant = new Dictionary<int, HashSet<int>>();
         var tu = truth.ToArray<int>(userColumn);
         var tm = truth.ToArray<int>(movieColumn);
-        var tr = relevanceThreshold is not null ? truth.ToDoubles(ratingColumn) : null;
+        var tr = likeThreshold is not null ? truth.ToDoubles(ratingColumn) : null;
         for (var i = 0; i < tu.Length; i++)
         {
             if (!relevant.TryGetValue(tu[i], out var set)) relevant[tu[i]] = set = [];
-            if (tr is null || tr[i] >= relevanceThreshold) set.Add(tm[i]);
+            if (tr is null || tr[i] >= likeThreshold) set.Add(tm[i]);
         }
 
         var pu = predictions.ToArray<int>(userColumn);

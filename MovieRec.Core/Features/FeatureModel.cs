@@ -34,8 +34,8 @@ public sealed class FeatureModel
         _stats = stats;
         Text = text;
         Genome = genome;
-        var k = text?.Components ?? 0;
-        var g = genome?.Components ?? 0;
+        var k = text?.Factors ?? 0;
+        var g = genome?.Factors ?? 0;
         var movieNames = new List<string>(MovieNumericNames);
         if (text is not null)
         {

@@ -41,7 +41,7 @@ internal static class FeatureModelSerializer
             w.Write(JsonSerializer.Serialize(text.Options, FeatureJson.Default.TextEmbeddingOptions));
             w.WriteStrings([.. text.Tfidf.Terms]);
             w.WriteDoubles([.. text.Tfidf.Idf]);
-            w.Write(text.Components);
+            w.Write(text.Factors);
             w.WriteDoubles(text.Projection);
             w.WriteDoubles([.. text.SingularValues]);
             w.WriteDoubles([.. text.ExplainedVarianceRatio]);

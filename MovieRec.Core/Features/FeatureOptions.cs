@@ -30,7 +30,9 @@ public sealed record FeatureOptions
     public TextEmbeddingOptions? Text { get; init; } = new();
 
     /// <summary>Dimensions of the reduced genome embedding (<c>genome0</c>…), when a genome is given; 0 leaves it out.</summary>
-    public int GenomeComponents { get; init; } = 32;
+    /// <remarks>Saved as <c>GenomeComponents</c>, its name before it was <c>GenomeFactors</c>, so saved models read unchanged.</remarks>
+    [System.Text.Json.Serialization.JsonPropertyName("GenomeComponents")]
+    public int GenomeFactors { get; init; } = 32;
 
     /// <summary>Seed of the genome embedding's randomized SVD (the text embedding's is <see cref="TextEmbeddingOptions.Seed"/>;
     /// <see cref="WithSeed"/> sets both).</summary>

@@ -55,10 +55,10 @@ public sealed class FeaturePipeline(FeatureOptions? options = null, FeatureModel
 
         cancellationToken.ThrowIfCancellationRequested();
         GenomeEmbedding? genomeModel = null;
-        if (train.Genome is { } genome && Options.GenomeComponents > 0)
+        if (train.Genome is { } genome && Options.GenomeFactors > 0)
         {
             var trainingMovies = Enumerable.Range(0, catalog.Count).Where(row => stats.MovieCount[row] > 0).Select(row => catalog.MovieIds[row]);
-            genomeModel = reuseEmbeddings?.Genome ?? GenomeEmbedding.Fit(genome, trainingMovies, Options.GenomeComponents, Options.Seed, Options.Threads);
+            genomeModel = reuseEmbeddings?.Genome ?? GenomeEmbedding.Fit(genome, trainingMovies, Options.GenomeFactors, Options.Seed, Options.Threads);
         }
 
         return new FeatureModel(Options, train, stats, text, textVectors, hasText, genomeModel);

@@ -5,7 +5,7 @@ namespace MovieRec.Features;
 /// <see cref="GenomeEmbedding"/>, the truncated SVD of the tag-relevance rows of the movies the dataset's ratings cover,
 /// as the feature pipeline fits it.
 /// </summary>
-/// <param name="options">Components, seed and threads (default <see cref="GenomeEmbeddingOptions"/>).</param>
+/// <param name="options">Factors, seed and threads (default <see cref="GenomeEmbeddingOptions"/>).</param>
 public sealed class GenomeEmbedder(GenomeEmbeddingOptions? options = null) : IFittable<GenomeEmbedding>
 {
     /// <summary>The options.</summary>
@@ -19,6 +19,6 @@ public sealed class GenomeEmbedder(GenomeEmbeddingOptions? options = null) : IFi
         var genome = train.Genome ?? throw new ArgumentException("The genome embedding needs the dataset's tag genome (RatingDataset.Genome); this dataset has none.", nameof(train));
         cancellationToken.ThrowIfCancellationRequested();
         var rated = train.ItemIds.Where(id => train.MovieStatistics(id).Count > 0);
-        return GenomeEmbedding.Fit(genome, rated, Options.Components, Options.Seed, ThreadCount.Check(Options.Threads));
+        return GenomeEmbedding.Fit(genome, rated, Options.Factors, Options.Seed, ThreadCount.Check(Options.Threads));
     }
 }

@@ -8,28 +8,28 @@ public sealed class GenomeEmbedding
     private readonly GenomeMatrix _genome;
     private readonly double[] _projection; // tags × k, column-major
 
-    private GenomeEmbedding(GenomeMatrix genome, double[] projection, int components, double[] singularValues)
+    private GenomeEmbedding(GenomeMatrix genome, double[] projection, int factors, double[] singularValues)
     {
         _genome = genome;
         _projection = projection;
-        Components = components;
+        Factors = factors;
         SingularValues = singularValues;
     }
 
     /// <summary>Embedding dimensions.</summary>
-    public int Components { get; }
+    public int Factors { get; }
 
     /// <summary>Singular values of the training relevance matrix.</summary>
     public IReadOnlyList<double> SingularValues { get; }
 
     /// <summary>Fits the projection on the genome rows of <paramref name="trainingMovieIds"/>.</summary>
-    public static GenomeEmbedding Fit(GenomeMatrix genome, IEnumerable<int> trainingMovieIds, int components, int seed = 42, int? threads = null)
+    public static GenomeEmbedding Fit(GenomeMatrix genome, IEnumerable<int> trainingMovieIds, int factors, int seed = 42, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(genome);
         ArgumentNullException.ThrowIfNull(trainingMovieIds);
         var rows = trainingMovieIds.Select(genome.RowOf).Where(r => r >= 0).Distinct().Order().ToArray();
         var t = genome.TagCount;
-        if (rows.Length == 0 || components <= 0) return new GenomeEmbedding(genome, [], 0, []);
+        if (rows.Length == 0 || factors <= 0) return new GenomeEmbedding(genome, [], 0, []);
         var start = new int[rows.Length + 1];
         var cols = new int[rows.Length * t];
         var vals = new double[rows.Length * t];
@@ -45,19 +45,19 @@ public sealed class GenomeEmbedding
             start[i + 1] = (i + 1) * t;
         }
 
-        var svd = RandomizedSvd.Compute(new CsrMatrix(rows.Length, t, start, cols, vals), new RandomizedSvdOptions { Factors = components, Seed = seed, Threads = threads ?? Environment.ProcessorCount });
-        return new GenomeEmbedding(genome, svd.Right, svd.Components, svd.SingularValues);
+        var svd = RandomizedSvd.Compute(new CsrMatrix(rows.Length, t, start, cols, vals), new RandomizedSvdOptions { Factors = factors, Seed = seed, Threads = threads ?? Environment.ProcessorCount });
+        return new GenomeEmbedding(genome, svd.Right, svd.Factors, svd.SingularValues);
     }
 
     /// <summary>Writes the embedding of <paramref name="movieId"/> into <paramref name="destination"/>; false (zeros) when the genome lacks the movie.</summary>
     public bool Embed(int movieId, Span<float> destination)
     {
-        destination[..Components].Clear();
+        destination[..Factors].Clear();
         var row = _genome.RowOf(movieId);
         if (row < 0) return false;
         var g = _genome.Row(row);
         var t = _genome.TagCount;
-        for (var c = 0; c < Components; c++)
+        for (var c = 0; c < Factors; c++)
         {
             var sum = 0.0;
             var v = _projection.AsSpan(c * t, t);

@@ -6,15 +6,15 @@ public sealed record GenomeEmbeddingOptions
     /// <summary>Named defaults.</summary>
     public static class Defaults
     {
-        /// <summary>Embedding dimensions (the feature pipeline's default, <see cref="FeatureOptions.GenomeComponents"/>).</summary>
-        public const int Components = 32;
+        /// <summary>Embedding dimensions (the feature pipeline's default, <see cref="FeatureOptions.GenomeFactors"/>).</summary>
+        public const int Factors = 32;
 
         /// <summary>Seed of the randomized SVD.</summary>
         public const int Seed = 42;
     }
 
     /// <summary>Embedding dimensions (at most the genome's tag count).</summary>
-    public int Components { get; init; } = Defaults.Components;
+    public int Factors { get; init; } = Defaults.Factors;
 
     /// <summary>Seed of the randomized SVD.</summary>
     public int Seed { get; init; } = Defaults.Seed;

@@ -6,7 +6,7 @@ namespace MovieRec.Features;
 /// <summary>
 /// A streaming <see cref="IDataView"/> over rows whose feature vectors are written on demand: <c>Label</c> (Boolean),
 /// <c>Features</c> (vector of Single with slot names), then optional extra Single and Int32 columns. Nothing is copied up
-/// front; the cursor fills one vector per row. Shared by <see cref="InteractionDataset"/> and <c>Models.FeatureTable</c>.
+/// front; the cursor fills one vector per row. Shared by <see cref="InteractionDataset"/> and <c>Classifiers.FeatureTable</c>.
 /// </summary>
 internal sealed class VectorDataView : IDataView
 {

@@ -1,6 +1,6 @@
 namespace MovieRec.LinearAlgebra;
 
-/// <summary>A truncated SVD A ≈ U·diag(S)·Vᵀ with k components; U and V are column-major.</summary>
+/// <summary>A truncated SVD A ≈ U·diag(S)·Vᵀ with k factors; U and V are column-major.</summary>
 public sealed class SvdResult
 {
     internal SvdResult(double[] singularValues, double[] left, double[] right, int rows, int columns)
@@ -28,7 +28,7 @@ public sealed class SvdResult
     public int Columns { get; }
 
     /// <summary>k, the number of components.</summary>
-    public int Components => SingularValues.Length;
+    public int Factors => SingularValues.Length;
 
     /// <summary>Column <paramref name="component"/> of V (length Columns).</summary>
     public ReadOnlySpan<double> RightVector(int component) => Right.AsSpan(component * Columns, Columns);

@@ -87,7 +87,7 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
 
     private HybridSelection LearnWeights(RatingDataset inner, DataFrame heldOut, HybridModel components)
     {
-        var validation = new BlendValidation(inner, heldOut, k: 10, Options.HybridValidationUsers, Options.Seed, minRating: Options.Features.LikeThreshold, Options.Threads);
+        var validation = new BlendValidation(inner, heldOut, k: 10, Options.HybridValidationUsers, Options.Seed, likeThreshold: Options.Features.LikeThreshold, Options.Threads);
         for (var c = 0; c < HybridModel.Components; c++) validation.Add(components.Component(c));
         var (w, singles, ndcg) = validation.Search(Options.HybridWeightGrid, rounds: 2);
         return new HybridSelection(new HybridWeights(w[0], w[1], w[2]), singles[0], singles[1], singles[2], ndcg, validation.Users);

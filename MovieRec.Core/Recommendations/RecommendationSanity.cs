@@ -44,7 +44,7 @@ public static class RecommendationSanity
         // Hit rate: Evaluator over each composed engine, on the sampled users' held-out ratings, a movie relevant when liked.
         var sampled = sample.ToHashSet();
         var test = heldOut.Filter([.. heldOut.ToArray<int>(Columns.UserId).Select(sampled.Contains)]);
-        var evaluation = new EvaluationOptions { K = k, RelevanceThreshold = options.Features.LikeThreshold };
+        var evaluation = new EvaluationOptions { K = k, LikeThreshold = options.Features.LikeThreshold };
         RankingReport Ranking(IDenseScorer scorer) => Evaluator.Evaluate(scorer, test, evaluation).Ranking!;
 
         var genreSets = catalog.Genres.Select(g => g.Split('|')).ToArray();

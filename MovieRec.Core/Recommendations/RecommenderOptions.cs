@@ -23,7 +23,7 @@ public sealed record RecommenderOptions
     public int Seed { get; init; } = Defaults.Seed;
 
     /// <summary>The default features: 32 text and 16 genome dimensions.</summary>
-    internal static FeatureOptions DefaultFeatures { get; } = new() { Text = new() { Components = 32 }, GenomeComponents = 16 };
+    internal static FeatureOptions DefaultFeatures { get; } = new() { Text = new() { Factors = 32 }, GenomeFactors = 16 };
 
     /// <summary>The default classifier candidates: logistic regression and a regularized LightGBM.</summary>
     internal static IReadOnlyList<ClassifierCandidate> DefaultClassifiers { get; } = [ClassifierCandidate.LogisticRegression, ClassifierCandidate.LightGbmRegularized];

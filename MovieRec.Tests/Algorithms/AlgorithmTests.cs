@@ -24,7 +24,7 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
             Movies = DataCleaning.Clean(Data.Ratings, Data.Movies).Movies;
         }
 
-        /// <summary>The cleaned movies table, for the engines of the recommender (<see cref="AlgorithmCatalog.NeedMovies"/>).</summary>
+        /// <summary>The cleaned movies table, for the engines of the recommender (<see cref="AlgorithmRegistry.NeedMovies"/>).</summary>
         public DataFrame Movies { get; }
 
         public SyntheticDataset Data { get; }
@@ -82,10 +82,10 @@ public sealed class AlgorithmTests : IClassFixture<AlgorithmTests.Planted>
     [Fact]
     public void The_recommender_engines_need_the_movies_table_and_say_so()
     {
-        Assert.Equal(AlgorithmCatalog.NeedMovies, new HashSet<string>(["ml", "content", "hybrid"]));
-        foreach (var name in AlgorithmCatalog.NeedMovies)
+        Assert.Equal(AlgorithmRegistry.NeedMovies, new HashSet<string>(["ml", "content", "hybrid"]));
+        foreach (var name in AlgorithmRegistry.NeedMovies)
         {
-            var error = Assert.Throws<ArgumentException>(() => AlgorithmCatalog.Create(name));
+            var error = Assert.Throws<ArgumentException>(() => AlgorithmRegistry.Create(name));
             Assert.Contains("needs the movies table", error.Message);
         }
     }

@@ -3,7 +3,7 @@ using MovieRec.Features.Text;
 namespace MovieRec.Tests.Algorithms;
 
 /// <summary>
-/// The component contract, checked once for every algorithm <see cref="AlgorithmCatalog"/> registers: it fits, scores
+/// The component contract, checked once for every algorithm <see cref="AlgorithmRegistry"/> registers: it fits, scores
 /// raw IDs, falls back (flagged, never thrown) for unknown ones, ranks through the DataFrame seam, and is deterministic
 /// per seed. A new algorithm added to the catalog is covered without a line here.
 /// </summary>
@@ -18,13 +18,13 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
     /// <summary>The smallest planted set on which every algorithm still has unseen movies to rank for every user.</summary>
     public sealed class Small() : AlgorithmTests.Planted(200, 300, 10_000);
 
-    public static TheoryData<string> Names() => [.. AlgorithmCatalog.Descriptions.Keys];
+    public static TheoryData<string> Names() => [.. AlgorithmRegistry.Descriptions.Keys];
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Every_registered_algorithm_honours_the_contract(string name)
     {
-        var algorithm = AlgorithmCatalog.Create(name, seed: 7, _data.Movies);
+        var algorithm = AlgorithmRegistry.Create(name, seed: 7, _data.Movies);
         var model = algorithm.Fit(_data.Train);
         Assert.Same(_data.Train, model.Train);
         if (algorithm is IRatingPredictor) Assert.True(model.PredictsRatings, $"{name} is marked a rating predictor, but its model ranks only");
@@ -53,7 +53,7 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
         Assert.Equal(Scoring.TopMovies(model, user, 10), top.ToArray<int>(Columns.MovieId));
 
         // Deterministic per seed: a second fit gives the same scores to the digit.
-        var again = AlgorithmCatalog.Create(name, seed: 7, _data.Movies).Fit(_data.Train);
+        var again = AlgorithmRegistry.Create(name, seed: 7, _data.Movies).Fit(_data.Train);
         var a = new float[_data.Train.ItemIds.Count];
         var b = new float[_data.Train.ItemIds.Count];
         model.ScoreDense(3, a);
@@ -70,12 +70,12 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
     public void Every_learned_step_fits_a_dataset_deterministically_and_flags_what_it_does_not_know(string step)
     {
         var train = RatingDataset.From(_data.Split.Train, _data.Movies, _data.Data.Tags, GenomeMatrix.From(_data.Data.GenomeScores, _data.Data.GenomeTags));
-        var features = new FeatureOptions { Text = new() { Components = 4 }, GenomeComponents = 3, Seed = 7 };
+        var features = new FeatureOptions { Text = new() { Factors = 4 }, GenomeFactors = 3, Seed = 7 };
         IFittable<object> component = step switch
         {
             "features" => new FeaturePipeline(features),
             "text" => new TextEmbedder(features.Text),
-            "genome" => new GenomeEmbedder(new GenomeEmbeddingOptions { Components = 3, Seed = 7 }),
+            "genome" => new GenomeEmbedder(new GenomeEmbeddingOptions { Factors = 3, Seed = 7 }),
             "space" => new MovieSpaceBuilder(features: features),
             "selection" => new ClassifierSelector(new LikeRankerOptions { Features = features, Seed = 7 }),
             _ => new RecommenderBuilder(new RecommenderOptions { Features = features, Seed = 7, Svd = new() { Factors = 4, CenterByUserMean = false } }),

@@ -214,7 +214,7 @@ public sealed class HotLoopTests
     [InlineData("puresvd", 1, false)]
     public void Blocked_top_n_equals_one_score_row_and_one_selection_per_user(string name, int k, bool excludeSeen)
     {
-        var model = AlgorithmCatalog.Create(name).Fit(Data);
+        var model = AlgorithmRegistry.Create(name).Fit(Data);
         Assert.IsAssignableFrom<ILatentScorer>(model);
         Assert.NotEqual(0, Data.ItemIds.Count % BlockedTopN.PanelItems); // a ragged last panel
         var users = Data.UserIds.Where((_, x) => x % 3 != 1).Append(-42).ToArray(); // not a multiple of the tiles, one unknown

@@ -158,7 +158,7 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
             return dot; // the planted user-movie interaction, without the popularity a most-popular list already has
         }
 
-        var ranker = AlgorithmCatalog.Create(name).Fit(_data.Train);
+        var ranker = AlgorithmRegistry.Create(name).Fit(_data.Train);
         var popular = new MostPopular().Fit(_data.Train);
         var users = _data.Train.UserIds.Take(100).ToArray();
         var personal = users.Average(u => Scoring.TopMovies(ranker, u, 10).Average(m => Taste(u, m)));
@@ -285,7 +285,7 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
         var options = new RatingBlendOptions
         {
             Components = ["svd++", "itemknn", "bias"],
-            Create = (name, seed) => new Recording(AlgorithmCatalog.Create(name, seed), fitted),
+            Create = (name, seed) => new Recording(AlgorithmRegistry.Create(name, seed), fitted),
         };
         var model = new RatingBlend(options).Fit(_data.Train);
         Assert.Equal(6, fitted.Count);
@@ -307,7 +307,7 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
         var blend = Evaluator.Evaluate(model, test, evaluation).Rmse;
         foreach (var name in options.Components)
         {
-            var alone = Evaluator.Evaluate(AlgorithmCatalog.Create(name).Fit(_data.Train), test, evaluation).Rmse;
+            var alone = Evaluator.Evaluate(AlgorithmRegistry.Create(name).Fit(_data.Train), test, evaluation).Rmse;
             Assert.True(blend < alone, $"blend {blend:F4}, {name} {alone:F4}");
         }
 

@@ -9,7 +9,7 @@ public sealed class RealDataAlgorithmTests
         var ratings = MovieLensLoader.Load(TestPaths.MlLatestSmall).Ratings;
         var split = Splitters.KFold(ratings, 5, seed: 42)[0];
         var options = new EvaluationOptions { Ranking = false };
-        var mf = Evaluator.Evaluate(AlgorithmCatalog.Create("biasedmf-tuned"), split, options);
+        var mf = Evaluator.Evaluate(AlgorithmRegistry.Create("biasedmf-tuned"), split, options);
         var bias = Evaluator.Evaluate(new Bias(), split, options);
         Assert.True(mf.Rmse < bias.Rmse - 0.01, $"biased MF {mf.Rmse:F4}, bias {bias.Rmse:F4}");
     }
@@ -22,7 +22,7 @@ public sealed class RealDataAlgorithmTests
         var options = new EvaluationOptions { K = 10 };
         var popular = Evaluator.Evaluate(new MostPopular(), split, options).Ranking!.Ndcg;
         var best = new[] { "puresvd", "puresvd-raw", "biasedmf-tuned", "itemknn" }
-            .Select(name => (name, Evaluator.Evaluate(AlgorithmCatalog.Create(name), split, options).Ranking!.Ndcg)).MaxBy(p => p.Ndcg);
+            .Select(name => (name, Evaluator.Evaluate(AlgorithmRegistry.Create(name), split, options).Ranking!.Ndcg)).MaxBy(p => p.Ndcg);
         Assert.True(best.Ndcg >= 1.5 * popular, $"best {best.name} NDCG@10 {best.Ndcg:F4}, most popular {popular:F4}");
     }
 
@@ -32,14 +32,14 @@ public sealed class RealDataAlgorithmTests
         var ratings = MovieLensLoader.Load(TestPaths.MlLatestSmall).Ratings;
         var split = Splitters.Stratified(ratings, 0.75, StratifyBy.User, seed: 42);
         var options = new EvaluationOptions { K = 10 };
-        var ndcg = new[] { "puresvd-raw", "ease", "als", "ease-sessions", "blend" }.ToDictionary(n => n, n => Evaluator.Evaluate(AlgorithmCatalog.Create(n), split, options).Ranking!.Ndcg);
+        var ndcg = new[] { "puresvd-raw", "ease", "als", "ease-sessions", "blend" }.ToDictionary(n => n, n => Evaluator.Evaluate(AlgorithmRegistry.Create(n), split, options).Ranking!.Ndcg);
         Assert.True(ndcg["ease"] > ndcg["puresvd-raw"] + 0.03, string.Join(", ", ndcg));
         Assert.True(ndcg["als"] > ndcg["puresvd-raw"] + 0.03, string.Join(", ", ndcg));
         Assert.True(ndcg["blend"] >= new[] { ndcg["ease-sessions"], ndcg["ease"], ndcg["als"] }.Max(), string.Join(", ", ndcg)); // its best component included
     }
 
     /// <summary>
-    /// Issue 14: EASE with session rows (<see cref="AlgorithmCatalog.SessionEase"/>, chosen on validation) ranks better
+    /// Issue 14: EASE with session rows (<see cref="AlgorithmRegistry.SessionEase"/>, chosen on validation) ranks better
     /// than EASE^R on the recommenders protocol, on every one of three splits, not by the luck of one.
     /// </summary>
     [RealDataFact]
@@ -50,8 +50,8 @@ public sealed class RealDataAlgorithmTests
         foreach (var seed in new[] { 42, 1, 2 })
         {
             var split = Splitters.Stratified(ratings, 0.75, StratifyBy.User, seed);
-            var ease = Evaluator.Evaluate(AlgorithmCatalog.Create("ease"), split, options).Ranking!;
-            var sessions = Evaluator.Evaluate(AlgorithmCatalog.Create("ease-sessions"), split, options).Ranking!;
+            var ease = Evaluator.Evaluate(AlgorithmRegistry.Create("ease"), split, options).Ranking!;
+            var sessions = Evaluator.Evaluate(AlgorithmRegistry.Create("ease-sessions"), split, options).Ranking!;
             var (lift, low, _) = Bootstrap.PairedDifference(sessions.UserNdcg, ease.UserNdcg);
             Assert.True(low > 0 && lift > 0.01, $"seed {seed}: ease-sessions {sessions.Ndcg:F4}, ease {ease.Ndcg:F4}, paired lift {lift:F4} (low {low:F4})");
         }

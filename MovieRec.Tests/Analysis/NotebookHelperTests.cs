@@ -1,5 +1,5 @@
 using MovieRec.Analysis;
-using MovieRec.Catalog;
+using MovieRec.Datasets;
 using MovieRec.Charts;
 
 namespace MovieRec.Tests.Analysis;
@@ -62,7 +62,7 @@ public sealed class NotebookHelperTests
     {
         var ratings = MovieLensLoader.Load(TestPaths.Sample).Ratings;
         var reports = new List<EvaluationProgress>();
-        var board = Evaluator.Compare(AlgorithmCatalog.Create(["globalmean", "bias"]), Splitters.Split(ratings, SplitKind.KFold, folds: 2),
+        var board = Evaluator.Compare(AlgorithmRegistry.Create(["globalmean", "bias"]), Splitters.Split(ratings, SplitKind.KFold, folds: 2),
             new EvaluationOptions { Ranking = false }, new Inline<EvaluationProgress>(reports.Add));
         Assert.Equal(2, board.Rows.Count);
         Assert.Equal(["globalmean", "bias"], board.ToStringArray("algorithm"));
@@ -73,7 +73,7 @@ public sealed class NotebookHelperTests
         Assert.True(rmse[1] < rmse[0]);
         var single = Evaluator.CrossValidate(new Bias(), ratings, folds: 2, new EvaluationOptions { Ranking = false });
         Assert.Equal(single.ToArray<double>(MetricNames.Rmse)[^1], rmse[1], 12);
-        Assert.Throws<ArgumentException>(() => AlgorithmCatalog.Create(["bias", "bias"]));
+        Assert.Throws<ArgumentException>(() => AlgorithmRegistry.Create(["bias", "bias"]));
     }
 
     private sealed class Inline<T>(Action<T> report) : IProgress<T>

@@ -22,13 +22,13 @@ public sealed class DependencyTests
         ["MovieRec.Data"] = ["MovieRec", "MovieRec.Data.Parsing"],
         ["MovieRec.Data.Parsing"] = ["MovieRec", "MovieRec.Data"],
         ["MovieRec.Synthetic"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra"],
-        ["MovieRec.Catalog"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.Synthetic"],
+        ["MovieRec.Datasets"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.Synthetic"],
         ["MovieRec.Features.Text"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra"],
         ["MovieRec.Algorithms"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra", "MovieRec.Evaluation"],
         ["MovieRec.Evaluation"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.Algorithms"],
         ["MovieRec.Features"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra", "MovieRec.Features.Text", "MovieRec.Algorithms"],
-        ["MovieRec.Models"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.Features", "MovieRec.Features.Text", "MovieRec.Algorithms", "MovieRec.Evaluation"],
-        ["MovieRec.Recommendations"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra", "MovieRec.Features", "MovieRec.Features.Text", "MovieRec.Algorithms", "MovieRec.Evaluation", "MovieRec.Models"],
+        ["MovieRec.Classifiers"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.Features", "MovieRec.Features.Text", "MovieRec.Algorithms", "MovieRec.Evaluation"],
+        ["MovieRec.Recommendations"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra", "MovieRec.Features", "MovieRec.Features.Text", "MovieRec.Algorithms", "MovieRec.Evaluation", "MovieRec.Classifiers"],
         ["MovieRec.Analysis"] = ["MovieRec", "MovieRec.Data", "MovieRec.Features", "MovieRec.Features.Text", "MovieRec.Algorithms"],
     };
 

@@ -23,11 +23,11 @@ public sealed partial class DocumentationSnippetTests : IClassFixture<Documentat
         using System.Threading.Tasks;
         using Microsoft.Data.Analysis;
         using MovieRec.Algorithms;
-        using MovieRec.Catalog;
+        using MovieRec.Datasets;
         using MovieRec.Data;
         using MovieRec.Evaluation;
         using MovieRec.Features;
-        using MovieRec.Models;
+        using MovieRec.Classifiers;
         using MovieRec.Recommendations;
         var dataset = MovieLensLoader.Load("data/sample");
         var clean = DataCleaning.Clean(dataset);

@@ -50,7 +50,7 @@ public sealed class MetricsTests
         Assert.Equal(0.0, r.Precision);                              // the tie puts movie 10 first
         Assert.Equal(1.0 / 3, RankingMetrics.Evaluate(truth, predictions, k: 3).Mrr, 12);
 
-        var none = RankingMetrics.Evaluate(truth, predictions, k: 3, relevanceThreshold: 6);
+        var none = RankingMetrics.Evaluate(truth, predictions, k: 3, likeThreshold: 6);
         Assert.True(double.IsNaN(none.Ndcg));
         Assert.NotEmpty(none.Warnings);
     }

@@ -23,7 +23,20 @@ public sealed class FeaturePipelineTests
         new Int32DataFrameColumn(Columns.UserId, u), new Int32DataFrameColumn(Columns.MovieId, m),
         new DoubleDataFrameColumn(Columns.Rating, r), new Int64DataFrameColumn(Columns.Timestamp, t));
 
-    private static readonly FeatureOptions NumericOnly = new() { Text = null, GenomeComponents = 0, TrendingMinRatings = 1 };
+    private static readonly FeatureOptions NumericOnly = new() { Text = null, GenomeFactors = 0, TrendingMinRatings = 1 };
+
+    [Fact]
+    public void Options_saved_before_the_factors_rename_read_with_the_same_sizes()
+    {
+        // Bundles and saved models store the options as JSON under the names they had when written: the text and genome
+        // sizes were Components and GenomeComponents before they became Factors and GenomeFactors.
+        var options = new FeatureOptions { Text = new() { Factors = 7 }, GenomeFactors = 5 };
+        var json = System.Text.Json.JsonSerializer.Serialize(options, FeatureJson.Default.FeatureOptions);
+        Assert.Contains("\"GenomeComponents\":5", json, StringComparison.Ordinal);
+        Assert.Contains("\"Components\":7", json, StringComparison.Ordinal);
+        var read = System.Text.Json.JsonSerializer.Deserialize("{\"GenomeComponents\":5,\"Text\":{\"Components\":7}}", FeatureJson.Default.FeatureOptions)!;
+        Assert.Equal((7, 5), (read.Text!.Factors, read.GenomeFactors));
+    }
 
     [Fact]
     public void User_features_match_the_hand_computed_fixture()

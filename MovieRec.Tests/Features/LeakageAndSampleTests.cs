@@ -89,8 +89,8 @@ public sealed class LeakageAndSampleTests : IClassFixture<LeakageAndSampleTests.
     public void Sample_features_have_the_documented_shape()
     {
         var model = _sample.Model;
-        Assert.Equal(100, model.Text!.Components);
-        Assert.Equal(32, model.Genome!.Components);
+        Assert.Equal(100, model.Text!.Factors);
+        Assert.Equal(32, model.Genome!.Factors);
         Assert.Equal(7 + 2 + 9 + 1 + 100 + 1 + 32, model.FeatureNames.Count);
         var movies = model.MovieFeatures();
         var hasText = movies.ToArray<float>("hasText");
@@ -106,7 +106,7 @@ public sealed class LeakageAndSampleTests : IClassFixture<LeakageAndSampleTests.
     {
         var truth = SyntheticDataGenerator.Generate().Truth;
         var textOnly = MovieEmbeddingSpace.Build(
-            new FeaturePipeline(new FeatureOptions { Text = new() { IncludeGenres = false }, GenomeComponents = 0 }).Fit(RatingDataset.From(_sample.Train, _sample.Clean.Movies)),
+            new FeaturePipeline(new FeatureOptions { Text = new() { IncludeGenres = false }, GenomeFactors = 0 }).Fit(RatingDataset.From(_sample.Train, _sample.Clean.Movies)),
             new MovieSpaceOptions { NumericWeight = 0, GenreWeight = 0, GenomeWeight = 0 });
         var k = truth.Factors;
         var theme = Enumerable.Range(0, truth.MovieIds.Count)
@@ -160,7 +160,7 @@ public sealed class LeakageAndSampleTests : IClassFixture<LeakageAndSampleTests.
     [Fact]
     public void One_seed_reaches_the_text_and_genome_embeddings_and_the_recommenders_seed_reaches_its_features()
     {
-        var options = new FeatureOptions { Text = new() { Components = 8 }, GenomeComponents = 8 };
+        var options = new FeatureOptions { Text = new() { Factors = 8 }, GenomeFactors = 8 };
         var seeded = options.WithSeed(7);
         Assert.Equal((7, 7), (seeded.Seed, seeded.Text!.Seed));
         Assert.Null(new FeatureOptions { Text = null }.WithSeed(7).Text);

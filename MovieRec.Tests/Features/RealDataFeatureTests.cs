@@ -11,7 +11,7 @@ public sealed class RealDataFeatureTests
         var model = new FeaturePipeline(new FeatureOptions { Text = new() { IncludeGenres = false } }).Fit(RatingDataset.From(clean.Ratings, clean.Movies));
 
         Assert.Equal(5_000, model.Text!.Tfidf.Terms.Count);
-        Assert.Equal(100, model.Text.Components);
+        Assert.Equal(100, model.Text.Factors);
         var hasText = model.MovieFeatures().ToArray<float>("hasText");
         Assert.InRange(hasText.Count(h => h == 1f), 2_340, 2_600); // ~2,348 overviews, plus keywords-only movies
         Assert.InRange(model.Text.ExplainedVarianceRatio.Sum(), 0.1, 1.0); // sparse text: 100 of 5,000 dimensions keep ~18%

@@ -131,7 +131,7 @@ public sealed class TextAndSvdTests
     public void Text_embedding_projects_onto_v_reports_explained_variance_and_zeroes_empty_text()
     {
         string[] corpus = ["space alien robot planet", "alien planet invasion", "love romance wedding kiss", "romance kiss summer love", "robot future space", "wedding love"];
-        var model = TextEmbedding.Fit(corpus, new TextEmbeddingOptions { Components = 2, Tfidf = new TfidfOptions { MaxNGram = 1 } });
+        var model = TextEmbedding.Fit(corpus, new TextEmbeddingOptions { Factors = 2, Tfidf = new TfidfOptions { MaxNGram = 1 } });
 
         var embedded = model.Transform([.. corpus, "", "zebra"], out var hasText);
         Assert.Equal([true, true, true, true, true, true, false, false], hasText);

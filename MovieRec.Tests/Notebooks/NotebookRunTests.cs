@@ -89,7 +89,7 @@ public sealed partial class NotebookRunTests(NotebookRunFixture run) : IClassFix
     public void Collaborative_filtering_beats_the_baselines_on_rating_error()
     {
         var rows = NotebookRunFixture.Table(run.Runs.First[Expected[3]], "algorithm", "rmse").ToDictionary(r => r["algorithm"], r => r);
-        Assert.Equal(16, rows.Count); // the leaderboard of notebook 04: every catalog algorithm it names
+        Assert.Equal(16, rows.Count); // the leaderboard of notebook 04: every registered algorithm it names
         Assert.True(Number(rows["bias"]["rmse"]) < Number(rows["globalmean"]["rmse"]));
         Assert.True(Number(rows["biasedmf-tuned"]["rmse"]) < Number(rows["bias"]["rmse"])); // the tuned MF
         Assert.True(Number(rows["ratingblend"]["rmse"]) < Number(rows["biasedmf-tuned"]["rmse"])); // the stack beats its best component

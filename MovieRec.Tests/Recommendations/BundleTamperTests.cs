@@ -135,7 +135,7 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
     [Fact]
     public void A_classifier_swapped_in_from_a_model_with_other_features_is_refused_at_load()
     {
-        var options = _world.Options with { Features = _world.Options.Features with { Text = new() { Components = 2 } } };
+        var options = _world.Options with { Features = _world.Options.Features with { Text = new() { Factors = 2 } } };
         var path = Tampered("classifier", parts => parts["classifier.zip"] = PartOfAnother("classifier.zip", _world.Ratings, options));
         Assert.Contains("the classifier expects", LoadError(path), StringComparison.Ordinal);
         Assert.Contains("the part comes from another model", LoadError(path), StringComparison.Ordinal);

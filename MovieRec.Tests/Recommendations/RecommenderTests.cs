@@ -43,7 +43,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
 
             Ratings = new DataFrame(new Int32DataFrameColumn(Columns.UserId, users), new Int32DataFrameColumn(Columns.MovieId, movies),
                 new DoubleDataFrameColumn(Columns.Rating, ratings), new Int64DataFrameColumn(Columns.Timestamp, times));
-            Options = new RecommenderOptions { Features = new FeatureOptions { Text = new() { Components = 4 }, GenomeComponents = 0 }, Svd = new() { CenterByUserMean = false, Factors = 4 } };
+            Options = new RecommenderOptions { Features = new FeatureOptions { Text = new() { Factors = 4 }, GenomeFactors = 0 }, Svd = new() { CenterByUserMean = false, Factors = 4 } };
             Recommender = MovieRecommender.Build(RatingDataset.From(Ratings, Movies), Options);
         }
 

@@ -63,9 +63,9 @@ public static class TextEmbedding
         if (tfidf.Terms.Count == 0 || x.NonZeros == 0) return new TextEmbeddingModel(tfidf, [], 0, [], [], options);
         var svd = RandomizedSvd.Compute(x, new RandomizedSvdOptions
         {
-            Factors = options.Components, Oversampling = options.Oversampling, PowerIterations = options.PowerIterations, Seed = options.Seed, Threads = options.Threads,
+            Factors = options.Factors, Oversampling = options.Oversampling, PowerIterations = options.PowerIterations, Seed = options.Seed, Threads = options.Threads,
         });
-        var k = svd.Components;
+        var k = svd.Factors;
         var model = new TextEmbeddingModel(tfidf, svd.Right, k, svd.SingularValues, new double[k], options);
         model.SetExplainedVariance(ExplainedVarianceRatio(x, model.Project(x)));
         return model;

@@ -5,11 +5,11 @@ public sealed class TextEmbeddingModel
 {
     private readonly double[] _projection; // V: terms × k, column-major
 
-    internal TextEmbeddingModel(TfidfModel tfidf, double[] projection, int components, double[] singularValues, double[] explained, TextEmbeddingOptions options)
+    internal TextEmbeddingModel(TfidfModel tfidf, double[] projection, int factors, double[] singularValues, double[] explained, TextEmbeddingOptions options)
     {
         Tfidf = tfidf;
         _projection = projection;
-        Components = components;
+        Factors = factors;
         SingularValues = singularValues;
         ExplainedVarianceRatio = explained;
         Options = options;
@@ -19,7 +19,7 @@ public sealed class TextEmbeddingModel
     public TfidfModel Tfidf { get; }
 
     /// <summary>Embedding dimensions k (fewer than requested when the vocabulary or corpus is smaller).</summary>
-    public int Components { get; }
+    public int Factors { get; }
 
     /// <summary>Singular values of the training TF-IDF matrix, descending.</summary>
     public IReadOnlyList<double> SingularValues { get; }
@@ -31,7 +31,7 @@ public sealed class TextEmbeddingModel
     public TextEmbeddingOptions Options { get; }
 
     /// <summary>The column names: <c>text0</c> … <c>text{k-1}</c>.</summary>
-    public IReadOnlyList<string> ColumnNames => [.. Enumerable.Range(0, Components).Select(c => string.Create(CultureInfo.InvariantCulture, $"text{c}"))];
+    public IReadOnlyList<string> ColumnNames => [.. Enumerable.Range(0, Factors).Select(c => string.Create(CultureInfo.InvariantCulture, $"text{c}"))];
 
     /// <summary>Embeds <paramref name="texts"/>: row-major floats (texts × k); <paramref name="hasText"/> is false where no vocabulary term occurs (zero vector).</summary>
     public float[] Transform(IReadOnlyList<string> texts, out bool[] hasText)
@@ -48,7 +48,7 @@ public sealed class TextEmbeddingModel
         var cumulative = 0.0;
         var cum = ExplainedVarianceRatio.Select(r => cumulative += r).ToArray();
         return new DataFrame(
-            new Int32DataFrameColumn("component", Enumerable.Range(0, Components)),
+            new Int32DataFrameColumn("component", Enumerable.Range(0, Factors)),
             new DoubleDataFrameColumn("singularValue", SingularValues),
             new DoubleDataFrameColumn("explainedVarianceRatio", ExplainedVarianceRatio),
             new DoubleDataFrameColumn("cumulative", cum));
@@ -60,7 +60,7 @@ public sealed class TextEmbeddingModel
 
     internal float[] Project(CsrMatrix x)
     {
-        var k = Components;
+        var k = Factors;
         var terms = Tfidf.Terms.Count;
         var result = new float[x.Rows * k];
         var row = new double[k];

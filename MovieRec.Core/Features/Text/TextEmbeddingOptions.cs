@@ -3,8 +3,10 @@ namespace MovieRec.Features.Text;
 /// <summary>Options of <see cref="TextEmbedding"/>: which movie text, the TF-IDF settings and the SVD size.</summary>
 public sealed record TextEmbeddingOptions
 {
-    /// <summary>Embedding dimensions (columns <c>text0</c> … <c>text{Components-1}</c>).</summary>
-    public int Components { get; init; } = 100;
+    /// <summary>Embedding dimensions (columns <c>text0</c> … <c>text{Factors-1}</c>).</summary>
+    /// <remarks>Saved as <c>Components</c>, its name before it was <c>Factors</c>, so saved models read unchanged.</remarks>
+    [System.Text.Json.Serialization.JsonPropertyName("Components")]
+    public int Factors { get; init; } = 100;
 
     /// <summary>TF-IDF settings (5,000 terms, unigrams and bigrams by default).</summary>
     public TfidfOptions Tfidf { get; init; } = new();

@@ -1,6 +1,0 @@
-namespace MovieRec.Catalog;
-
-/// <summary>A dataset as loaded from its folder and after merging and cleaning: what every stage after loading starts from.</summary>
-/// <param name="Raw">The files as read (ratings, movies, links, tags, genome), with the folder they came from.</param>
-/// <param name="Clean">Ratings and movies merged with the metadata and cleaned, with the cleaning report.</param>
-public sealed record PreparedDataset(MovieLensDataset Raw, CleanResult Clean);

@@ -1,8 +1,0 @@
-namespace MovieRec.Models;
-
-/// <summary>ML.NET FastTree (gradient-boosted trees).</summary>
-public sealed record GradientBoostingOptions : BoostedTreeOptions
-{
-    /// <inheritdoc />
-    public override ClassifierKind Kind => ClassifierKind.GradientBoosting;
-}

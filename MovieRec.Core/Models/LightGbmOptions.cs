@@ -1,8 +1,0 @@
-namespace MovieRec.Models;
-
-/// <summary>LightGBM, the counterpart of the original project's XGBoost.</summary>
-public sealed record LightGbmOptions : BoostedTreeOptions
-{
-    /// <inheritdoc />
-    public override ClassifierKind Kind => ClassifierKind.LightGbm;
-}
