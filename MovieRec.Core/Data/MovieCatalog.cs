@@ -1,7 +1,7 @@
 namespace MovieRec.Data;
 
 /// <summary>
-/// The movies of a <see cref="Algorithms.RatingDataset"/>, one row per movie index of the dataset (the rated movies in
+/// The movies of a <see cref="RatingDataset"/>, one row per movie index of the dataset (the rated movies in
 /// ascending ID order, then the unrated ones of the movies table): titles, years, genres (as text and as indices into
 /// <see cref="GenreNames"/>), posters and credits, details by id and a forgiving title lookup. The features, the
 /// similarity space and the recommender all index movies by these rows.

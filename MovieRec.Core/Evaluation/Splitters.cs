@@ -38,8 +38,9 @@ public static class Splitters
     /// <summary>Holds out a random <paramref name="testFraction"/> of each user's ratings.</summary>
     public static TrainTestSplit RandomPerUser(DataFrame ratings, double testFraction = 0.2, int seed = 42)
     {
-        CheckFraction(testFraction);
-        return ByGroup(ratings, Columns.UserId, seed, (rows, _, rng) => Shuffled(rows, rng).Take(HeldOut(rows.Count, testFraction)));
+        ArgumentNullException.ThrowIfNull(ratings);
+        PerUserHoldOut.CheckFraction(testFraction);
+        return Partition(ratings, PerUserHoldOut.Mark(ratings.ToArray<int>(Columns.UserId), testFraction, seed));
     }
 
     /// <summary>
@@ -48,9 +49,9 @@ public static class Splitters
     /// </summary>
     public static TrainTestSplit Stratified(DataFrame ratings, double ratio = 0.75, StratifyBy by = StratifyBy.User, int seed = 42)
     {
-        CheckFraction(1 - ratio);
-        return ByGroup(ratings, by == StratifyBy.User ? Columns.UserId : Columns.MovieId, seed,
-            (rows, _, rng) => Shuffled(rows, rng).Take(HeldOut(rows.Count, 1 - ratio)));
+        ArgumentNullException.ThrowIfNull(ratings);
+        PerUserHoldOut.CheckFraction(1 - ratio);
+        return Partition(ratings, PerUserHoldOut.Mark(ratings.ToArray<int>(by == StratifyBy.User ? Columns.UserId : Columns.MovieId), 1 - ratio, seed));
     }
 
     /// <summary>Holds out each user's latest <paramref name="testFraction"/> of ratings (ties by later row).</summary>
@@ -145,18 +146,7 @@ public static class Splitters
         return Partition(ratings, isTest);
     }
 
-    /// <summary>Row indices grouped by key, groups in ascending key order, rows in file order.</summary>
-    private static IEnumerable<List<int>> Groups(int[] keys)
-    {
-        var groups = new SortedDictionary<int, List<int>>();
-        for (var r = 0; r < keys.Length; r++)
-        {
-            if (!groups.TryGetValue(keys[r], out var list)) groups[keys[r]] = list = [];
-            list.Add(r);
-        }
-
-        return groups.Values;
-    }
+    private static IEnumerable<List<int>> Groups(int[] keys) => PerUserHoldOut.Groups(keys);
 
     private static int[] Shuffled(List<int> rows, Random rng)
     {
@@ -165,15 +155,12 @@ public static class Splitters
         return copy;
     }
 
-    private static int HeldOut(int n, double fraction) => n < 2 ? 0 : (int)Math.Min(n - 1, Math.Round(n * fraction, MidpointRounding.AwayFromZero));
+    private static int HeldOut(int n, double fraction) => PerUserHoldOut.Count(n, fraction);
 
     private static TrainTestSplit Partition(DataFrame ratings, bool[] isTest)
     {
         return new TrainTestSplit(ratings.Filter(Array.ConvertAll(isTest, t => !t)), ratings.Filter(isTest));
     }
 
-    private static void CheckFraction(double fraction)
-    {
-        if (!(fraction > 0 && fraction < 1)) throw new ArgumentOutOfRangeException(nameof(fraction), "The held-out fraction must lie strictly between 0 and 1.");
-    }
+    private static void CheckFraction(double fraction) => PerUserHoldOut.CheckFraction(fraction);
 }

@@ -56,7 +56,7 @@ internal sealed class TrainingStatistics
     };
 
     /// <summary>The statistics of <paramref name="train"/>'s ratings: users by the dataset's user index, movies by its movie index.</summary>
-    public static TrainingStatistics Compute(Algorithms.RatingDataset train, MovieCatalog catalog, FeatureOptions options)
+    public static TrainingStatistics Compute(RatingDataset train, MovieCatalog catalog, FeatureOptions options)
     {
         var users = train.Users;
         var movieRows = train.Items;

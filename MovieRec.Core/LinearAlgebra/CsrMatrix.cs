@@ -35,7 +35,7 @@ public sealed class CsrMatrix
         _values = values;
     }
 
-    /// <summary>A float32 matrix whose transpose is already at hand (e.g. a <see cref="Algorithms.RatingDataset"/>'s
+    /// <summary>A float32 matrix whose transpose is already at hand (e.g. a <see cref="RatingDataset"/>'s
     /// by-user and by-movie CSR): nothing is converted or transposed, and <see cref="Values"/> is made on first use.</summary>
     internal CsrMatrix(int rows, int columns, int[] rowStart, int[] columnIndex, float[] values, int[] transposeStart, int[] transposeIndex, float[] transposeValues)
     {

@@ -32,11 +32,9 @@ public sealed class DependencyTests
         ["MovieRec.Analysis"] = ["MovieRec", "MovieRec.Data", "MovieRec.Features", "MovieRec.Features.Text", "MovieRec.Algorithms"],
     };
 
-    /// <summary>The known upward uses, each limited to the types named (issue 32 removes both): the text embedding fits
-    /// on the shared dataset, which still lives in Algorithms; the algorithm registry builds the engines' rankers.</summary>
+    /// <summary>The known upward use, limited to the types named: the algorithm registry builds the engines' rankers.</summary>
     public static readonly IReadOnlyDictionary<(string From, string To), string[]> Exceptions = new Dictionary<(string, string), string[]>
     {
-        [("MovieRec.Features.Text", "MovieRec.Algorithms")] = ["RatingDataset"],
         [("MovieRec.Algorithms", "MovieRec.Recommendations")] = ["ContentRanker", "HybridRanker", "LikeRanker", "LikeRankerOptions", "RecommenderOptions", "ContentRankerOptions"],
     };
 

@@ -33,7 +33,7 @@ public static class TextEmbedding
     }
 
     /// <summary>Tag text per movie from the tags whose (userId, movieId) pair is rated in <paramref name="train"/> (so test users' tags never leak).</summary>
-    public static Dictionary<int, string> TagsByMovie(DataFrame tags, Algorithms.RatingDataset train)
+    public static Dictionary<int, string> TagsByMovie(DataFrame tags, RatingDataset train)
     {
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(train);

@@ -1,4 +1,4 @@
-namespace MovieRec.Algorithms;
+namespace MovieRec.Data;
 
 /// <summary>
 /// The one dataset every learner fits on: user and movie vocabularies (raw ID ↔ dense index, numbered 0..n-1 in
@@ -225,14 +225,41 @@ public sealed class RatingDataset
     public ReadOnlySpan<float> RatingsOf(int user) => UserRatings.AsSpan(UserStart[user], UserStart[user + 1] - UserStart[user]);
 
     /// <summary>
-    /// Holds out <paramref name="fraction"/> of each user's ratings (<see cref="Evaluation.Splitters.RandomPerUser"/>,
-    /// seeded): the rest as a dataset with this one's movies, tags and genome, and the held-out ratings as a frame. Every
+    /// Holds out <paramref name="fraction"/> of each user's ratings (seeded, as <c>Splitters.RandomPerUser</c>): the rest as a dataset with this one's movies, tags and genome, and the held-out ratings as a frame. Every
     /// validation split carved from training ratings (blends, classifier selection, sanity, tuning) is made here.
     /// </summary>
+    /// <remarks>The split <c>Splitters.RandomPerUser(ToDataFrame(), fraction, seed)</c> makes (<see cref="PerUserHoldOut"/>),
+    /// without the frame: the kept ratings, in this dataset's order, become the new dataset directly.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is not strictly between 0 and 1.</exception>
     internal (RatingDataset Train, DataFrame HeldOut) HoldOut(double fraction, int seed)
     {
-        var split = Evaluation.Splitters.RandomPerUser(ToDataFrame(), fraction, seed);
-        return (From(split.Train, Movies?.Table, Tags, Genome), split.Test);
+        PerUserHoldOut.CheckFraction(fraction);
+        var userIds = Array.ConvertAll(Users, u => UserIds[u]);
+        var held = PerUserHoldOut.Mark(userIds, fraction, seed);
+        var heldCount = held.Count(h => h);
+        int[] trainUsers = new int[held.Length - heldCount], trainItems = new int[trainUsers.Length], testUsers = new int[heldCount], testItems = new int[heldCount];
+        float[] trainRatings = new float[trainUsers.Length];
+        long[] trainTimes = new long[trainUsers.Length], testTimes = new long[heldCount];
+        double[] testRatings = new double[heldCount];
+        for (int r = 0, a = 0, b = 0; r < held.Length; r++)
+        {
+            if (held[r])
+            {
+                (testUsers[b], testItems[b], testRatings[b], testTimes[b]) = (userIds[r], ItemIds[Items[r]], Ratings[r], Times[r]);
+                b++;
+            }
+            else
+            {
+                (trainUsers[a], trainItems[a], trainRatings[a], trainTimes[a]) = (userIds[r], ItemIds[Items[r]], Ratings[r], Times[r]);
+                a++;
+            }
+        }
+
+        var train = From(trainUsers, trainItems, trainRatings, trainTimes);
+        if (Movies is not null) train = train.WithMovies(Movies.Table, Tags, Genome);
+        var heldOut = new DataFrame(new Int32DataFrameColumn(Columns.UserId, testUsers), new Int32DataFrameColumn(Columns.MovieId, testItems),
+            new DoubleDataFrameColumn(Columns.Rating, testRatings), new Int64DataFrameColumn(Columns.Timestamp, testTimes));
+        return (train, heldOut);
     }
 
     /// <summary>Builds the set from a ratings DataFrame (userId, movieId, rating, timestamp) and, optionally, the movie side
