@@ -14,7 +14,21 @@ public static class LikeSplitter
     public static LikeSplit Split(DataFrame ratings, double likeThreshold, LikeSplitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        options ??= new LikeSplitOptions();
+        var (part, moved) = Parts(ratings, likeThreshold, options ?? new LikeSplitOptions());
+        return Frames(ratings, part, moved);
+    }
+
+    /// <summary>The split of <paramref name="ratings"/> by each row's part (<see cref="Parts"/>).</summary>
+    internal static LikeSplit Frames(DataFrame ratings, byte[] part, int moved)
+    {
+        DataFrame Take(byte p) => ratings.Filter(Array.ConvertAll(part, x => x == p));
+        return new LikeSplit(Take(0), Take(1), Take(2), moved);
+    }
+
+    /// <summary>Each rating's part (0 train, 1 validation, 2 test, in row order) and the count moved to training: the
+    /// split without the frames, for callers that cut a dataset with the same rows (<see cref="ModelExperiment"/>).</summary>
+    internal static (byte[] Part, int Moved) Parts(DataFrame ratings, double likeThreshold, LikeSplitOptions options)
+    {
         if (Math.Abs(options.Train + options.Validation + options.Test - 1) > 1e-9 || options.Train <= 0 || options.Validation < 0 || options.Test <= 0)
         {
             throw new ArgumentException("Train, validation and test shares must be positive (validation may be 0) and sum to 1.", nameof(options));
@@ -36,11 +50,8 @@ public static class LikeSplitter
         }
         else
         {
-            var rng = new Random(options.Seed);
-            foreach (var cls in new[] { true, false })
+            foreach (var rows in StratifiedRows.ByClass(Array.ConvertAll(values, v => v >= likeThreshold), new Random(options.Seed)))
             {
-                var rows = Enumerable.Range(0, users.Length).Where(i => values[i] >= likeThreshold == cls).ToArray();
-                rng.Shuffle(rows);
                 var trainEnd = (int)Math.Round(rows.Length * options.Train, MidpointRounding.AwayFromZero);
                 var validationEnd = trainEnd + (int)Math.Round(rows.Length * options.Validation, MidpointRounding.AwayFromZero);
                 for (var p = 0; p < rows.Length; p++) part[rows[p]] = p < trainEnd ? (byte)0 : p < validationEnd ? (byte)1 : (byte)2;
@@ -63,7 +74,6 @@ public static class LikeSplitter
             }
         }
 
-        DataFrame Take(byte p) => ratings.Filter(Array.ConvertAll(part, x => x == p));
-        return new LikeSplit(Take(0), Take(1), Take(2), moved);
+        return (part, moved);
     }
 }

@@ -22,14 +22,16 @@ public static class ModelExperiment
         IProgress<SearchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var movies = data.RequireMovies("The model experiment");
+        data.RequireMovies("The model experiment");
         options ??= new ModelExperimentOptions();
         void Stage(string stage) => progress?.Report(new SearchProgress(stage, 0, 0, 0, 0, double.NaN));
 
         Stage("splitting");
-        var split = LikeSplitter.Split(data.ToDataFrame(), options.Features.LikeThreshold, options.Split with { Seed = options.Seed });
+        var ratings = data.ToDataFrame();
+        var (part, moved) = LikeSplitter.Parts(ratings, options.Features.LikeThreshold, options.Split with { Seed = options.Seed });
+        var split = LikeSplitter.Frames(ratings, part, moved);
         Stage("fitting features on the training split");
-        var train = RatingDataset.From(split.Train, movies.Table, data.Tags, data.Genome);
+        var train = data.Subset(Array.ConvertAll(part, x => x == 0)); // the training rows, cut from the dataset itself
         var features = new FeaturePipeline(options.Features).Fit(train, cancellationToken);
         // Training rows get leave-one-out statistics (their own rating excluded), held-out rows the plain fitted ones.
         FeatureTable[] tables = [FeatureTable.From(features.TransformTraining()), FeatureTable.From(features.Transform(split.Validation)), FeatureTable.From(features.Transform(split.Test))];

@@ -10,8 +10,7 @@ namespace MovieRec.Classifiers;
 public sealed class RatingFolds(RatingDataset train, FeatureOptions options, FeatureModel reuse, int folds = 3, int seed = 42) : IFoldSource
 {
     private readonly (FeatureTable, FeatureTable)?[] _cache = new (FeatureTable, FeatureTable)?[folds];
-    private readonly DataFrame _ratings = train.ToDataFrame();
-    private readonly int[] _fold = Assign(train.Ratings, options.LikeThreshold, folds, seed);
+    private readonly int[] _fold = StratifiedRows.Folds(Array.ConvertAll(train.Ratings, r => r >= options.LikeThreshold), folds, seed);
 
     /// <inheritdoc />
     public int Folds => folds;
@@ -20,26 +19,12 @@ public sealed class RatingFolds(RatingDataset train, FeatureOptions options, Fea
     public (FeatureTable Train, FeatureTable Validation) Fold(int fold)
     {
         if (_cache[fold] is { } cached) return cached;
-        var movies = train.RequireMovies("Rating folds");
-        var foldTrain = RatingDataset.From(_ratings.Filter(Array.ConvertAll(_fold, f => f != fold)), movies.Table, train.Tags, train.Genome);
-        var validation = _ratings.Filter(Array.ConvertAll(_fold, f => f == fold));
+        train.RequireMovies("Rating folds");
+        var foldTrain = train.Subset(Array.ConvertAll(_fold, f => f != fold));
+        var validation = train.Rows(Array.ConvertAll(_fold, f => f == fold));
         var model = new FeaturePipeline(options, reuse).Fit(foldTrain);
         var tables = (FeatureTable.From(model.TransformTraining()), FeatureTable.From(model.Transform(validation)));
         _cache[fold] = tables;
         return tables;
-    }
-
-    private static int[] Assign(float[] values, double threshold, int folds, int seed)
-    {
-        var fold = new int[values.Length];
-        var rng = new Random(seed);
-        foreach (var cls in new[] { true, false })
-        {
-            var rows = Enumerable.Range(0, values.Length).Where(i => values[i] >= threshold == cls).ToArray();
-            rng.Shuffle(rows);
-            for (var p = 0; p < rows.Length; p++) fold[rows[p]] = p % folds;
-        }
-
-        return fold;
     }
 }

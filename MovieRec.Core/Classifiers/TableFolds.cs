@@ -13,14 +13,7 @@ public sealed class TableFolds : IFoldSource
         if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), "At least 2 folds.");
         _table = table;
         Folds = folds;
-        _fold = new int[table.Rows];
-        var rng = new Random(seed);
-        foreach (var cls in new[] { true, false })
-        {
-            var rows = Enumerable.Range(0, table.Rows).Where(i => table.Labels[i] == cls).ToArray();
-            rng.Shuffle(rows);
-            for (var p = 0; p < rows.Length; p++) _fold[rows[p]] = p % folds;
-        }
+        _fold = StratifiedRows.Folds(table.Labels, folds, seed);
     }
 
     /// <inheritdoc />

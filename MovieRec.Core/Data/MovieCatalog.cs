@@ -178,6 +178,19 @@ public sealed class MovieCatalog
     /// <summary>The title of <paramref name="movieId"/> ("" when unknown).</summary>
     public string TitleOf(int movieId) => RowOf(movieId) is var r and >= 0 ? Titles[r] : string.Empty;
 
+    /// <summary>True when the movie at <paramref name="row"/> has no title: the engines never rank it (they score it NaN).</summary>
+    internal bool Untitled(int row) => Titles[row].Length == 0;
+
+    /// <summary>Sets the score of every untitled movie to NaN (<paramref name="scores"/> in catalog row order, possibly
+    /// shorter than the catalog): what every engine does so that a movie without a title is never recommended.</summary>
+    internal void MaskUntitled(Span<float> scores)
+    {
+        for (var m = 0; m < scores.Length; m++)
+        {
+            if (Titles[m].Length == 0) scores[m] = float.NaN;
+        }
+    }
+
     /// <summary>
     /// Finds a movie by id ("862" is not an id here: ids are MovieLens ids) or by title, forgivingly: case, punctuation,
     /// the year and MovieLens' trailing article ("American President, The") are ignored, so "toy story" finds

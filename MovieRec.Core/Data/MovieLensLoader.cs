@@ -35,30 +35,36 @@ public static class MovieLensLoader
     /// <exception cref="DataFileException">The folder does not exist or holds no known ratings file.</exception>
     public static MovieLensFormat DetectFormat(string folder)
     {
-        if (!Directory.Exists(folder)) throw new DataFileException(folder, File.Exists(folder) ? "is a file, not a MovieLens release folder" : "folder not found");
-        // Listing first turns an unreadable folder into "permission denied", not "holds no ratings file".
-        _ = Entries(folder);
-
-        foreach (var file in (string[])["ratings.csv", "u.data", "ratings.dat"])
+        string[] ratingFiles = ["ratings.csv", "u.data", "ratings.dat"];
+        for (var attempt = 1; ; attempt++)
         {
-            if (Directory.Exists(Path.Combine(folder, file))) throw new DataFileException(Path.Combine(folder, file), "is a folder, not a file");
-        }
+            if (!Directory.Exists(folder)) throw new DataFileException(folder, File.Exists(folder) ? "is a file, not a MovieLens release folder" : "folder not found");
+            // Listing first turns an unreadable folder into "permission denied", not "holds no ratings file".
+            _ = Entries(folder);
 
-        if (File.Exists(Path.Combine(folder, "ratings.csv"))) return MovieLensFormat.Csv;
-        if (File.Exists(Path.Combine(folder, "u.data"))) return MovieLensFormat.Ml100k;
-        if (File.Exists(Path.Combine(folder, "ratings.dat")))
-        {
-            return File.Exists(Path.Combine(folder, "users.dat")) ? MovieLensFormat.Ml1m : MovieLensFormat.Ml10m;
-        }
+            foreach (var file in ratingFiles)
+            {
+                if (Directory.Exists(Path.Combine(folder, file))) throw new DataFileException(Path.Combine(folder, file), "is a folder, not a file");
+            }
 
-        // A folder that can be listed but not searched (no execute permission) names its files yet finds none of them.
-        var listed = Entries(folder);
-        if (listed.Overlaps(["ratings.csv", "u.data", "ratings.dat"]))
-        {
-            throw new DataFileException(folder, "lists a ratings file but its files cannot be opened: the folder is not searchable (it lacks the execute permission; chmod +x it)");
-        }
+            if (File.Exists(Path.Combine(folder, "ratings.csv"))) return MovieLensFormat.Csv;
+            if (File.Exists(Path.Combine(folder, "u.data"))) return MovieLensFormat.Ml100k;
+            if (File.Exists(Path.Combine(folder, "ratings.dat")))
+            {
+                return File.Exists(Path.Combine(folder, "users.dat")) ? MovieLensFormat.Ml1m : MovieLensFormat.Ml10m;
+            }
 
-        throw new DataFileException(folder, "holds no MovieLens ratings file (expected ratings.csv, ratings.dat or u.data)");
+            // A folder that can be listed but not searched (no execute permission) names its files yet finds none of them.
+            // So does a folder replaced between the checks above (a download swapping a new release in): that one finds
+            // its ratings file now, and the detection starts over.
+            if (Entries(folder).Overlaps(ratingFiles))
+            {
+                if (attempt < 3 && ratingFiles.Any(f => File.Exists(Path.Combine(folder, f)))) continue;
+                throw new DataFileException(folder, "lists a ratings file but its files cannot be opened: the folder is not searchable (it lacks the execute permission; chmod +x it)");
+            }
+
+            throw new DataFileException(folder, "holds no MovieLens ratings file (expected ratings.csv, ratings.dat or u.data)");
+        }
     }
 
     /// <summary>The names in <paramref name="folder"/>; a folder that is gone (also one removed since it was found: a

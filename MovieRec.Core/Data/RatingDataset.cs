@@ -234,32 +234,39 @@ public sealed class RatingDataset
     internal (RatingDataset Train, DataFrame HeldOut) HoldOut(double fraction, int seed)
     {
         PerUserHoldOut.CheckFraction(fraction);
-        var userIds = Array.ConvertAll(Users, u => UserIds[u]);
-        var held = PerUserHoldOut.Mark(userIds, fraction, seed);
-        var heldCount = held.Count(h => h);
-        int[] trainUsers = new int[held.Length - heldCount], trainItems = new int[trainUsers.Length], testUsers = new int[heldCount], testItems = new int[heldCount];
-        float[] trainRatings = new float[trainUsers.Length];
-        long[] trainTimes = new long[trainUsers.Length], testTimes = new long[heldCount];
-        double[] testRatings = new double[heldCount];
-        for (int r = 0, a = 0, b = 0; r < held.Length; r++)
+        var held = PerUserHoldOut.Mark(Array.ConvertAll(Users, u => UserIds[u]), fraction, seed);
+        return (Subset(Array.ConvertAll(held, h => !h)), Rows(held));
+    }
+
+    /// <summary>The dataset of the ratings where <paramref name="keep"/> is true (one flag per rating, in the order the
+    /// dataset was built from), with this dataset's movies, tags and genome: a split's training part without a trip
+    /// through a DataFrame.</summary>
+    internal RatingDataset Subset(bool[] keep)
+    {
+        var n = keep.Count(k => k);
+        int[] users = new int[n], items = new int[n];
+        float[] ratings = new float[n];
+        long[] times = new long[n];
+        for (int r = 0, a = 0; r < keep.Length; r++)
         {
-            if (held[r])
-            {
-                (testUsers[b], testItems[b], testRatings[b], testTimes[b]) = (userIds[r], ItemIds[Items[r]], Ratings[r], Times[r]);
-                b++;
-            }
-            else
-            {
-                (trainUsers[a], trainItems[a], trainRatings[a], trainTimes[a]) = (userIds[r], ItemIds[Items[r]], Ratings[r], Times[r]);
-                a++;
-            }
+            if (!keep[r]) continue;
+            (users[a], items[a], ratings[a], times[a]) = (UserIds[Users[r]], ItemIds[Items[r]], Ratings[r], Times[r]);
+            a++;
         }
 
-        var train = From(trainUsers, trainItems, trainRatings, trainTimes);
-        if (Movies is not null) train = train.WithMovies(Movies.Table, Tags, Genome);
-        var heldOut = new DataFrame(new Int32DataFrameColumn(Columns.UserId, testUsers), new Int32DataFrameColumn(Columns.MovieId, testItems),
-            new DoubleDataFrameColumn(Columns.Rating, testRatings), new Int64DataFrameColumn(Columns.Timestamp, testTimes));
-        return (train, heldOut);
+        var subset = From(users, items, ratings, times);
+        return Movies is null ? subset : subset.WithMovies(Movies.Table, Tags, Genome);
+    }
+
+    /// <summary>The ratings where <paramref name="rows"/> is true as a frame (<see cref="ToDataFrame"/>'s columns and order).</summary>
+    internal DataFrame Rows(bool[] rows)
+    {
+        var picked = Enumerable.Range(0, rows.Length).Where(r => rows[r]).ToArray();
+        return new DataFrame(
+            new Int32DataFrameColumn(Columns.UserId, picked.Select(r => UserIds[Users[r]])),
+            new Int32DataFrameColumn(Columns.MovieId, picked.Select(r => ItemIds[Items[r]])),
+            new DoubleDataFrameColumn(Columns.Rating, picked.Select(r => (double)Ratings[r])),
+            new Int64DataFrameColumn(Columns.Timestamp, picked.Select(r => Times[r])));
     }
 
     /// <summary>Builds the set from a ratings DataFrame (userId, movieId, rating, timestamp) and, optionally, the movie side

@@ -34,7 +34,7 @@ public sealed class ContentModel : IDenseScorer
         var item = Train.ItemIndex(movieId);
         var source = Prediction.SourceOf(user, item);
         if (user < 0 || item < 0) return new Prediction(0, source);
-        if (Space.Catalog.Titles[item].Length == 0) return new Prediction(float.NaN, source);
+        if (Space.Catalog.Untitled(item)) return new Prediction(float.NaN, source);
         var centroid = new float[Space.Dimensions];
         return new Prediction(Centroid(user, centroid) ? TensorPrimitives.Dot(centroid, Space.Vector(item)) : 0f, source);
     }
@@ -48,12 +48,7 @@ public sealed class ContentModel : IDenseScorer
         var scores = new float[Space.MovieIds.Count];
         var centroid = new float[Space.Dimensions];
         if (Centroid(user, centroid)) Space.Similarities(centroid, scores);
-        var titles = Space.Catalog.Titles;
-        for (var m = 0; m < scores.Length; m++)
-        {
-            if (titles[m].Length == 0) scores[m] = float.NaN;
-        }
-
+        Space.Catalog.MaskUntitled(scores);
         return scores;
     }
 

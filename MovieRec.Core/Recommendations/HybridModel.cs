@@ -18,8 +18,8 @@ public sealed class HybridModel : IDenseScorer
         Selection = selection;
         _components =
         [
-            new Titled(svd, content.Space.Catalog.Titles, svd.ScoreDense),
-            new Titled(like, content.Space.Catalog.Titles, (user, scores) => like.LikeProbabilities(train.UserIds[user]).AsSpan(0, scores.Length).CopyTo(scores)),
+            new Titled(svd, content.Space.Catalog, svd.ScoreDense),
+            new Titled(like, content.Space.Catalog, (user, scores) => like.LikeProbabilities(train.UserIds[user]).AsSpan(0, scores.Length).CopyTo(scores)),
             content,
         ];
     }
@@ -83,7 +83,7 @@ public sealed class HybridModel : IDenseScorer
     internal IDenseScorer Component(int c) => _components[c];
 
     /// <summary>A component's scores with movies without a title set to NaN.</summary>
-    private sealed class Titled(IDenseScorer inner, string[] titles, SpanAction score) : IDenseScorer
+    private sealed class Titled(IDenseScorer inner, MovieCatalog catalog, SpanAction score) : IDenseScorer
     {
         public RatingDataset Train => inner.Train;
 
@@ -94,10 +94,7 @@ public sealed class HybridModel : IDenseScorer
         public void ScoreDense(int user, Span<float> scores)
         {
             score(user, scores);
-            for (var i = 0; i < scores.Length; i++)
-            {
-                if (titles[i].Length == 0) scores[i] = float.NaN;
-            }
+            catalog.MaskUntitled(scores);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class LikeModel : IDenseScorer
         if (item < 0) return new Prediction(0, source);
         var row = new float[Features.FeatureNames.Count];
         Features.FillRow(Features.UserRowOf(userId), item, row);
-        var p = Features.Catalog.Titles[item].Length == 0 ? float.NaN
+        var p = Features.Catalog.Untitled(item) ? float.NaN
             : Classifier.PredictProbabilities(new FeatureTable(row, new bool[1], Features.FeatureNames))[0];
         return new Prediction(p * Prior(item), source);
     }
@@ -78,11 +78,7 @@ public sealed class LikeModel : IDenseScorer
         var userRow = Features.UserRowOf(userId);
         for (var m = 0; m < catalog.Count; m++) Features.FillRow(userRow, m, values.AsSpan(m * d, d));
         var p = Classifier.PredictProbabilities(new FeatureTable(values, new bool[catalog.Count], Features.FeatureNames));
-        for (var m = 0; m < p.Length; m++)
-        {
-            if (catalog.Titles[m].Length == 0) p[m] = float.NaN;
-        }
-
+        catalog.MaskUntitled(p);
         return p;
     }
 

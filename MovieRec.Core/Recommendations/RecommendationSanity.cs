@@ -123,7 +123,7 @@ public static class RecommendationSanity
         int shared = 0, unrated = 0;
         for (var m = 0; m < genreSets.Length; m++)
         {
-            if (rated.Contains(m) || recommender.Catalog.Titles[m].Length == 0) continue;
+            if (rated.Contains(m) || recommender.Catalog.Untitled(m)) continue;
             unrated++;
             if (genreSets[m].Any(top.Contains)) shared++;
         }
