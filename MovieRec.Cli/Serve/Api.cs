@@ -158,21 +158,20 @@ internal sealed class Api
     private static JsonObject Summary(MovieRecommender recommender, string datasetName)
     {
         var ratings = recommender.Ratings.ToDataFrame();
-        var values = ratings.ToArray<double>(MovieRec.Data.Columns.Rating);
         var info = recommender.Info;
-        var times = ratings.ToArray<long>(MovieRec.Data.Columns.Timestamp);
-        string Date(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var summary = DatasetSummary.Compute(datasetName, recommender.Ratings); // the numbers `movierec data summary` prints
+        static string Date(DateTimeOffset time) => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new JsonObject
         {
             ["dataset"] = datasetName,
             ["ratings"] = info.Ratings,
             ["users"] = info.Users,
             ["movies"] = info.Movies,
-            ["ratedMovies"] = recommender.Ratings.ItemIds.Count,
-            ["meanRating"] = Math.Round(values.Average(), 3),
-            ["density"] = Math.Round(values.Length / ((double)info.Users * recommender.Ratings.ItemIds.Count), 6),
-            ["firstRating"] = times.Length > 0 ? Date(times.Min()) : null,
-            ["lastRating"] = times.Length > 0 ? Date(times.Max()) : null,
+            ["ratedMovies"] = summary.RatedMovies,
+            ["meanRating"] = Math.Round(summary.MeanRating, 3),
+            ["density"] = Math.Round(summary.Density, 6),
+            ["firstRating"] = Date(summary.FirstRating),
+            ["lastRating"] = Date(summary.LastRating),
             ["fingerprint"] = info.DatasetFingerprint,
             ["ratingHistogram"] = FrameOutput.ToJson(Eda.RatingHistogram(ratings)),
             ["genres"] = FrameOutput.ToJson(Eda.GenreCounts(ratings, recommender.Movies)),

@@ -2,7 +2,8 @@ namespace MovieRec.Data;
 
 /// <summary>Overview statistics of a cleaned dataset: the table <c>movierec data summary</c> prints.</summary>
 /// <param name="Name">Dataset name.</param>
-/// <param name="Format">Detected format.</param>
+/// <param name="Format">Detected format; null when the summary is of a fitted dataset whose files are not at hand (a
+/// saved recommender's: <see cref="Compute(string, RatingDataset)"/>).</param>
 /// <param name="Users">Distinct users with ratings.</param>
 /// <param name="Movies">Movies in the movies table.</param>
 /// <param name="RatedMovies">Distinct movies with at least one rating.</param>
@@ -17,7 +18,7 @@ namespace MovieRec.Data;
 /// <param name="FirstRating">Earliest rating time (UTC).</param>
 /// <param name="LastRating">Latest rating time (UTC).</param>
 public sealed record DatasetSummary(
-    string Name, MovieLensFormat Format, int Users, int Movies, int RatedMovies, long Ratings, double Density, double MeanRating,
+    string Name, MovieLensFormat? Format, int Users, int Movies, int RatedMovies, long Ratings, double Density, double MeanRating,
     double LikeShare, long Tags, int GenomeMovies, int GenomeTags, int MoviesWithOverview, DateTimeOffset FirstRating, DateTimeOffset LastRating)
 {
     /// <summary>Computes the summary over typed arrays.</summary>
@@ -48,6 +49,33 @@ public sealed record DatasetSummary(
             DateTimeOffset.FromUnixTimeSeconds(times.Min()), DateTimeOffset.FromUnixTimeSeconds(times.Max()));
     }
 
+    /// <summary>The summary of a fitted dataset (a saved recommender's ratings and movies), with the same arithmetic as
+    /// <see cref="Compute(MovieLensDataset, CleanResult)"/> on the cleaned files it was built from; the format is not
+    /// known (null).</summary>
+    /// <exception cref="ArgumentException">The dataset holds no ratings.</exception>
+    public static DatasetSummary Compute(string name, RatingDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Count == 0) throw new ArgumentException("The dataset holds no ratings: nothing to summarize.", nameof(data));
+        double sum = 0;
+        long likes = 0;
+        foreach (var r in data.Ratings)
+        {
+            sum += r;
+            if (r >= 4) likes++;
+        }
+
+        var users = data.UserIds.Count;
+        var rated = data.ItemCounts.Count(c => c > 0);
+        var movies = data.Movies;
+        var overviews = movies is not null && movies.Table.HasColumn(Columns.Overview) ? movies.Table.ToStringArray(Columns.Overview).Count(s => s.Length > 0) : 0;
+        return new DatasetSummary(
+            name, null, users, movies?.Count ?? data.ItemIds.Count, rated, data.Count,
+            data.Count / ((double)users * rated), sum / data.Count, (double)likes / data.Count,
+            data.Tags?.Rows.Count ?? 0, data.Genome?.MovieCount ?? 0, data.Genome?.TagCount ?? 0, overviews,
+            DateTimeOffset.FromUnixTimeSeconds(data.Times.Min()), DateTimeOffset.FromUnixTimeSeconds(data.Times.Max()));
+    }
+
     /// <summary>The summary as (metric, value) rows, formatted invariantly.</summary>
     public IReadOnlyList<(string Metric, string Value)> Rows()
     {
@@ -55,7 +83,7 @@ public sealed record DatasetSummary(
         return
         [
             ("dataset", Name),
-            ("format", Format.ToString()),
+            ("format", Format?.ToString() ?? "unknown"),
             ("users", Users.ToString("N0", inv)),
             ("movies", Movies.ToString("N0", inv)),
             ("rated movies", RatedMovies.ToString("N0", inv)),

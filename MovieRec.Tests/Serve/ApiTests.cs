@@ -30,6 +30,10 @@ public sealed class ApiTests
 
         var summary = await GetJsonAsync(client, "/api/summary");
         Assert.Equal(recommender.Info.Ratings, summary["ratings"]!.GetValue<int>());
+        var library = DatasetSummary.Compute("sample", recommender.Ratings); // the library's numbers, not the app's own
+        Assert.Equal(Math.Round(library.MeanRating, 3), summary["meanRating"]!.GetValue<double>());
+        Assert.Equal(Math.Round(library.Density, 6), summary["density"]!.GetValue<double>());
+        Assert.Equal(library.RatedMovies, summary["ratedMovies"]!.GetValue<int>());
         Assert.Equal(recommender.Info.Ratings, summary["ratingHistogram"]!.AsArray().Sum(r => r!["count"]!.GetValue<long>()));
         Assert.NotEmpty(summary["genres"]!.AsArray());
         Assert.NotEmpty(summary["ratingsPerYear"]!.AsArray());
