@@ -126,6 +126,7 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
                 Assert.Equal(a.Scores, b.Scores);
                 Assert.Equal(a.Chosen, b.Chosen);
                 Assert.Equal(RecommenderOptions.DefaultClassifiers.Select(c => c.Name), a.Scores.Select(c => c.Candidate));
+                Assert.Equal(a.Scores.Select(c => c.Candidate), a.ToDataFrame().Columns[0].Cast<string>()); // the DataFrame view
                 break;
             case (MovieRecommender a, MovieRecommender b):
                 foreach (var user in _data.Train.UserIds.Take(5))
@@ -134,6 +135,8 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
                 }
 
                 Assert.Equal(a.HybridSelection, b.HybridSelection);
+                var list = a.Recommend(_data.Train.UserIds[0], RecommenderEngine.Hybrid, 10);
+                Assert.Equal(list.Select(r => r.MovieId), Recommendation.ToDataFrame(list).ToArray<int>(Columns.MovieId)); // the DataFrame view
                 Assert.Equal(PredictionSource.UnknownUser, a.Hybrid.Predict(-999, movies[0]).Source);
                 Assert.StartsWith("cold start", a.Recommend(-999, RecommenderEngine.Hybrid, 3)[0].Reason, StringComparison.Ordinal);
                 break;
