@@ -30,23 +30,9 @@ public sealed record DatasetSummary(
         var movies = clean.Ratings.ToArray<int>(Columns.MovieId);
         var ratings = clean.Ratings.ToArray<double>(Columns.Rating);
         var times = clean.Ratings.ToArray<long>(Columns.Timestamp);
-        var userCount = users.Distinct().Count();
-        var rated = movies.Distinct().Count();
-        double sum = 0;
-        long likes = 0;
-        foreach (var r in ratings)
-        {
-            sum += r;
-            if (r >= 4) likes++;
-        }
-
         var overviews = clean.Movies.HasColumn(Columns.Overview) ? clean.Movies.ToStringArray(Columns.Overview).Count(s => s.Length > 0) : 0;
-        var genome = dataset.Genome;
-        return new DatasetSummary(
-            dataset.Name, dataset.Format, userCount, (int)clean.Movies.Rows.Count, rated, ratings.LongLength,
-            ratings.Length / ((double)userCount * rated), sum / ratings.Length, (double)likes / ratings.Length,
-            dataset.Tags?.Rows.Count ?? 0, genome?.MovieCount ?? 0, genome?.TagCount ?? 0, overviews,
-            DateTimeOffset.FromUnixTimeSeconds(times.Min()), DateTimeOffset.FromUnixTimeSeconds(times.Max()));
+        return Of(dataset.Name, dataset.Format, users.Distinct().Count(), (int)clean.Movies.Rows.Count, movies.Distinct().Count(), ratings.AsSpan(), times,
+            dataset.Tags?.Rows.Count ?? 0, dataset.Genome, overviews);
     }
 
     /// <summary>The summary of a fitted dataset (a saved recommender's ratings and movies), with the same arithmetic as
@@ -57,23 +43,31 @@ public sealed record DatasetSummary(
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Count == 0) throw new ArgumentException("The dataset holds no ratings: nothing to summarize.", nameof(data));
+        var movies = data.Movies;
+        var overviews = movies is not null && movies.Table.HasColumn(Columns.Overview) ? movies.Table.ToStringArray(Columns.Overview).Count(s => s.Length > 0) : 0;
+        return Of(name, null, data.UserIds.Count, movies?.Count ?? data.ItemIds.Count, data.ItemCounts.Count(c => c > 0), data.Ratings.AsSpan(), data.Times,
+            data.Tags?.Rows.Count ?? 0, data.Genome, overviews);
+    }
+
+    /// <summary>The arithmetic both summaries share: density = n / (users × rated), the mean and the like share (≥ 4) of
+    /// the ratings summed in their order, the period from the earliest and latest time.</summary>
+    private static DatasetSummary Of<T>(string name, MovieLensFormat? format, int users, int movies, int rated, ReadOnlySpan<T> ratings, long[] times,
+        long tags, GenomeMatrix? genome, int overviews)
+        where T : System.Numerics.INumberBase<T>
+    {
         double sum = 0;
         long likes = 0;
-        foreach (var r in data.Ratings)
+        foreach (var value in ratings)
         {
+            var r = double.CreateChecked(value);
             sum += r;
             if (r >= 4) likes++;
         }
 
-        var users = data.UserIds.Count;
-        var rated = data.ItemCounts.Count(c => c > 0);
-        var movies = data.Movies;
-        var overviews = movies is not null && movies.Table.HasColumn(Columns.Overview) ? movies.Table.ToStringArray(Columns.Overview).Count(s => s.Length > 0) : 0;
         return new DatasetSummary(
-            name, null, users, movies?.Count ?? data.ItemIds.Count, rated, data.Count,
-            data.Count / ((double)users * rated), sum / data.Count, (double)likes / data.Count,
-            data.Tags?.Rows.Count ?? 0, data.Genome?.MovieCount ?? 0, data.Genome?.TagCount ?? 0, overviews,
-            DateTimeOffset.FromUnixTimeSeconds(data.Times.Min()), DateTimeOffset.FromUnixTimeSeconds(data.Times.Max()));
+            name, format, users, movies, rated, ratings.Length, ratings.Length / ((double)users * rated), sum / ratings.Length, (double)likes / ratings.Length,
+            tags, genome?.MovieCount ?? 0, genome?.TagCount ?? 0, overviews,
+            DateTimeOffset.FromUnixTimeSeconds(times.Min()), DateTimeOffset.FromUnixTimeSeconds(times.Max()));
     }
 
     /// <summary>The summary as (metric, value) rows, formatted invariantly.</summary>

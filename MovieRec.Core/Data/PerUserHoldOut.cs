@@ -26,7 +26,8 @@ internal static class PerUserHoldOut
         {
             var shuffled = rows.ToArray();
             rng.Shuffle(shuffled);
-            for (var k = 0; k < Count(rows.Count, fraction); k++) held[shuffled[k]] = true;
+            var count = Count(rows.Count, fraction);
+            for (var k = 0; k < count; k++) held[shuffled[k]] = true;
         }
 
         return held;

@@ -57,9 +57,9 @@ public static class Splitters
     /// <summary>Holds out each user's latest <paramref name="testFraction"/> of ratings (ties by later row).</summary>
     public static TrainTestSplit Temporal(DataFrame ratings, double testFraction = 0.2)
     {
-        CheckFraction(testFraction);
+        PerUserHoldOut.CheckFraction(testFraction);
         var times = ratings.ToArray<long>(Columns.Timestamp);
-        return ByGroup(ratings, Columns.UserId, 0, (rows, _, _) => rows.OrderByDescending(r => times[r]).ThenByDescending(r => r).Take(HeldOut(rows.Count, testFraction)));
+        return ByGroup(ratings, Columns.UserId, 0, (rows, _, _) => rows.OrderByDescending(r => times[r]).ThenByDescending(r => r).Take(PerUserHoldOut.Count(rows.Count, testFraction)));
     }
 
     /// <summary>Holds out each user's single latest rating (users with one rating stay in training).</summary>
@@ -81,7 +81,7 @@ public static class Splitters
     public static IReadOnlyList<TrainTestSplit> KFold(DataFrame ratings, int folds = 5, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(ratings);
-        var groups = Groups(ratings.ToArray<int>(Columns.UserId)).ToList();
+        var groups = PerUserHoldOut.Groups(ratings.ToArray<int>(Columns.UserId)).ToList();
         var most = groups.Count == 0 ? 0 : groups.Max(g => g.Count);
         if (folds < 2 || folds > most)
         {
@@ -138,15 +138,13 @@ public static class Splitters
         var isTest = new bool[ratings.Rows.Count];
         var rng = new Random(seed);
         var g = 0;
-        foreach (var rows in Groups(ratings.ToArray<int>(key)))
+        foreach (var rows in PerUserHoldOut.Groups(ratings.ToArray<int>(key)))
         {
             foreach (var r in heldOut(rows, g++, rng)) isTest[r] = true;
         }
 
         return Partition(ratings, isTest);
     }
-
-    private static IEnumerable<List<int>> Groups(int[] keys) => PerUserHoldOut.Groups(keys);
 
     private static int[] Shuffled(List<int> rows, Random rng)
     {
@@ -155,12 +153,9 @@ public static class Splitters
         return copy;
     }
 
-    private static int HeldOut(int n, double fraction) => PerUserHoldOut.Count(n, fraction);
-
     private static TrainTestSplit Partition(DataFrame ratings, bool[] isTest)
     {
         return new TrainTestSplit(ratings.Filter(Array.ConvertAll(isTest, t => !t)), ratings.Filter(isTest));
     }
 
-    private static void CheckFraction(double fraction) => PerUserHoldOut.CheckFraction(fraction);
 }

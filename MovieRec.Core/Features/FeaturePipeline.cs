@@ -48,17 +48,16 @@ public sealed class FeaturePipeline(FeatureOptions? options = null, FeatureModel
         if (Options.Text is { } textOptions)
         {
             var allTexts = TextEmbedder.Texts(train, catalog, textOptions);
-            var trainingTexts = stats.MovieCount.Select((n, row) => (n, row)).Where(p => p.n > 0).Select(p => allTexts[p.row]).ToArray();
-            text = reuseEmbeddings?.Text ?? TextEmbedding.Fit(trainingTexts, textOptions);
+            text = reuseEmbeddings?.Text ?? TextEmbedder.FitOnRated(allTexts, train, textOptions);
             textVectors = text.Transform(allTexts, out hasText);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         GenomeEmbedding? genomeModel = null;
-        if (train.Genome is { } genome && Options.GenomeFactors > 0)
+        if (train.Genome is not null && Options.GenomeFactors > 0)
         {
-            var trainingMovies = Enumerable.Range(0, catalog.Count).Where(row => stats.MovieCount[row] > 0).Select(row => catalog.MovieIds[row]);
-            genomeModel = reuseEmbeddings?.Genome ?? GenomeEmbedding.Fit(genome, trainingMovies, Options.GenomeFactors, Options.Seed, Options.Threads);
+            genomeModel = reuseEmbeddings?.Genome
+                ?? new GenomeEmbedder(new GenomeEmbeddingOptions { Factors = Options.GenomeFactors, Seed = Options.Seed, Threads = Options.Threads }).Fit(train, cancellationToken);
         }
 
         return new FeatureModel(Options, train, stats, text, textVectors, hasText, genomeModel);

@@ -18,7 +18,6 @@ public sealed class GenomeEmbedder(GenomeEmbeddingOptions? options = null) : IFi
         ArgumentNullException.ThrowIfNull(train);
         var genome = train.Genome ?? throw new ArgumentException("The genome embedding needs the dataset's tag genome (RatingDataset.Genome); this dataset has none.", nameof(train));
         cancellationToken.ThrowIfCancellationRequested();
-        var rated = train.ItemIds.Where(id => train.MovieStatistics(id).Count > 0);
-        return GenomeEmbedding.Fit(genome, rated, Options.Factors, Options.Seed, ThreadCount.Check(Options.Threads));
+        return GenomeEmbedding.Fit(genome, train.ItemIds, Options.Factors, Options.Seed, ThreadCount.Check(Options.Threads)); // the rated movies
     }
 }

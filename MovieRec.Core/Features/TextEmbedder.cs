@@ -21,9 +21,13 @@ public sealed class TextEmbedder(TextEmbeddingOptions? options = null) : IFittab
         ArgumentNullException.ThrowIfNull(train);
         var catalog = train.RequireMovies("The text embedding");
         cancellationToken.ThrowIfCancellationRequested();
-        var texts = Texts(train, catalog, Options);
-        return TextEmbedding.Fit([.. Enumerable.Range(0, catalog.Count).Where(row => train.MovieStatistics(catalog.MovieIds[row]).Count > 0).Select(row => texts[row])], Options);
+        return FitOnRated(Texts(train, catalog, Options), train, Options);
     }
+
+    /// <summary>Fits on the texts of the rated movies among <paramref name="catalogTexts"/> (every catalog movie's, in
+    /// catalog order): the dataset's items, which are the catalog's first rows (see <see cref="RatingDataset"/>).</summary>
+    internal static TextEmbeddingModel FitOnRated(string[] catalogTexts, RatingDataset train, TextEmbeddingOptions options) =>
+        TextEmbedding.Fit(catalogTexts[..train.ItemIds.Count], options);
 
     /// <summary>Every catalog movie's text, in catalog order, with the dataset's tags when the options include them.</summary>
     internal static string[] Texts(RatingDataset train, MovieCatalog catalog, TextEmbeddingOptions options) =>
