@@ -39,11 +39,10 @@ internal static class EvaluateCommand
             }
 
             var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var ratings = prepared.Clean.Ratings;
             var s = parse.GetValue(seed);
             var kind = Enum.Parse<SplitKind>(parse.GetValue(split)!, ignoreCase: true);
             var chosenProtocol = recommenders ? EvaluationProtocol.Recommenders : EvaluationProtocol.Of(kind, parse.GetValue(folds), parse.GetValue(fraction), parse.GetValue(k));
-            var splits = chosenProtocol.Splits(ratings, s);
+            var splits = chosenProtocol.Splits(prepared.ToRatingDataset(), s);
             var chosen = AlgorithmRegistry.Create(parse.GetValue(algorithms)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), s,
                 prepared.Clean.Movies, prepared.Raw.Tags, prepared.Raw.Genome);
             var options = chosenProtocol.Options();

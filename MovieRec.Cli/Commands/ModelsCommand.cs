@@ -23,8 +23,8 @@ internal static class ModelsCommand
         {
             var total = Stopwatch.StartNew();
             if (parse.GetValue(save) is { } saveTo) ModelExperimentResult.CheckModelFolder(saveTo); // before minutes of training
-            var (dataset, clean) = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, parse.GetValue(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var folder = dataset.Folder;
+            var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, parse.GetValue(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var folder = prepared.Raw.Folder;
             var options = new ModelExperimentOptions { Tune = parse.GetValue(tune), Seed = parse.GetValue(seed), RandomIterations = parse.GetValue(iterations) };
             ModelExperimentResult result = null!;
             AnsiConsole.Status().Start("starting…", ctx =>
@@ -32,7 +32,7 @@ internal static class ModelsCommand
                 var progress = new SyncProgress<SearchProgress>(p => ctx.Status(Markup.Escape(p.Candidates == 0
                     ? p.Stage
                     : string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: candidate {p.Candidate}/{p.Candidates}, fold {p.Fold}/{p.Folds}, best {p.BestScore:F4}"))));
-                result = ModelExperiment.Run(RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome), options, progress, cancellationToken);
+                result = ModelExperiment.Run(prepared.ToRatingDataset(), options, progress, cancellationToken);
             });
 
             FrameOutput.Print(result.Metrics, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(Path.GetFullPath(folder))}: {result.Split.Train.Rows.Count:N0} train / {result.Split.Validation.Rows.Count:N0} validation / {result.Split.Test.Rows.Count:N0} test ratings ({result.Split.MovedToTraining:N0} moved to training)"));

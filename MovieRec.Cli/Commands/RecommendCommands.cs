@@ -38,11 +38,11 @@ internal static class RecommendCommands
             var recommender = await BuildAsync(parse.GetValue(data)!, parse.GetValue(metadata), null, parse.GetValue(seed), fitting: true, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(models))
             {
-                var (dataset, clean) = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, parse.GetValue(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
+                var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, parse.GetValue(metadata), cancellationToken: cancellationToken).ConfigureAwait(false);
                 AnsiConsole.Status().Start("classifiers: baseline and tuned…", ctx =>
                 {
                     var progress = new SyncProgress<SearchProgress>(p => ctx.Status(Markup.Escape(p.Stage)));
-                    recommender.ModelReport = ModelReport.From(ModelExperiment.Run(RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome),
+                    recommender.ModelReport = ModelReport.From(ModelExperiment.Run(prepared.ToRatingDataset(),
                         new ModelExperimentOptions { Tune = true, Seed = parse.GetValue(seed) }, progress, cancellationToken));
                 });
             }
@@ -150,9 +150,9 @@ internal static class RecommendCommands
         if (modelPath is not null) return MovieRecommender.Load(modelPath, prefetchClassifier: classifier);
         MovieRecommender recommender = null!;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (dataset, clean) = await new DatasetCatalog().PrepareAsync(dataOrName, metadataPath, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var folder = dataset.Folder;
-        var data = RatingDataset.From(clean.Ratings, clean.Movies, dataset.Tags, dataset.Genome);
+        var prepared = await new DatasetCatalog().PrepareAsync(dataOrName, metadataPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var folder = prepared.Raw.Folder;
+        var data = prepared.ToRatingDataset();
         if (data.Movies is { } movies) check?.Invoke(movies);
         // An answer without the classifier (svd, content, similar, profile) depends neither on which classifier validation
         // chooses nor on the hybrid's weights: one candidate and given weights skip the validation fits, and the parts it

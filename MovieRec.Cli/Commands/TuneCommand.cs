@@ -32,7 +32,7 @@ internal static class TuneCommand
                 .. Evaluator.ToDataFrame([], options, withMean: false).Columns.Select(c => c.Name).Where(c => c is not ("algorithm" or "fold"))];
             if (!columns.Contains(by, StringComparer.Ordinal)) throw new ArgumentException($"--metric {by} is not a column of the board; choose one of: {string.Join(", ", columns)}.");
             var prepared = await new DatasetCatalog().PrepareAsync(parse.GetValue(data)!, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var outer = protocol.Splits(prepared.Clean.Ratings, s)[0];
+            var outer = protocol.Splits(prepared.ToRatingDataset(), s)[0];
             var validation = protocol.Validation(outer, s); // the test split is never read
             DataFrame board = null!;
             AnsiConsole.Status().Start("tuning…", ctx => board = Evaluator.GridSearch(factory, grid, [validation], by, options,

@@ -110,7 +110,7 @@ internal sealed class Api
         foreach (var r in ratings)
         {
             if (!seen.Add(r.MovieId)) return Problem("ratings", $"Movie {r.MovieId} is rated more than once; rate each movie once.");
-            if (_recommender.Catalog.RowOf(r.MovieId) < 0) return NotFound("ratings", $"No movie has id {r.MovieId}.");
+            if (_recommender.Ratings.MovieIndex(r.MovieId) < 0) return NotFound("ratings", $"No movie has id {r.MovieId}.");
             var (low, high) = (_recommender.Ratings.MinRating, _recommender.Ratings.MaxRating); // the dataset's own scale
             if (!(r.Rating >= low && r.Rating <= high)) return Problem("ratings", string.Create(CultureInfo.InvariantCulture, $"The rating of movie {r.MovieId} must be between {low} and {high} stars."));
         }

@@ -175,6 +175,9 @@ public sealed class MovieCatalog
     /// <summary>The row of <paramref name="movieId"/>, or -1.</summary>
     public int RowOf(int movieId) => _row.TryGetValue(movieId, out var r) ? r : -1;
 
+    /// <summary>movieId → row: the one movie map of a dataset with this catalog (<see cref="RatingDataset.MovieIndex"/>).</summary>
+    internal Dictionary<int, int> RowMap => _row;
+
     /// <summary>The title of <paramref name="movieId"/> ("" when unknown).</summary>
     public string TitleOf(int movieId) => RowOf(movieId) is var r and >= 0 ? Titles[r] : string.Empty;
 

@@ -75,7 +75,7 @@ public sealed class RatingDataset
         Ratings = ratings.Ratings;
         Times = ratings.Times;
         _userIndex = ratings._userIndex;
-        _itemIndex = ratings._itemIndex;
+        _itemIndex = movies.RowMap; // one movie map: the rated movies are its first ItemIds.Count rows
         _byItem = ratings._byItem;
         UserStart = ratings.UserStart;
         UserItems = ratings.UserItems;
@@ -111,14 +111,14 @@ public sealed class RatingDataset
             if (!tableRow.TryAdd(tableIds[r], r)) throw new ArgumentException($"movieId {tableIds[r]} appears twice in the movies table; clean the data first.", nameof(movies));
         }
 
-        var order = new int[ItemIds.Count + tableIds.Count(id => !_itemIndex.ContainsKey(id))];
+        var order = new int[ItemIds.Count + tableIds.Count(id => ItemIndex(id) < 0)];
         for (var i = 0; i < ItemIds.Count; i++)
         {
             if (!tableRow.TryGetValue(ItemIds[i], out order[i])) throw new ArgumentException($"Movie {ItemIds[i]} is rated but not in the movies table; clean the data first.", nameof(movies));
         }
 
         var next = ItemIds.Count;
-        foreach (var id in tableIds.Where(id => !_itemIndex.ContainsKey(id)).Order()) order[next++] = tableRow[id];
+        foreach (var id in tableIds.Where(id => ItemIndex(id) < 0).Order()) order[next++] = tableRow[id];
         return new RatingDataset(this, new MovieCatalog(movies, order), tags, genome);
     }
 
@@ -131,7 +131,7 @@ public sealed class RatingDataset
         if (ids.Count < ItemIds.Count) throw new InvalidDataException($"the catalog has {ids.Count} movies, fewer than the {ItemIds.Count} rated ones");
         for (var i = 0; i < ids.Count; i++)
         {
-            var inOrder = i < ItemIds.Count ? ids[i] == ItemIds[i] : !_itemIndex.ContainsKey(ids[i]) && (i == ItemIds.Count || ids[i] > ids[i - 1]);
+            var inOrder = i < ItemIds.Count ? ids[i] == ItemIds[i] : ItemIndex(ids[i]) < 0 && (i == ItemIds.Count || ids[i] > ids[i - 1]);
             if (!inOrder) throw new InvalidDataException($"movie {ids[i]} is out of place in the catalog (row {i})");
         }
 
@@ -215,8 +215,14 @@ public sealed class RatingDataset
     /// <summary>Index of <paramref name="userId"/>, or -1.</summary>
     public int UserIndex(int userId) => _userIndex.TryGetValue(userId, out var u) ? u : -1;
 
-    /// <summary>Index of <paramref name="movieId"/>, or -1.</summary>
-    public int ItemIndex(int movieId) => _itemIndex.TryGetValue(movieId, out var i) ? i : -1;
+    /// <summary>Item index of <paramref name="movieId"/> (a rated movie), or -1.</summary>
+    public int ItemIndex(int movieId) => _itemIndex.TryGetValue(movieId, out var i) && i < ItemIds.Count ? i : -1;
+
+    /// <summary>Movie index of <paramref name="movieId"/> among all the dataset's movies, or -1: its item index when rated,
+    /// its row of <see cref="Movies"/> when only the movies table has it (without a movies table, <see cref="ItemIndex"/>).</summary>
+    /// <remarks>One map serves both lookups: with movies attached, the dataset reads the catalog's rows, whose first
+    /// <c>ItemIds.Count</c> are the rated movies in item order, so an item index and a movie index never disagree.</remarks>
+    public int MovieIndex(int movieId) => _itemIndex.TryGetValue(movieId, out var i) ? i : -1;
 
     /// <summary>Item indices rated by user index <paramref name="user"/>, ascending.</summary>
     public ReadOnlySpan<int> ItemsOf(int user) => UserItems.AsSpan(UserStart[user], UserStart[user + 1] - UserStart[user]);
@@ -233,9 +239,15 @@ public sealed class RatingDataset
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is not strictly between 0 and 1.</exception>
     internal (RatingDataset Train, DataFrame HeldOut) HoldOut(double fraction, int seed)
     {
-        PerUserHoldOut.CheckFraction(fraction);
-        var held = PerUserHoldOut.Mark(Array.ConvertAll(Users, u => UserIds[u]), fraction, seed);
+        var held = HeldOutRows(fraction, seed);
         return (Subset(Array.ConvertAll(held, h => !h)), Rows(held));
+    }
+
+    /// <summary>Which ratings <see cref="HoldOut"/> holds out: one flag per rating, in the order the dataset was built from.</summary>
+    internal bool[] HeldOutRows(double fraction, int seed)
+    {
+        PerUserHoldOut.CheckFraction(fraction);
+        return PerUserHoldOut.Mark(Array.ConvertAll(Users, u => UserIds[u]), fraction, seed);
     }
 
     /// <summary>The dataset of the ratings where <paramref name="keep"/> is true (one flag per rating, in the order the

@@ -50,12 +50,16 @@ public sealed record EvaluationProtocol(string Name, SplitKind Kind, int Folds, 
     /// <summary>The protocol's splits of <paramref name="ratings"/> (seeded; every user keeps training ratings).</summary>
     public IReadOnlyList<TrainTestSplit> Splits(DataFrame ratings, int seed = 42) => Splitters.Split(ratings, Kind, Folds, TestFraction, seed);
 
+    /// <summary>The protocol's splits of a dataset: the same rows as the frame's splits, each training part a dataset with
+    /// <paramref name="data"/>'s movies, tags and genome.</summary>
+    public IReadOnlyList<TrainTestSplit> Splits(RatingDataset data, int seed = 42) => Splitters.Split(data, Kind, Folds, TestFraction, seed);
+
     /// <summary>A validation split carved from <paramref name="split"/>'s training part the way the protocol splits
     /// (the first split when it makes several): the test part is never read.</summary>
     public TrainTestSplit Validation(TrainTestSplit split, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(split);
-        return Splits(split.Train, seed)[0];
+        return Splits(split.TrainSet, seed)[0];
     }
 
     /// <summary>The evaluator's options for this protocol (<paramref name="ranking"/>: compute the top-k metrics).</summary>

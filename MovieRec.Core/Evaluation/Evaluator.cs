@@ -6,7 +6,8 @@ namespace MovieRec.Evaluation;
 public static class Evaluator
 {
     /// <summary>Fits <paramref name="algorithm"/> on the split's training ratings and measures it on its test ratings.</summary>
-    /// <remarks>A composition of the DataFrame seams: <see cref="IFittable{TModel}.Fit"/> on the training ratings,
+    /// <remarks>A composition of the DataFrame seams: <see cref="IFittable{TModel}.Fit"/> on the training ratings (the split's
+    /// <see cref="TrainTestSplit.TrainSet"/>, indexed once for every algorithm fitted on the split),
     /// <see cref="Scoring.Predict"/> of the test pairs into <see cref="RatingMetrics"/> (every test rating, fallbacks included and
     /// counted), and <see cref="Scoring.Recommend"/> of each test user's top k unseen movies into <see cref="RankingMetrics"/>.</remarks>
     public static EvaluationResult Evaluate(IRecommenderAlgorithm<IDenseScorer> algorithm, TrainTestSplit split, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
@@ -15,8 +16,7 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(split);
         options ??= new EvaluationOptions();
         var watch = Stopwatch.StartNew();
-        var train = RatingDataset.From(split.Train);
-        var model = algorithm.Fit(train, cancellationToken);
+        var model = algorithm.Fit(split.TrainSet, cancellationToken);
         var fit = watch.Elapsed.TotalSeconds;
 
         var measured = Evaluate(model, split.Test, options, cancellationToken);
@@ -76,7 +76,7 @@ public static class Evaluator
     }
 
     /// <summary>
-    /// Evaluates several algorithms on the same splits (<see cref="Splitters.Split"/>) and returns a leaderboard: one row
+    /// Evaluates several algorithms on the same splits (<see cref="Splitters.Split(DataFrame, SplitKind, int, double, int)"/>) and returns a leaderboard: one row
     /// per algorithm, in the order given, with columns algorithm (the name given), details (<see cref="IRecommenderAlgorithm{TModel}.Name"/>,
     /// with its options), splits, the metrics of <see cref="CrossValidate"/> averaged over the splits, and the timings summed.
     /// </summary>

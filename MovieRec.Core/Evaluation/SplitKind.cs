@@ -1,6 +1,6 @@
 namespace MovieRec.Evaluation;
 
-/// <summary>The evaluation protocols <see cref="Splitters.Split"/> builds (the names <c>movierec evaluate --split</c> accepts, lower-cased).</summary>
+/// <summary>The evaluation protocols <see cref="Splitters.Split(DataFrame, SplitKind, int, double, int)"/> builds (the names <c>movierec evaluate --split</c> accepts, lower-cased).</summary>
 public enum SplitKind
 {
     /// <summary>User-stratified k-fold cross-validation (<see cref="Splitters.KFold"/>).</summary>

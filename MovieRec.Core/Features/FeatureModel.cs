@@ -182,7 +182,7 @@ public sealed class FeatureModel
         for (var i = 0; i < users.Length; i++)
         {
             userRows[i] = Train.UserIndex(users[i]);
-            movieRows[i] = Catalog.RowOf(movies[i]);
+            movieRows[i] = Train.MovieIndex(movies[i]);
             labels[i] = (float)values[i];
             likes[i] = values[i] >= Options.LikeThreshold;
         }

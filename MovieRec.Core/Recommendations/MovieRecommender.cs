@@ -122,10 +122,10 @@ public sealed partial class MovieRecommender
         var scores = new float[Catalog.Count];
         Array.Fill(scores, float.NaN);
         cf.CopyTo(scores, 0);
-        var rated = ratings.Select(r => Catalog.RowOf(r.MovieId)).Where(r => r >= 0).ToHashSet();
+        var rated = ratings.Select(r => Ratings.MovieIndex(r.MovieId)).Where(r => r >= 0).ToHashSet();
         var allowed = Allowed(filter, []);
         foreach (var r in rated) allowed[r] = false;
-        var liked = ratings.Where(r => r.Rating >= _likeThreshold).Select(r => Catalog.RowOf(r.MovieId)).Where(r => r >= 0).ToArray();
+        var liked = ratings.Where(r => r.Rating >= _likeThreshold).Select(r => Ratings.MovieIndex(r.MovieId)).Where(r => r >= 0).ToArray();
         return Explain(TopRows(scores, allowed, count), scores, liked);
     }
 
@@ -147,9 +147,9 @@ public sealed partial class MovieRecommender
     /// <summary>The <paramref name="count"/> movies most similar to <paramref name="movieId"/>; the score is the cosine similarity.</summary>
     public IReadOnlyList<Recommendation> Similar(int movieId, int count = 10)
     {
-        if (Catalog.RowOf(movieId) < 0) throw new MovieNotFoundException(movieId.ToString(CultureInfo.InvariantCulture), []);
+        if (Ratings.MovieIndex(movieId) < 0) throw new MovieNotFoundException(movieId.ToString(CultureInfo.InvariantCulture), []);
         var title = Catalog.TitleOf(movieId);
-        return [.. Space.MostSimilar(movieId, count).Select((s, rank) => Make(rank, Catalog.RowOf(s.MovieId), s.Similarity, $"similar to {title}"))];
+        return [.. Space.MostSimilar(movieId, count).Select((s, rank) => Make(rank, Ratings.MovieIndex(s.MovieId), s.Similarity, $"similar to {title}"))];
     }
 
     /// <summary>
@@ -168,7 +168,7 @@ public sealed partial class MovieRecommender
         foreach (var (name, options) in spaces)
         {
             var space = MovieEmbeddingSpace.Build(Features, options);
-            var row = space.RowOf(movieId);
+            var row = Ratings.MovieIndex(movieId);
             var informative = row >= 0 && space.Vector(row).ToArray().Any(v => v != 0);
             var cells = informative
                 ? space.MostSimilar(movieId, count).Select(n => string.Create(CultureInfo.InvariantCulture, $"{Catalog.TitleOf(n.MovieId)} ({n.Similarity:F2})")).ToList()

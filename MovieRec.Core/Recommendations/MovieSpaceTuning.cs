@@ -39,9 +39,9 @@ public static class MovieSpaceTuning
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         data.RequireMovies("Similarity-space tuning");
-        var (train, test) = data.HoldOut(heldOutFraction, seed);
-        var model = new FeaturePipeline(features ?? new RecommenderOptions().Features).Fit(train);
-        var heldOut = RatingDataset.From(test);
+        var held = data.HeldOutRows(heldOutFraction, seed);
+        var model = new FeaturePipeline(features ?? new RecommenderOptions().Features).Fit(data.Subset(Array.ConvertAll(held, h => !h)));
+        var heldOut = data.Subset(held);
         var candidateMovies = Enumerable.Range(0, heldOut.ItemIds.Count).Where(i => heldOut.ItemCounts[i] >= minRatings).ToArray();
         if (candidateMovies.Length == 0)
         {
@@ -60,12 +60,12 @@ public static class MovieSpaceTuning
             for (var q = 0; q < querySet.Length; q++)
             {
                 var queryId = heldOut.ItemIds[querySet[q]];
-                var genres = model.Catalog.Genres[model.Catalog.RowOf(queryId)];
+                var genres = model.Catalog.Genres[model.Train.MovieIndex(queryId)];
                 foreach (var (neighbour, _) in space.MostSimilar(queryId, k))
                 {
                     var item = heldOut.ItemIndex(neighbour);
                     agreement += item < 0 ? 0 : cosines[q][item];
-                    var other = model.Catalog.Genres[model.Catalog.RowOf(neighbour)];
+                    var other = model.Catalog.Genres[model.Train.MovieIndex(neighbour)];
                     same += other.SequenceEqual(genres) ? 1 : 0;
                     shared += other.Intersect(genres).Any() ? 1 : 0;
                 }

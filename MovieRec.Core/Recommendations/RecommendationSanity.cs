@@ -105,7 +105,7 @@ public static class RecommendationSanity
             var genres = catalog.Genres[m].Split('|').ToHashSet();
             foreach (var s in recommender.Space.MostSimilar(catalog.MovieIds[m], k))
             {
-                neighbourShared += catalog.Genres[catalog.RowOf(s.MovieId)].Split('|').Any(genres.Contains) ? 1 : 0;
+                neighbourShared += catalog.Genres[recommender.Ratings.MovieIndex(s.MovieId)].Split('|').Any(genres.Contains) ? 1 : 0;
                 neighbourTotal++;
                 randomShared += catalog.Genres[rng.Next(catalog.Count)].Split('|').Any(genres.Contains) ? 1 : 0;
                 randomPairs++;

@@ -88,6 +88,40 @@ public sealed class SplitterTests
         Assert.Throws<ArgumentOutOfRangeException>(() => folds[most]);
     }
 
+    [Theory]
+    [InlineData(SplitKind.KFold)]
+    [InlineData(SplitKind.Random)]
+    [InlineData(SplitKind.Stratified)]
+    [InlineData(SplitKind.Temporal)]
+    public void A_dataset_splits_as_its_frame_and_its_training_parts_are_datasets_with_the_movie_side(SplitKind kind)
+    {
+        var loaded = MovieLensLoader.Load(TestPaths.Sample);
+        var data = RatingDataset.From(loaded.Ratings, loaded.Movies);
+        var fromFrame = Splitters.Split(loaded.Ratings, kind, folds: 3, seed: 5);
+        var fromData = Splitters.Split(data, kind, folds: 3, seed: 5);
+        Assert.Equal(fromFrame.Count, fromData.Count);
+        for (var s = 0; s < fromFrame.Count; s++)
+        {
+            TrainTestSplit a = fromFrame[s], b = fromData[s];
+            Assert.Equal(Rows(a.Test), Rows(b.Test));   // the same rows, in the same order
+            Assert.Equal(Rows(a.Train), Rows(b.Train));
+            RatingDataset indexed = a.TrainSet, cut = b.TrainSet;
+            Assert.Same(indexed, a.TrainSet);         // indexed once, shared by every algorithm fitted on the split
+            Assert.Equal(indexed.UserIds, cut.UserIds);
+            Assert.Equal(indexed.ItemIds, cut.ItemIds);
+            Assert.Equal(indexed.Users, cut.Users);
+            Assert.Equal(indexed.Items, cut.Items);
+            Assert.Equal(indexed.Ratings, cut.Ratings);
+            Assert.Equal(indexed.Times, cut.Times);
+            Assert.Null(indexed.Movies);
+            Assert.Equal(data.Movies!.Count, cut.Movies!.Count); // every movie of the parent, the unrated ones after the rated
+            Assert.Equal(cut.ItemIds, cut.Movies.MovieIds.Take(cut.ItemIds.Count));
+        }
+    }
+
+    private static List<(int, int, double)> Rows(DataFrame frame) =>
+        [.. frame.ToArray<int>(Columns.UserId).Zip(frame.ToArray<int>(Columns.MovieId), frame.ToDoubles(Columns.Rating))];
+
     private static HashSet<long> Keys(DataFrame frame)
     {
         var u = frame.ToArray<int>(Columns.UserId);
