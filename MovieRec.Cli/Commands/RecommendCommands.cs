@@ -159,7 +159,7 @@ internal static class RecommendCommands
         // uses (features, PureSVD, the similarity space, all fitted on every rating) are the full fit's, to the bit.
         var full = fitting || classifier;
         var options = full ? new RecommenderOptions { Seed = seed }
-            : new RecommenderOptions { Seed = seed, Classifiers = [ClassifierCandidate.LogisticRegression], HybridWeights = HybridWeights.SvdOnly };
+            : new RecommenderOptions { Seed = seed, Like = new() { Classifiers = [ClassifierCandidate.LogisticRegression] }, HybridWeights = HybridWeights.SvdOnly };
         AnsiConsole.Status().Start(full ? "fitting features, classifier and PureSVD…" : "fitting features and PureSVD…", _ =>
         {
             recommender = MovieRecommender.Build(data, options);

@@ -7,7 +7,7 @@ namespace MovieRec.Recommendations;
 /// </summary>
 /// <remarks>
 /// With several classifier candidates or learned weights, a validation split of the ratings
-/// (<see cref="RecommenderOptions.ValidationFraction"/> of each user's ratings) is fitted first (the features reuse the
+/// (<see cref="LikeRankerOptions.ValidationFraction"/> of each user's ratings) is fitted first (the features reuse the
 /// text and genome embeddings): it chooses the classifier (<see cref="ClassifierSelection"/>), then the weights by
 /// coordinate ascent over <see cref="RecommenderOptions.HybridWeightGrid"/> for NDCG@10 of the held-out likes of at most
 /// <see cref="RecommenderOptions.HybridValidationUsers"/> users (<see cref="HybridSelection"/>). Every component is then
@@ -36,8 +36,8 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
     public override HybridModel Fit(FeatureModel features, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var like = Options.Like;
-        if (like.Classifiers.Count == 0) throw new ArgumentException("RecommenderOptions.Classifiers is empty: the ML engine needs at least one classifier.", nameof(features));
+        var like = Options.SeededLike;
+        if (like.Classifiers.Count == 0) throw new ArgumentException("RecommenderOptions.Like.Classifiers is empty: the ML engine needs at least one classifier.", nameof(features));
         ClassifierSelection selection;
         HybridSelection hybrid;
         if (like.Classifiers.Count == 1 && Options.HybridWeights is { } fixedWeights)
@@ -70,7 +70,7 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
     internal HybridModel Compose(FeatureModel features, PureSvdModel svd, TrainedClassifier classifier, ClassifierSelection selection, HybridSelection hybrid, MovieEmbeddingSpace? space = null)
     {
         var train = features.Train;
-        var like = new LikeModel(features, classifier, selection, Options.PopularityPrior);
+        var like = new LikeModel(features, classifier, selection, Options.Like.PopularityPrior);
         var ranker = new ContentRanker(Options.Content);
         var content = space is null ? ranker.Fit(features) : new ContentModel(train, space, ranker.Options.Features.LikeThreshold);
         return new HybridModel(train, svd, like, content, hybrid);
@@ -80,7 +80,7 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
     /// first use, over its kept similarity space.</summary>
     internal HybridModel Compose(RatingDataset train, Lazy<(FeatureModel Features, TrainedClassifier Classifier)> likeParts, PureSvdModel svd, ClassifierSelection selection, HybridSelection hybrid, MovieEmbeddingSpace space)
     {
-        var like = new LikeModel(likeParts, selection, Options.PopularityPrior, train);
+        var like = new LikeModel(likeParts, selection, Options.Like.PopularityPrior, train);
         var content = new ContentModel(train, space, Options.Content.Features.LikeThreshold);
         return new HybridModel(train, svd, like, content, hybrid);
     }

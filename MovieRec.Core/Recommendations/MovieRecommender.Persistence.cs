@@ -84,7 +84,7 @@ public sealed partial class MovieRecommender
             // thread while this one reads the ratings, the movies, the factors and the space. A thread that reads parts
             // opens its own ZipArchive over the payload (an archive is read by one thread).
             var headerBytes = Bytes(zip, "bundle.json");
-            var headerTask = Task.Run(() => JsonSerializer.Deserialize(headerBytes, BundleJson.Default.BundleHeader) ?? throw new InvalidDataException("bundle.json is null"));
+            var headerTask = Task.Run(() => ReadHeader(headerBytes));
             TrainedClassifier ReadClassifier()
             {
                 using var own = Archive(payload);
@@ -238,6 +238,27 @@ public sealed partial class MovieRecommender
 
     private static ZipArchiveEntry Entry(ZipArchive zip, string name) =>
         zip.GetEntry(name) ?? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the entry {name} is missing"));
+
+    /// <summary>Reads <c>bundle.json</c>. A format-5 header written before the ML engine's options were nested
+    /// (<see cref="RecommenderOptions.Like"/>) keeps <c>Classifiers</c>, <c>ValidationFraction</c> and <c>PopularityPrior</c> on
+    /// the options themselves: they are moved into <c>Like</c> first, so such a bundle answers as it did.</summary>
+    private static BundleHeader ReadHeader(byte[] bytes)
+    {
+        if (bytes.AsSpan().IndexOf("\"Like\": {"u8) < 0 && System.Text.Json.Nodes.JsonNode.Parse(bytes) is System.Text.Json.Nodes.JsonObject { } root
+            && root["Options"] is System.Text.Json.Nodes.JsonObject options && !options.ContainsKey(nameof(RecommenderOptions.Like)))
+        {
+            var like = new System.Text.Json.Nodes.JsonObject();
+            foreach (var name in (string[])["Classifiers", "ValidationFraction", "PopularityPrior"])
+            {
+                if (options.Remove(name, out var value)) like[name] = value;
+            }
+
+            options[nameof(RecommenderOptions.Like)] = like;
+            bytes = JsonSerializer.SerializeToUtf8Bytes(root);
+        }
+
+        return JsonSerializer.Deserialize(bytes, BundleJson.Default.BundleHeader) ?? throw new InvalidDataException("bundle.json is null");
+    }
 
     internal sealed record BundleHeader(RecommenderBundleInfo Info, RecommenderOptions Options, ClassifierSelection Selection, HybridSelection Hybrid);
 }

@@ -8,7 +8,7 @@ namespace MovieRec.Recommendations;
 /// <para>Engines. <b>svd</b>: PureSVD scores of the movies the user has not rated. <b>ml</b>: every unrated movie becomes a
 /// feature row (the user's profile features, the movie's statistics and embeddings, the genre match) in one batch, scored
 /// by the like classifier (chosen by validation, <see cref="ClassifierSelection"/>), times a popularity prior: score =
-/// P(like | rated) · ((n + 1) / U)^a (<see cref="RecommenderOptions.PopularityPrior"/>). <b>content</b>: the cosine
+/// P(like | rated) · ((n + 1) / U)^a (<see cref="LikeRankerOptions.PopularityPrior"/>). <b>content</b>: the cosine
 /// between a movie and the centroid of the user's liked movies in the similarity space. <b>hybrid</b>: Σ w_c z_c of the
 /// PureSVD scores, the classifier's P(like | rated) and the content similarity, each standardized per user over the unrated
 /// movies, weights learned on a validation split (<see cref="HybridSelection"/>): CF says which movies the user will watch,
@@ -85,7 +85,7 @@ public sealed partial class MovieRecommender
     /// <summary>Fits every part on <paramref name="train"/>: its ratings (cleaned) and its movie side (cleaned, merged
     /// movies table, tags and genome: <see cref="RatingDataset.From(DataFrame, DataFrame?, DataFrame?, GenomeMatrix?)"/>).</summary>
     /// <remarks>With several classifier candidates or learned hybrid weights, a validation split of the ratings
-    /// (<see cref="RecommenderOptions.ValidationFraction"/> of each user's ratings) is fitted first: it chooses the classifier
+    /// (<see cref="LikeRankerOptions.ValidationFraction"/> of each user's ratings) is fitted first: it chooses the classifier
     /// (<see cref="ClassifierSelection"/>) and the hybrid's weights (<see cref="HybridSelection"/>). Every part is then
     /// refitted on all of <paramref name="train"/>.</remarks>
     /// <exception cref="ArgumentException">The dataset has no movies table, or the options no classifier.</exception>

@@ -9,12 +9,6 @@ public sealed record RecommenderOptions
         /// <summary>Seed of every learned part.</summary>
         public const int Seed = 42;
 
-        /// <summary>Share of each user's training ratings held out to choose the classifier.</summary>
-        public const double ValidationFraction = 0.1;
-
-        /// <summary>Exponent of the ML engine's popularity prior (1: P(rated) · P(like | rated)).</summary>
-        public const double PopularityPrior = 1.0;
-
         /// <summary>At most this many validation users score the hybrid's weights.</summary>
         public const int HybridValidationUsers = 300;
     }
@@ -31,22 +25,12 @@ public sealed record RecommenderOptions
     /// <summary>Features for the ML engine and the similarity space.</summary>
     public FeatureOptions Features { get; init; } = DefaultFeatures;
 
-    /// <summary>The classifiers the ML engine chooses from by validation (<see cref="ClassifierSelection"/>); with one, it is
-    /// used without validation. Default: logistic regression and a regularized LightGBM (the baseline LightGBM overfits, see
-    /// <see cref="ClassifierCandidate.LightGbmRegularized"/>, and each candidate adds about a second to the fit).</summary>
-    public IReadOnlyList<ClassifierCandidate> Classifiers { get; init; } = DefaultClassifiers;
-
-    /// <summary>Share of each user's training ratings held out to choose the classifier (never test ratings).</summary>
-    public double ValidationFraction { get; init; } = Defaults.ValidationFraction;
-
-    /// <summary>
-    /// Exponent a of the ML engine's popularity prior: score = P(like | rated) · ((n + 1) / U)^a, n the movie's training
-    /// ratings and U the users. 0 ranks by the classifier alone.
-    /// </summary>
-    /// <remarks>The classifier learns P(like | rated) from rated pairs only, so it cannot say which unrated movies a user
-    /// will watch; alone, it ranks one-rating movies first and ties them. (n + 1) / U estimates P(rated), so a = 1 gives
-    /// P(rated and liked), what a top-N list is judged on, and shrinks movies with few ratings.</remarks>
-    public double PopularityPrior { get; init; } = Defaults.PopularityPrior;
+    /// <summary>The ML engine (<see cref="LikeRanker"/>): the classifiers it chooses from by validation, the validation share
+    /// and the popularity prior. Its <see cref="LikeRankerOptions.Seed"/>, <see cref="LikeRankerOptions.Threads"/> and
+    /// <see cref="LikeRankerOptions.Features"/> are this record's (<see cref="Seed"/>, <see cref="Threads"/>,
+    /// <see cref="Features"/>), so every part of the composition shares them; its
+    /// <see cref="LikeRankerOptions.ValidationFraction"/> is also the split the hybrid's weights are learned on.</summary>
+    public LikeRankerOptions Like { get; init; } = new();
 
     /// <summary>The SVD engine: PureSVD on the raw matrix, the best top-N model of the collaborative-filtering evaluation.</summary>
     public PureSvdOptions Svd { get; init; } = new() { CenterByUserMean = false };
@@ -56,7 +40,7 @@ public sealed record RecommenderOptions
 
     /// <summary>
     /// The hybrid engine's weights; null (the default) learns them on the validation split of
-    /// <see cref="ValidationFraction"/>: coordinate ascent over <see cref="HybridWeightGrid"/> for NDCG@10 of held-out likes
+    /// <see cref="LikeRankerOptions.ValidationFraction"/> (of <see cref="Like"/>): coordinate ascent over <see cref="HybridWeightGrid"/> for NDCG@10 of held-out likes
     /// (<see cref="MovieRecommender.HybridSelection"/> reports it).
     /// </summary>
     public HybridWeights? HybridWeights { get; init; }
@@ -74,8 +58,8 @@ public sealed record RecommenderOptions
     /// depends on it (see <see cref="LogisticRegressionOptions()"/>), so a count set here is part of what a seed reproduces.</remarks>
     public int? Threads { get; init; }
 
-    /// <summary>The ML engine's options within this composition.</summary>
-    internal LikeRankerOptions Like => new() { Seed = Seed, Threads = Threads, Features = SeededFeatures, Classifiers = Classifiers, ValidationFraction = ValidationFraction, PopularityPrior = PopularityPrior };
+    /// <summary>The ML engine's options within this composition: <see cref="Like"/> with this record's seed, threads and features.</summary>
+    internal LikeRankerOptions SeededLike => Like with { Seed = Seed, Threads = Threads, Features = SeededFeatures };
 
     /// <summary>The content engine's options within this composition.</summary>
     internal ContentRankerOptions Content => new() { Features = SeededFeatures, Space = Space };

@@ -174,7 +174,7 @@ public sealed class LeakageAndSampleTests : IClassFixture<LeakageAndSampleTests.
         }
 
         var recommender = new MovieRec.Recommendations.RecommenderOptions { Seed = 7 };
-        Assert.Equal((7, 7), (recommender.Like.Features.Seed, recommender.Like.Features.Text!.Seed));
+        Assert.Equal((7, 7, 7), (recommender.SeededLike.Seed, recommender.SeededLike.Features.Seed, recommender.SeededLike.Features.Text!.Seed));
         Assert.Equal(7, recommender.Content.Features.Seed);
         Assert.Equal(7, recommender.SeededFeatures.Text!.Seed);
     }

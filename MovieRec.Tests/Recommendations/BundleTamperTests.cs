@@ -11,6 +11,7 @@ namespace MovieRec.Tests.Recommendations;
 public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, IDisposable
 {
     private readonly RecommenderTests.World _world;
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly TempFolder _temp = new();
 
     public BundleTamperTests(RecommenderTests.World world) => _world = world;
@@ -87,6 +88,27 @@ public sealed class BundleTamperTests : IClassFixture<RecommenderTests.World>, I
         var text = json.ReadToEnd();
         var defaults = new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
         Assert.Equal(text, JsonSerializer.Serialize(JsonSerializer.Deserialize<TrainedClassifier.Header>(text, defaults), defaults));
+    }
+
+    [Fact]
+    public void A_header_written_before_the_ml_engine_options_nested_keeps_its_classifiers_and_prior()
+    {
+        // Until RecommenderOptions.Like, the header kept Classifiers, ValidationFraction and PopularityPrior on the options.
+        var path = Tampered("flat", parts =>
+        {
+            var root = JsonNode.Parse(parts["bundle.json"])!.AsObject();
+            var options = root["Options"]!.AsObject();
+            var like = options["Like"]!.AsObject();
+            Assert.True(options.Remove("Like"));
+            foreach (var name in new[] { "Classifiers", "ValidationFraction" }) options[name] = like[name]!.DeepClone();
+            options["PopularityPrior"] = 0.5; // not the default, so reading it is seen
+            parts["bundle.json"] = JsonSerializer.SerializeToUtf8Bytes(root, Indented);
+        });
+        var loaded = MovieRecommender.Load(path);
+        Assert.Equal(0.5, loaded.Like.PopularityPrior);
+        Assert.Equal(_world.Recommender.ClassifierSelection.Chosen.Name, loaded.ClassifierSelection.Chosen.Name);
+        Assert.Equal(_world.Recommender.Recommend(3, RecommenderEngine.Svd, 5), loaded.Recommend(3, RecommenderEngine.Svd, 5));
+        Assert.Equal(1.0, MovieRecommender.Load(Tampered("nested", _ => { })).Like.PopularityPrior); // the world's, from Like
     }
 
     [Fact]

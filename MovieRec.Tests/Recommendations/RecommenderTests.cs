@@ -105,7 +105,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
         IDenseScorer[] alone =
         [
             new ContentRanker(new ContentRankerOptions { Features = options.Features, Space = options.Space }).Fit(data),
-            new LikeRanker(new LikeRankerOptions { Features = options.Features, Classifiers = options.Classifiers, Seed = options.Seed }).Fit(data),
+            new LikeRanker(new LikeRankerOptions { Features = options.Features, Classifiers = options.Like.Classifiers, Seed = options.Seed }).Fit(data),
             new HybridRanker(options).Fit(data),
         ];
         RecommenderEngine[] engines = [RecommenderEngine.Content, RecommenderEngine.Ml, RecommenderEngine.Hybrid];
@@ -131,7 +131,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     public void The_classifier_is_chosen_by_validation_and_reported_and_kept_by_the_bundle()
     {
         var selection = _world.Recommender.ClassifierSelection;
-        Assert.Equal(_world.Options.Classifiers.Select(c => c.Name), selection.Scores.Select(s => s.Candidate));
+        Assert.Equal(_world.Options.Like.Classifiers.Select(c => c.Name), selection.Scores.Select(s => s.Candidate));
         Assert.All(selection.Scores, s => Assert.InRange(s.ValidationAuc, 0.5, 1.0));
         Assert.Equal(selection.Scores.MaxBy(s => s.ValidationAuc)!.Candidate, selection.Chosen.Name);
         Assert.Equal(selection.Chosen.Kind, _world.Recommender.Classifier.Kind);
@@ -145,7 +145,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
         Assert.Equal(selection.Chosen, loaded.ClassifierSelection.Chosen);
         Assert.Equal(_world.Recommender.HybridSelection, loaded.HybridSelection);
 
-        var single = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies), _world.Options with { Classifiers = [ClassifierCandidate.LightGbmRegularized] });
+        var single = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies), _world.Options with { Like = _world.Options.Like with { Classifiers = [ClassifierCandidate.LightGbmRegularized] } });
         Assert.Equal(ClassifierCandidate.LightGbmRegularized, single.ClassifierSelection.Chosen);
         Assert.True(double.IsNaN(single.ClassifierSelection.Scores.Single().ValidationAuc), "one candidate: nothing to validate");
     }
@@ -153,7 +153,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     [Fact]
     public void The_ml_score_is_the_like_probability_times_the_popularity_prior()
     {
-        var plain = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies), _world.Options with { PopularityPrior = 0 });
+        var plain = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies), _world.Options with { Like = _world.Options.Like with { PopularityPrior = 0 } });
         var probabilities = plain.Recommend(1, RecommenderEngine.Ml, 60).ToDictionary(r => r.MovieId, r => r.Score);
         double users = _world.Recommender.Ratings.UserIds.Count;
         foreach (var r in _world.Recommender.Recommend(1, RecommenderEngine.Ml, 60))
@@ -272,7 +272,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
         // What the tool fits for a query without the classifier (no validation fits): the same answers as the full fit.
         var full = _world.Recommender;
         var partial = MovieRecommender.Build(RatingDataset.From(_world.Ratings, _world.Movies),
-            _world.Options with { Classifiers = [ClassifierCandidate.LogisticRegression], HybridWeights = HybridWeights.SvdOnly });
+            _world.Options with { Like = _world.Options.Like with { Classifiers = [ClassifierCandidate.LogisticRegression] }, HybridWeights = HybridWeights.SvdOnly });
         Assert.NotEqual(full.HybridSelection, partial.HybridSelection); // the full fit learned its weights on a validation split
         foreach (var user in new[] { 1, 2, 3, 40 })
         {
@@ -289,7 +289,7 @@ public sealed class RecommenderTests : IClassFixture<RecommenderTests.World>
     public void Threads_reach_every_parallel_part_and_only_logistic_regression_depends_on_them()
     {
         var data = RatingDataset.From(_world.Ratings, _world.Movies);
-        var options = _world.Options with { Classifiers = [ClassifierCandidate.LogisticRegression, ClassifierCandidate.LightGbmRegularized] };
+        var options = _world.Options with { Like = _world.Options.Like with { Classifiers = [ClassifierCandidate.LogisticRegression, ClassifierCandidate.LightGbmRegularized] } };
         var one = MovieRecommender.Build(data, options with { Threads = 1 });
         var three = MovieRecommender.Build(data, options with { Threads = 3 });
         var unset = MovieRecommender.Build(data, options);

@@ -71,7 +71,7 @@ public sealed class SanityTests
         Assert.Equal(learned, MovieRecommender.Load(bundle).HybridSelection);
 
         // Given weights skip the validation; one classifier candidate skips the classifier's (the svd ranking needs neither).
-        var svdOnly = MovieRecommender.Build(data, new RecommenderOptions { HybridWeights = HybridWeights.SvdOnly, Classifiers = [ClassifierCandidate.LogisticRegression] });
+        var svdOnly = MovieRecommender.Build(data, new RecommenderOptions { HybridWeights = HybridWeights.SvdOnly, Like = new() { Classifiers = [ClassifierCandidate.LogisticRegression] } });
         Assert.Equal(HybridSelection.Given(HybridWeights.SvdOnly), svdOnly.HybridSelection);
         foreach (var user in svdOnly.Ratings.UserIds.Take(20))
         {
