@@ -1,4 +1,5 @@
 using MovieRec.Evaluation;
+using MovieRec.Recommendations;
 
 namespace MovieRec.Benchmarks;
 

@@ -1,5 +1,6 @@
 using MovieRec.Evaluation;
 using MovieRec.LinearAlgebra;
+using MovieRec.Recommendations;
 
 namespace MovieRec.Benchmarks;
 

@@ -11,7 +11,7 @@ namespace MovieRec.Algorithms;
 /// single component and, for <see cref="BlendOptions.Rounds"/> rounds, set each weight in turn to the value of
 /// <see cref="BlendOptions.WeightGrid"/> with the best validation NDCG@k (ties keep the current weight); (4) refit every
 /// component on all training ratings. Score: Σ_c w_c z_c(u, i). Nothing learned sees a test rating.</para>
-/// <para>Components come from <see cref="BlendOptions.Create"/> (by default <see cref="AlgorithmRegistry"/>) with the blend's seed. A ranker: unknown users and movies
+/// <para>Components come from <see cref="BlendOptions.Create"/> (by default <c>AlgorithmRegistry</c>) with the blend's seed. A ranker: unknown users and movies
 /// predict 0 (flagged).</para>
 /// </remarks>
 public sealed class Blend(BlendOptions? options = null) : IRecommenderAlgorithm<BlendModel>

@@ -22,12 +22,12 @@ public sealed record BlendOptions
         public const int MaxValidationUsers = 3000;
     }
 
-    /// <summary>The components, by <see cref="AlgorithmRegistry"/> name.</summary>
+    /// <summary>The components, by <c>AlgorithmRegistry</c> name.</summary>
     public IReadOnlyList<string> Components { get; init; } = ["ease-sessions", "seqknn-blend", "als", "itemknn", "popular"];
 
-    /// <summary>Creates a component from its name and the blend's seed (default: the algorithm of that name in <see cref="AlgorithmRegistry"/>);
+    /// <summary>Creates a component from its name and the blend's seed (default: the algorithm of that name in <c>AlgorithmRegistry</c>);
     /// replace it to blend algorithms with options of your own.</summary>
-    public Func<string, int, IRecommenderAlgorithm<IDenseScorer>> Create { get; init; } = static (name, seed) => AlgorithmRegistry.Create(name, seed);
+    public Func<string, int, IRecommenderAlgorithm<IDenseScorer>> Create { get; init; } = static (name, seed) => BuiltInAlgorithms.Create(name, seed);
 
     /// <summary>The weights each component may take (coordinate ascent tries every one).</summary>
     public IReadOnlyList<double> WeightGrid { get; init; } = [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2];

@@ -17,7 +17,7 @@ public sealed record EaseOptions
         public const int MinRatings = 1;
 
         /// <summary>Ratings per session row; 0 (the default) adds none, which is EASE^R as published.
-        /// <see cref="AlgorithmRegistry.SessionEase"/> holds the validation-best length.</summary>
+        /// <c>AlgorithmRegistry.SessionEase</c> holds the validation-best length.</summary>
         public const int SessionLength = 0;
 
         /// <summary>The weight γ of each session row's co-occurrences in the Gram matrix.</summary>

@@ -4,7 +4,7 @@ namespace MovieRec.Algorithms;
 /// An algorithm with its options (an <c>XOptions</c> record): <see cref="IFittable{TModel}.Fit"/> learns a typed model from a
 /// <see cref="RatingDataset"/> (Surprise's <c>fit</c>, LensKit's <c>train</c>). <typeparamref name="TModel"/> is the
 /// model's own type (e.g. <see cref="PureSvdModel"/>), so no caller casts; the parameter is covariant, so every algorithm
-/// is also an <c>IRecommenderAlgorithm&lt;IDenseScorer&gt;</c>, which is what <see cref="AlgorithmRegistry"/> and
+/// is also an <c>IRecommenderAlgorithm&lt;IDenseScorer&gt;</c>, which is what <c>AlgorithmRegistry</c> and
 /// <see cref="Evaluation.Evaluator"/> take.
 /// </summary>
 /// <typeparam name="TModel">The fitted model.</typeparam>

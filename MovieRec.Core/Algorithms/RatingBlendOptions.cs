@@ -16,13 +16,13 @@ public sealed record RatingBlendOptions
         public const int Seed = 42;
     }
 
-    /// <summary>The components, by <see cref="AlgorithmRegistry"/> name: each must predict ratings
+    /// <summary>The components, by <c>AlgorithmRegistry</c> name: each must predict ratings
     /// (<see cref="IScorer.PredictsRatings"/>).</summary>
     public IReadOnlyList<string> Components { get; init; } = ["biasedmf-tuned", "svd++", "itemknn", "bias"];
 
     /// <summary>Creates a component from its name and the blend's seed (default: the algorithm of that name in
-    /// <see cref="AlgorithmRegistry"/>); replace it to blend algorithms with options of your own.</summary>
-    public Func<string, int, IRecommenderAlgorithm<IDenseScorer>> Create { get; init; } = static (name, seed) => AlgorithmRegistry.Create(name, seed);
+    /// <c>AlgorithmRegistry</c>); replace it to blend algorithms with options of your own.</summary>
+    public Func<string, int, IRecommenderAlgorithm<IDenseScorer>> Create { get; init; } = static (name, seed) => BuiltInAlgorithms.Create(name, seed);
 
     /// <summary>Share of each training user's ratings held out to learn the weights.</summary>
     public double ValidationFraction { get; init; } = Defaults.ValidationFraction;

@@ -3,7 +3,7 @@ namespace MovieRec.Algorithms;
 /// <summary>Options of <see cref="SequenceKnn"/>.</summary>
 public sealed record SequenceKnnOptions
 {
-    /// <summary>The default of every option, as named constants (the validation-best of <see cref="AlgorithmRegistry.TuningGrid"/>).</summary>
+    /// <summary>The default of every option, as named constants (the validation-best of <c>AlgorithmRegistry.TuningGrid</c>).</summary>
     public static class Defaults
     {
         /// <summary>Two ratings of a user count as neighbours when at most this many of the user's ratings apart in time order.</summary>

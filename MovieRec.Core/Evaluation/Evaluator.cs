@@ -80,7 +80,7 @@ public static class Evaluator
     /// per algorithm, in the order given, with columns algorithm (the name given), details (<see cref="IRecommenderAlgorithm{TModel}.Name"/>,
     /// with its options), splits, the metrics of <see cref="CrossValidate"/> averaged over the splits, and the timings summed.
     /// </summary>
-    /// <param name="algorithms">Name → algorithm, in the order of the leaderboard, e.g. <see cref="AlgorithmRegistry.Create(IEnumerable{string}, int, Microsoft.Data.Analysis.DataFrame?, Microsoft.Data.Analysis.DataFrame?, Data.GenomeMatrix?)"/>.</param>
+    /// <param name="algorithms">Name → algorithm, in the order of the leaderboard, e.g. <c>AlgorithmRegistry.Create</c> (Recommendations).</param>
     /// <param name="splits">The splits every algorithm is fitted and measured on.</param>
     /// <param name="options">Cut-off and relevance.</param>
     /// <param name="progress">Receives (algorithm, split) before each fit.</param>
