@@ -98,6 +98,19 @@ public sealed class RatingDataset
     /// <summary>The tag genome, if given with the movies.</summary>
     public GenomeMatrix? Genome { get; }
 
+    private int[]? _genomeRows;
+
+    /// <summary>The <see cref="Genome"/> row of each movie index (−1 for a movie the genome does not cover; the movies of
+    /// <see cref="Movies"/>, or the rated ones without a table), or null without a genome: the genome read by the movie
+    /// index every stage uses, mapped once.</summary>
+    internal int[]? GenomeRows => Genome is not { } genome ? null : LazyInitializer.EnsureInitialized(ref _genomeRows, () =>
+    {
+        var ids = Movies?.MovieIds ?? ItemIds;
+        var rows = new int[ids.Count];
+        for (var m = 0; m < rows.Length; m++) rows[m] = genome.RowOf(ids[m]);
+        return rows;
+    });
+
     /// <summary>The same ratings with the movies table (cleaned, merged: every rated movie must be in it), tags and genome:
     /// the rating arrays are shared, the rated movies keep their item indexes, and the table's unrated movies follow.</summary>
     /// <exception cref="ArgumentException">A rated movie is missing from <paramref name="movies"/>, or a movieId appears twice.</exception>

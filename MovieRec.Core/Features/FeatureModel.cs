@@ -36,6 +36,8 @@ public sealed class FeatureModel
         Genome = genome;
         var k = text?.Factors ?? 0;
         var g = genome?.Factors ?? 0;
+        // The genome by movie index (the dataset's view), unless the embedding reads another genome matrix than the dataset's.
+        var genomeRows = genome is not null && ReferenceEquals(genome.Matrix, train.Genome) ? train.GenomeRows : null;
         var movieNames = new List<string>(MovieNumericNames);
         if (text is not null)
         {
@@ -93,7 +95,7 @@ public sealed class FeatureModel
 
             if (genome is not null)
             {
-                r[at] = genome.Embed(catalog.MovieIds[m], r.Slice(at + 1, g)) ? 1f : 0f;
+                r[at] = genome.EmbedRow(genomeRows is null ? genome.Matrix.RowOf(catalog.MovieIds[m]) : genomeRows[m], r.Slice(at + 1, g)) ? 1f : 0f;
             }
         }
 

@@ -18,6 +18,7 @@ public sealed class GenomeEmbedder(GenomeEmbeddingOptions? options = null) : IFi
         ArgumentNullException.ThrowIfNull(train);
         var genome = train.Genome ?? throw new ArgumentException("The genome embedding needs the dataset's tag genome (RatingDataset.Genome); this dataset has none.", nameof(train));
         cancellationToken.ThrowIfCancellationRequested();
-        return GenomeEmbedding.Fit(genome, train.ItemIds, Options.Factors, Options.Seed, ThreadCount.Check(Options.Threads)); // the rated movies
+        var rows = train.GenomeRows!.AsSpan(0, train.ItemIds.Count).ToArray(); // the rated movies' genome rows
+        return GenomeEmbedding.FitRows(genome, rows, Options.Factors, Options.Seed, ThreadCount.Check(Options.Threads));
     }
 }

@@ -27,7 +27,13 @@ public sealed class GenomeEmbedding
     {
         ArgumentNullException.ThrowIfNull(genome);
         ArgumentNullException.ThrowIfNull(trainingMovieIds);
-        var rows = trainingMovieIds.Select(genome.RowOf).Where(r => r >= 0).Distinct().Order().ToArray();
+        return FitRows(genome, trainingMovieIds.Select(genome.RowOf), factors, seed, threads);
+    }
+
+    /// <summary>Fits the projection on the genome rows <paramref name="genomeRows"/> (−1s, repeats and order ignored).</summary>
+    internal static GenomeEmbedding FitRows(GenomeMatrix genome, IEnumerable<int> genomeRows, int factors, int seed, int? threads)
+    {
+        var rows = genomeRows.Where(r => r >= 0).Distinct().Order().ToArray();
         var t = genome.TagCount;
         if (rows.Length == 0 || factors <= 0) return new GenomeEmbedding(genome, [], 0, []);
         var start = new int[rows.Length + 1];
@@ -50,10 +56,15 @@ public sealed class GenomeEmbedding
     }
 
     /// <summary>Writes the embedding of <paramref name="movieId"/> into <paramref name="destination"/>; false (zeros) when the genome lacks the movie.</summary>
-    public bool Embed(int movieId, Span<float> destination)
+    public bool Embed(int movieId, Span<float> destination) => EmbedRow(_genome.RowOf(movieId), destination);
+
+    /// <summary>The genome matrix the projection reads.</summary>
+    internal GenomeMatrix Matrix => _genome;
+
+    /// <summary>Writes the embedding of genome row <paramref name="row"/> of <see cref="Matrix"/>; false (zeros) for −1.</summary>
+    internal bool EmbedRow(int row, Span<float> destination)
     {
         destination[..Factors].Clear();
-        var row = _genome.RowOf(movieId);
         if (row < 0) return false;
         var g = _genome.Row(row);
         var t = _genome.TagCount;
