@@ -28,5 +28,4 @@ public sealed class ContentRanker(ContentRankerOptions? options = null, DataFram
         return new ContentModel(features.Train, MovieEmbeddingSpace.Build(features, Options.Space), Options.Features.LikeThreshold);
     }
 
-    private protected override ContentModel Reporting(ContentModel model, RatingDataset train) => new(train, model.Space, Options.Features.LikeThreshold);
 }

@@ -21,19 +21,16 @@ public abstract class FeatureRanker<TModel>(DataFrame? movies, DataFrame? tags, 
     protected abstract FeatureOptions Features { get; }
 
     /// <summary>Fits the features on <paramref name="train"/> (with its movie side, or the one given to the constructor),
-    /// then the model; the model reports <paramref name="train"/> as its training set.</summary>
+    /// then the model. The model's training set is <paramref name="train"/> itself, or, when the movie side came from the
+    /// constructor, <paramref name="train"/>'s ratings (the same arrays, the same indexes) with that movie side.</summary>
     /// <exception cref="ArgumentException">Neither the dataset nor the constructor has the movies table.</exception>
     public TModel Fit(RatingDataset train, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         var withMovies = train.Movies is null && movies is not null ? train.WithMovies(movies, tags, genome) : train;
-        var model = Fit(new FeaturePipeline(Features).Fit(withMovies, cancellationToken), cancellationToken);
-        return ReferenceEquals(withMovies, train) ? model : Reporting(model, train);
+        return Fit(new FeaturePipeline(Features).Fit(withMovies, cancellationToken), cancellationToken);
     }
 
     /// <summary>Fits the model on a feature model already fitted on the training dataset (<see cref="FeatureModel.Train"/>).</summary>
     public abstract TModel Fit(FeatureModel features, CancellationToken cancellationToken = default);
-
-    /// <summary><paramref name="model"/> reporting <paramref name="train"/> (the same ratings without the movie side) as its training set.</summary>
-    private protected abstract TModel Reporting(TModel model, RatingDataset train);
 }

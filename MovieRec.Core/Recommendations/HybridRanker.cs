@@ -29,8 +29,6 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
     /// <inheritdoc />
     protected override FeatureOptions Features => Options.SeededFeatures;
 
-    private protected override HybridModel Reporting(HybridModel model, RatingDataset train) =>
-        new(train, model.Svd, model.Like.ReportingTrain(train), model.Content, model.Selection);
 
     /// <inheritdoc />
     public override HybridModel Fit(FeatureModel features, CancellationToken cancellationToken = default)

@@ -48,9 +48,6 @@ public sealed class LikeModel : IDenseScorer
     /// <inheritdoc />
     public bool PredictsRatings => false;
 
-    /// <summary>The same model reporting <paramref name="train"/> (the same ratings without the movie side) as its training set.</summary>
-    internal LikeModel ReportingTrain(RatingDataset train) => new(_parts, Selection, PopularityPrior, train);
-
     /// <inheritdoc />
     /// <remarks>One feature row and one classifier prediction, times the prior (the value <see cref="ScoreDense"/> gives it).</remarks>
     public Prediction Predict(int userId, int movieId)

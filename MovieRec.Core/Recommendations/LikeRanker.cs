@@ -32,5 +32,4 @@ public sealed class LikeRanker(LikeRankerOptions? options = null, DataFrame? mov
         return new LikeModel(features, classifier, selection, Options.PopularityPrior);
     }
 
-    private protected override LikeModel Reporting(LikeModel model, RatingDataset train) => model.ReportingTrain(train);
 }

@@ -26,7 +26,11 @@ public sealed class ComponentContractTests : IClassFixture<ComponentContractTest
     {
         var algorithm = AlgorithmRegistry.Create(name, seed: 7, _data.Movies);
         var model = algorithm.Fit(_data.Train);
-        Assert.Same(_data.Train, model.Train);
+        // The model's training set holds the very ratings it was fitted on (an engine given the movie side separately
+        // reports them with that side attached: the same arrays, the same indexes).
+        Assert.Same(_data.Train.Ratings, model.Train.Ratings);
+        Assert.Same(_data.Train.UserItems, model.Train.UserItems);
+        Assert.Equal(_data.Train.ItemIds, model.Train.ItemIds);
         if (algorithm is IRatingPredictor) Assert.True(model.PredictsRatings, $"{name} is marked a rating predictor, but its model ranks only");
 
         // Raw IDs for a known pair: the model answers, unflagged, with a finite value.
