@@ -48,6 +48,9 @@ public sealed class HybridModel : IDenseScorer
     internal const int Components = 3;
 
     /// <inheritdoc />
+    /// <remarks>Unlike the other models, one pair costs a whole row: each component is standardized per user, z = (s − mean) /
+    /// spread over the user's unrated movies, so one movie's score needs every movie's component scores (O(movies), as
+    /// <see cref="ScoreDense"/>).</remarks>
     public Prediction Predict(int userId, int movieId)
     {
         var user = Train.UserIndex(userId);
