@@ -71,7 +71,9 @@ public static class Evaluator
     /// </summary>
     public static DataFrame CrossValidate(IRecommenderAlgorithm<IDenseScorer> algorithm, DataFrame ratings, int folds = 5, EvaluationOptions? options = null, int seed = 42, CancellationToken cancellationToken = default)
     {
-        var results = Splitters.KFold(ratings, folds, seed).Select(split => Evaluate(algorithm, split, options, cancellationToken)).ToList();
+        ArgumentNullException.ThrowIfNull(ratings);
+        var data = RatingDataset.From(ratings); // indexed once: every fold's training part is cut from it
+        var results = Splitters.Split(data, SplitKind.KFold, folds, seed: seed).Select(split => Evaluate(algorithm, split, options, cancellationToken)).ToList();
         return ToDataFrame(results, options ?? new EvaluationOptions(), withMean: true);
     }
 
@@ -92,18 +94,25 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(splits);
         if (splits.Count == 0) throw new ArgumentException("No splits to evaluate on.", nameof(splits));
         options ??= new EvaluationOptions();
-        DataFrame? board = null;
-        foreach (var (name, algorithm) in algorithms)
+        var named = algorithms.ToList();
+        var results = named.Select(_ => new List<EvaluationResult>(splits.Count)).ToList();
+        for (var s = 0; s < splits.Count; s++)
         {
-            var results = new List<EvaluationResult>(splits.Count);
-            for (var s = 0; s < splits.Count; s++)
+            // Split by split: each split (made on demand by the k-fold splitters) is made once for every algorithm.
+            var split = splits[s];
+            for (var a = 0; a < named.Count; a++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new EvaluationProgress(name, s + 1, splits.Count));
-                results.Add(Evaluate(algorithm, splits[s], options, cancellationToken));
+                progress?.Report(new EvaluationProgress(named[a].Key, s + 1, splits.Count));
+                results[a].Add(Evaluate(named[a].Value, split, options, cancellationToken));
             }
+        }
 
-            var frame = ToDataFrame(results, options, withMean: true);
+        DataFrame? board = null;
+        for (var a = 0; a < named.Count; a++)
+        {
+            var (name, algorithm) = named[a];
+            var frame = ToDataFrame(results[a], options, withMean: true);
             var mean = frame.Filter([.. Enumerable.Range(0, (int)frame.Rows.Count).Select(r => r == frame.Rows.Count - 1)]);
             mean.Columns.Remove("fold");
             mean.Columns.Remove("algorithm");
@@ -137,7 +146,8 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(ratings);
-        return GridSearch(factory, grid, Splitters.KFold(ratings, folds, seed), metric, options, progress, cancellationToken);
+        var data = RatingDataset.From(ratings); // indexed once; the folds are made once and shared by every candidate
+        return GridSearch(factory, grid, [.. Splitters.Split(data, SplitKind.KFold, folds, seed: seed)], metric, options, progress, cancellationToken);
     }
 
     /// <summary>
