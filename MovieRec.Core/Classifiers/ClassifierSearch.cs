@@ -63,27 +63,22 @@ public static class ClassifierSearch
         var seconds = new double[candidates.Count];
         var best = -1;
         var bestScore = double.NaN;
-        for (var c = 0; c < candidates.Count; c++)
+        for (var c = 0; c < candidates.Count; c++) scores[c] = new double[folds.Folds];
+        var watch = Stopwatch.StartNew();
+        Evaluate(candidates, folds, (c, f, _, validation, p) =>
         {
-            scores[c] = new double[folds.Folds];
-            var watch = Stopwatch.StartNew();
-            for (var f = 0; f < folds.Folds; f++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (train, validation) = folds.Fold(f);
-                var model = new LikeClassifier(candidates[c]).Fit(train, cancellationToken);
-                scores[c][f] = ClassificationMetrics.Compute(validation.Labels, model.PredictProbabilities(validation)).Get(metric);
-                progress?.Report(new SearchProgress($"tuning {kind}", c + 1, candidates.Count, f + 1, folds.Folds, bestScore));
-            }
-
+            scores[c][f] = ClassificationMetrics.Compute(validation.Labels, p).Get(metric);
+            progress?.Report(new SearchProgress($"tuning {kind}", c + 1, candidates.Count, f + 1, folds.Folds, bestScore));
+            if (f < folds.Folds - 1) return;
             seconds[c] = watch.Elapsed.TotalSeconds;
+            watch.Restart();
             var mean = scores[c].Average();
             if (best < 0 || (minimize ? mean < bestScore : mean > bestScore))
             {
                 best = c;
                 bestScore = mean;
             }
-        }
+        }, cancellationToken);
 
         var results = new DataFrame(
             new StringDataFrameColumn("model", Enumerable.Repeat(kind.ToString(), candidates.Count)),
@@ -100,6 +95,31 @@ public static class ClassifierSearch
         results.Columns.Add(new DoubleDataFrameColumn("seconds", seconds));
         results.Columns.Add(new BooleanDataFrameColumn("best", Enumerable.Range(0, candidates.Count).Select(c => c == best)));
         return new SearchResult(kind, candidates[best], bestScore, results);
+    }
+
+    /// <summary>
+    /// Trains every candidate on each fold's training table and predicts the fold's validation table, candidate by
+    /// candidate, fold by fold: the one loop behind <see cref="Search"/> and the ML engine's choice of classifier
+    /// (<c>ClassifierSelection</c>), which differ only in what they read from each prediction.
+    /// </summary>
+    /// <param name="candidates">The options to train, each with its seed.</param>
+    /// <param name="folds">The folds (one, for a hold-out).</param>
+    /// <param name="scored">Called after each fit with the candidate, the fold, the trained model, the validation table and
+    /// its predicted probabilities.</param>
+    /// <param name="cancellationToken">Checked before every fit.</param>
+    internal static void Evaluate(IReadOnlyList<ClassifierOptions> candidates, IFoldSource folds,
+        Action<int, int, TrainedClassifier, FeatureTable, float[]> scored, CancellationToken cancellationToken)
+    {
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            for (var f = 0; f < folds.Folds; f++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (train, validation) = folds.Fold(f);
+                var model = new LikeClassifier(candidates[c]).Fit(train, cancellationToken);
+                scored(c, f, model, validation, model.PredictProbabilities(validation));
+            }
+        }
     }
 
     /// <summary>"rocAuc" → "RocAuc": metric names inside camelCase column names (meanRocAuc, fold1RocAuc, cvF1).</summary>

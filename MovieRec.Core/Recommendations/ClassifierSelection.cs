@@ -26,41 +26,39 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
         ArgumentNullException.ThrowIfNull(options);
         if (options.Classifiers.Count == 0) throw new ArgumentException("The options' Classifiers is empty: the ML engine needs at least one classifier.", nameof(options));
         if (options.Classifiers.Count == 1) return Single(options.Classifiers[0]);
-        var (heldOut, set) = ValidationSplit(train, options);
-        var inner = new FeaturePipeline(options.PartFeatures, reuseEmbeddings: features).Fit(set);
-        return Run(heldOut, inner, options).Selection;
+        return Run(ValidationFold(train, features, options), options).Selection;
     }
 
-    /// <summary>The validation split of <paramref name="train"/> (<see cref="LikeRankerOptions.ValidationFraction"/> of each
-    /// user's ratings held out) and its training part as a dataset with the same movie side.</summary>
-    internal static (DataFrame HeldOut, RatingDataset Train) ValidationSplit(RatingDataset train, LikeRankerOptions options)
+    /// <summary>The validation split of <paramref name="train"/> as a one-fold <see cref="RatingFolds"/>:
+    /// <see cref="LikeRankerOptions.ValidationFraction"/> of each user's ratings held out, the features refitted on the rest
+    /// (reusing <paramref name="features"/>' text and genome embeddings).</summary>
+    internal static RatingFolds ValidationFold(RatingDataset train, FeatureModel features, LikeRankerOptions options)
     {
         train.RequireMovies("The classifier selection");
-        var (inner, heldOut) = train.HoldOut(options.ValidationFraction, options.Seed);
-        return (heldOut, inner);
+        return RatingFolds.HoldOut(train, options.PartFeatures, features, options.ValidationFraction, options.Seed);
     }
 
     /// <summary>The selection without validation: the only candidate.</summary>
     internal static ClassifierSelection Single(ClassifierCandidate candidate) =>
         new([new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Options.Describe(), double.NaN, double.NaN)], candidate);
 
-    /// <summary>Trains every candidate on the training part (features <paramref name="inner"/>, fitted on that part) and
-    /// scores it on <paramref name="heldOut"/>; returns the selection and the winner as trained there.</summary>
-    internal static (ClassifierSelection Selection, TrainedClassifier Inner) Run(DataFrame heldOut, FeatureModel inner, LikeRankerOptions options)
+    /// <summary>Trains every candidate on the validation fold's training part and scores it on its held-out ratings (the
+    /// loop of the searches, <see cref="ClassifierSearch"/>, read for ROC-AUC and average precision); returns the selection
+    /// and the winner as trained there.</summary>
+    internal static (ClassifierSelection Selection, TrainedClassifier Inner) Run(RatingFolds validation, LikeRankerOptions options)
     {
         var candidates = options.Classifiers;
-        var train = FeatureTable.From(inner.TransformTraining());
-        var validation = FeatureTable.From(inner.Transform(heldOut));
-        var scores = new List<CandidateScore>();
-        var models = new List<TrainedClassifier>();
-        var best = 0;
-        for (var c = 0; c < candidates.Count; c++)
+        var scores = new CandidateScore[candidates.Count];
+        var models = new TrainedClassifier[candidates.Count];
+        ClassifierSearch.Evaluate([.. candidates.Select(c => options.Classifier(c.Options))], validation, (c, _, model, table, p) =>
         {
-            var candidate = candidates[c];
-            models.Add(new LikeClassifier(options.Classifier(candidate.Options)).Fit(train));
-            var p = models[c].PredictProbabilities(validation);
-            scores.Add(new CandidateScore(candidate.Name, candidate.Kind.ToString(), candidate.Options.Describe(),
-                ClassificationMetrics.RocAuc(validation.Labels, p), ClassificationMetrics.AveragePrecision(validation.Labels, p)));
+            models[c] = model;
+            scores[c] = new CandidateScore(candidates[c].Name, candidates[c].Kind.ToString(), candidates[c].Options.Describe(),
+                ClassificationMetrics.RocAuc(table.Labels, p), ClassificationMetrics.AveragePrecision(table.Labels, p));
+        }, CancellationToken.None);
+        var best = 0;
+        for (var c = 1; c < candidates.Count; c++)
+        {
             if (scores[c].ValidationAuc > scores[best].ValidationAuc) best = c;
         }
 

@@ -44,10 +44,11 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
         }
         else
         {
-            var (heldOut, set) = ClassifierSelection.ValidationSplit(features.Train, like);
-            var innerFeatures = new FeaturePipeline(Options.SeededFeatures, reuseEmbeddings: features).Fit(set, cancellationToken);
-            (selection, var innerClassifier) = ClassifierSelection.Run(heldOut, innerFeatures, like);
-            hybrid = Options.HybridWeights is { } given ? HybridSelection.Given(given) : LearnWeights(set, heldOut, Compose(innerFeatures, innerClassifier, selection, HybridSelection.Given(HybridWeights.SvdOnly)));
+            var validation = ClassifierSelection.ValidationFold(features.Train, features, like);
+            var inner = validation.Parts(0); // the features refitted on the kept ratings
+            cancellationToken.ThrowIfCancellationRequested();
+            (selection, var innerClassifier) = ClassifierSelection.Run(validation, like);
+            hybrid = Options.HybridWeights is { } given ? HybridSelection.Given(given) : LearnWeights(inner.Train, inner.Validation, Compose(inner.Features, innerClassifier, selection, HybridSelection.Given(HybridWeights.SvdOnly)));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
