@@ -6,11 +6,17 @@ namespace MovieRec.Tests.Notebooks;
 /// the batch runner again). Shared by every test of the process that needs executed notebooks.
 /// </summary>
 /// <remarks>When <c>MOVIEREC_NOTEBOOK_RUN</c> names a folder holding every notebook executed by the README's main job
-/// (<c>.ci/run</c> sets it after that job succeeded), that folder is the batch run and is not repeated.</remarks>
+/// (<c>.ci/run</c> sets it after that job succeeded), that folder is the batch run and is not repeated. When
+/// <c>MOVIEREC_NOTEBOOK_KERNEL_RUN</c> names a folder where <c>.ci/run</c> ran the same nbclient pass beside the main job
+/// (<c>run/</c> the executed notebooks, <c>exit</c> the script's exit code, <c>log</c> its output), that is the second
+/// run; the tests check it exactly as one they made.</remarks>
 public sealed class NotebookRunFixture : IAsyncLifetime, IDisposable
 {
     /// <summary>The environment variable naming a finished main job's output folder.</summary>
     public const string ReuseVariable = "MOVIEREC_NOTEBOOK_RUN";
+
+    /// <summary>The environment variable naming a finished nbclient pass of <c>.ci/run</c> (folders run/, exit, log).</summary>
+    public const string KernelReuseVariable = "MOVIEREC_NOTEBOOK_KERNEL_RUN";
 
     private readonly TempFolder _temp = new();
 
@@ -47,7 +53,17 @@ public sealed class NotebookRunFixture : IAsyncLifetime, IDisposable
         }
 
         SecondThroughKernel = Jupyter.Missing is null;
-        var again = SecondThroughKernel ? ThroughKernelAsync(files, second) : Movierec.RunAsync(["notebooks", "run", .. files, "--param", "Dataset=sample", "--out", second, "--no-png"]);
+        Task<(int, string, string)> again;
+        if (SecondThroughKernel && Environment.GetEnvironmentVariable(KernelReuseVariable) is { Length: > 0 } kernelRun && File.Exists(Path.Combine(kernelRun, "exit")))
+        {
+            second = Path.Combine(kernelRun, "run");
+            var code = int.Parse(File.ReadAllText(Path.Combine(kernelRun, "exit")).Trim(), CultureInfo.InvariantCulture);
+            again = Task.FromResult((code, $"reused the nbclient pass in {kernelRun}\n" + File.ReadAllText(Path.Combine(kernelRun, "log")), ""));
+        }
+        else
+        {
+            again = SecondThroughKernel ? ThroughKernelAsync(files, second) : Movierec.RunAsync(["notebooks", "run", .. files, "--param", "Dataset=sample", "--out", second, "--no-png"]);
+        }
         FirstRun = await batch;
         SecondRun = await again;
         Runs = (Load(first), Load(second));
