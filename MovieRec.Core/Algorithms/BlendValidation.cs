@@ -96,7 +96,7 @@ internal sealed class BlendValidation
         return (weights, singles, score);
     }
 
-    /// <summary>NDCG@k (<see cref="Evaluation.RankingMetrics"/>) of the weighted sum of the standardized scores.</summary>
+    /// <summary>NDCG@k (<see cref="Algorithms.Ndcg.Mean"/>, the ranking metrics' NDCG) of the weighted sum of the standardized scores.</summary>
     public double Ndcg(double[] weights)
     {
         var n = _inner.ItemIds.Count;
@@ -120,7 +120,7 @@ internal sealed class BlendValidation
             relevant[_users[t]] = _relevant[_users[t]];
         }
 
-        return Evaluation.RankingMetrics.Evaluate(recommendations, relevant, _k).Ndcg;
+        return Algorithms.Ndcg.Mean(recommendations, relevant, _k);
     }
 
     /// <summary>Writes the per-user standardized scores of <paramref name="raw"/> (seen movies excluded from the mean and

@@ -49,7 +49,7 @@ public static class RankingMetrics
             var top = list.AsSpan(0, Math.Min(k, list.Length));
             users++;
             int count = 0, first = 0;
-            double dcg = 0, ap = 0, nov = 0;
+            double ap = 0, nov = 0;
             for (var i = 0; i < top.Length; i++)
             {
                 recommended.Add(top[i]);
@@ -62,16 +62,14 @@ public static class RankingMetrics
                 if (!rel.Contains(top[i])) continue;
                 count++;
                 if (first == 0) first = i + 1;
-                dcg += 1 / Math.Log2(i + 2);
                 ap += count / (double)(i + 1);
             }
 
-            var ideal = 0.0;
-            for (var i = 0; i < Math.Min(k, rel.Count); i++) ideal += 1 / Math.Log2(i + 2);
+            var userNdcg = Ndcg.Of(top, rel, k);
             precision += count / (double)k;
             recall += count / (double)rel.Count;
-            ndcg += dcg / ideal;
-            perUser[user] = dcg / ideal;
+            ndcg += userNdcg;
+            perUser[user] = userNdcg;
             map += ap / Math.Min(k, rel.Count);
             hits += count > 0 ? 1 : 0;
             mrr += first > 0 ? 1.0 / first : 0;

@@ -24,7 +24,7 @@ public sealed class DependencyTests
         ["MovieRec.Synthetic"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra"],
         ["MovieRec.Datasets"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.Synthetic"],
         ["MovieRec.Features.Text"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra"],
-        ["MovieRec.Algorithms"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra", "MovieRec.Evaluation"],
+        ["MovieRec.Algorithms"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra"],
         ["MovieRec.Evaluation"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.Algorithms"],
         ["MovieRec.Features"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.LinearAlgebra", "MovieRec.Features.Text", "MovieRec.Algorithms"],
         ["MovieRec.Classifiers"] = ["MovieRec", "MovieRec.Data", "MovieRec.Data.Parsing", "MovieRec.Features", "MovieRec.Features.Text", "MovieRec.Algorithms", "MovieRec.Evaluation"],
