@@ -42,7 +42,7 @@ public sealed class Bias(BiasOptions? options = null) : IRecommenderAlgorithm<ID
         return ([.. bu.Select(b => (float)b)], [.. bi.Select(b => (float)b)]);
     }
 
-    private sealed class BiasModel(RatingDataset train, float[] userBias, float[] itemBias) : IDenseScorer
+    private sealed class BiasModel(RatingDataset train, float[] userBias, float[] itemBias) : IDenseScorer, IKnownPairPredictor
     {
         public RatingDataset Train => train;
 
@@ -51,9 +51,12 @@ public sealed class Bias(BiasOptions? options = null) : IRecommenderAlgorithm<ID
         public Prediction Predict(int userId, int movieId)
         {
             int u = train.UserIndex(userId), i = train.ItemIndex(movieId);
+            if (u >= 0 && i >= 0) return new(PredictKnown(u, i), PredictionSource.Model);
             var value = train.GlobalMean + (u >= 0 ? userBias[u] : 0) + (i >= 0 ? itemBias[i] : 0);
             return new(Math.Clamp(value, train.MinRating, train.MaxRating), Prediction.SourceOf(u, i));
         }
+
+        public double PredictKnown(int user, int item) => Math.Clamp(train.GlobalMean + userBias[user] + itemBias[item], train.MinRating, train.MaxRating);
 
         public void ScoreDense(int user, Span<float> scores)
         {

@@ -4,7 +4,7 @@ using SimdVector = System.Numerics.Vector;
 namespace MovieRec.Algorithms;
 
 /// <summary>A fitted <see cref="BiasedMF"/> model.</summary>
-public sealed class BiasedMFModel : IDenseScorer
+public sealed class BiasedMFModel : IDenseScorer, IKnownPairPredictor
 {
     private readonly float _mu;
     private readonly float[] _bu;
@@ -42,10 +42,18 @@ public sealed class BiasedMFModel : IDenseScorer
     public Prediction Predict(int userId, int movieId)
     {
         int u = Train.UserIndex(userId), i = Train.ItemIndex(movieId);
-        var k = Options.Factors;
+        if (u >= 0 && i >= 0) return new(((IKnownPairPredictor)this).PredictKnown(u, i), PredictionSource.Model);
         double value = _mu + (u >= 0 ? _bu[u] : 0) + (i >= 0 ? _bi[i] : 0);
-        if (u >= 0 && i >= 0) value += TensorPrimitives.Dot(_p.AsSpan(u * k, k), _q.AsSpan(i * k, k));
         return new(Math.Clamp(value, Train.MinRating, Train.MaxRating), Prediction.SourceOf(u, i));
+    }
+
+    /// <inheritdoc />
+    double IKnownPairPredictor.PredictKnown(int user, int item)
+    {
+        var k = Options.Factors;
+        double value = _mu + _bu[user] + _bi[item];
+        value += TensorPrimitives.Dot(_p.AsSpan(user * k, k), _q.AsSpan(item * k, k));
+        return Math.Clamp(value, Train.MinRating, Train.MaxRating);
     }
 
     /// <inheritdoc />

@@ -125,7 +125,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
         public List<(float Similarity, int Item)> Best { get; } = [];
     }
 
-    private sealed class ItemKnnModel(RatingDataset train, ItemNeighbors neighbors, float[] bu, float[] bi) : IDenseScorer
+    private sealed class ItemKnnModel(RatingDataset train, ItemNeighbors neighbors, float[] bu, float[] bi) : IDenseScorer, IKnownPairPredictor
     {
         public RatingDataset Train => train;
 
@@ -135,8 +135,27 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
         {
             int u = train.UserIndex(userId), i = train.ItemIndex(movieId);
             var source = Prediction.SourceOf(u, i);
+            if (u >= 0 && i >= 0) return new(PredictKnown(u, i), source);
             var baseline = train.GlobalMean + (u >= 0 ? bu[u] : 0) + (i >= 0 ? bi[i] : 0);
-            if (u < 0 || i < 0) return new(Math.Clamp(baseline, train.MinRating, train.MaxRating), source);
+            return new(Math.Clamp(baseline, train.MinRating, train.MaxRating), source);
+        }
+
+        public double PredictKnown(int u, int i) => Predict(u, i, null);
+
+        public void PredictKnownRow(int user, Span<double> ratings)
+        {
+            var positions = new int[train.ItemIds.Count];
+            Array.Fill(positions, -1);
+            var items = train.ItemsOf(user);
+            for (var p = 0; p < items.Length; p++) positions[items[p]] = p;
+            for (var i = 0; i < ratings.Length; i++) ratings[i] = Predict(user, i, positions);
+        }
+
+        /// <summary>baseline + Σ s_ij (r_uj − b_uj) / Σ s_ij over the neighbours j of i the user rated, clipped; the user's
+        /// rating of j found by binary search, or in <paramref name="positions"/> (item → index among the user's ratings).</summary>
+        private double Predict(int u, int i, int[]? positions)
+        {
+            var baseline = train.GlobalMean + bu[u] + bi[i];
             var items = train.ItemsOf(u);
             var ratings = train.RatingsOf(u);
             double num = 0, den = 0;
@@ -145,7 +164,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
             for (var t = 0; t < near.Length; t++)
             {
                 var j = near[t];
-                var at = items.BinarySearch(j);
+                var at = positions is null ? items.BinarySearch(j) : positions[j];
                 if (at < 0) continue;
                 var s = similarities[t];
                 num += s * (ratings[at] - (train.GlobalMean + bu[u] + bi[j]));
@@ -153,7 +172,7 @@ public sealed class ItemKnn(ItemKnnOptions? options = null) : IRecommenderAlgori
             }
 
             var value = den > 0 ? baseline + (num / den) : baseline;
-            return new(Math.Clamp(value, train.MinRating, train.MaxRating), source);
+            return Math.Clamp(value, train.MinRating, train.MaxRating);
         }
 
         public void ScoreDense(int user, Span<float> scores) => neighbors.Score(train.ItemsOf(user), scores);

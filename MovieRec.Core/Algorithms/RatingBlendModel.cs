@@ -6,6 +6,7 @@ public sealed class RatingBlendModel : IDenseScorer
 {
     private readonly double[] _weights;
     private readonly IDenseScorer[] _components;
+    private readonly IKnownPairPredictor[]? _known;
 
     internal RatingBlendModel(RatingDataset train, IReadOnlyList<string> names, double[] weights, IDenseScorer[] components, int validationRatings)
     {
@@ -13,6 +14,7 @@ public sealed class RatingBlendModel : IDenseScorer
         Components = names;
         _weights = weights;
         _components = components;
+        if (components.All(c => c is IKnownPairPredictor && ReferenceEquals(c.Train, train))) _known = [.. components.Cast<IKnownPairPredictor>()];
         ValidationRatings = validationRatings;
     }
 
@@ -31,6 +33,10 @@ public sealed class RatingBlendModel : IDenseScorer
     /// <summary>The weight of each component.</summary>
     public IReadOnlyList<double> Weights => _weights[1..];
 
+    /// <summary>True when <see cref="ScoreDense"/> reads every component by index (all fitted on this model's dataset and
+    /// predicting by index).</summary>
+    internal bool ReadsComponentsByIndex => _known is not null;
+
     /// <summary>How many held-out training ratings the weights were fitted on.</summary>
     public int ValidationRatings { get; }
 
@@ -43,10 +49,27 @@ public sealed class RatingBlendModel : IDenseScorer
     public Prediction Predict(int userId, int movieId) =>
         new(Blend(userId, movieId), Prediction.SourceOf(Train.UserIndex(userId), Train.ItemIndex(movieId)));
 
-    /// <summary>Writes the predicted rating of every training movie: one <see cref="Predict"/> per movie and component,
-    /// because a component's own dense scores may rank rather than predict (item k-NN's do).</summary>
+    /// <summary>Writes the predicted rating of every training movie: one prediction per movie and component, because a
+    /// component's own dense scores may rank rather than predict (item k-NN's do). Components fitted on this model's
+    /// dataset that predict by index (the built-in rating predictors) are read without looking the IDs up again, to the
+    /// same bits as <see cref="Predict"/>.</summary>
     public void ScoreDense(int user, Span<float> scores)
     {
+        if (_known is { } known)
+        {
+            var n = Train.ItemIds.Count;
+            var rows = new double[known.Length * n];
+            for (var c = 0; c < known.Length; c++) known[c].PredictKnownRow(user, rows.AsSpan(c * n, n));
+            for (var i = 0; i < n; i++)
+            {
+                var value = _weights[0];
+                for (var c = 0; c < known.Length; c++) value += _weights[c + 1] * rows[(c * n) + i];
+                scores[i] = (float)Math.Clamp(value, Train.MinRating, Train.MaxRating);
+            }
+
+            return;
+        }
+
         var userId = Train.UserIds[user];
         for (var i = 0; i < Train.ItemIds.Count; i++) scores[i] = (float)Blend(userId, Train.ItemIds[i]);
     }

@@ -140,7 +140,7 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions? options = null) : IRecommend
         TensorPrimitives.Multiply(sum, scale, sum);
     }
 
-    private sealed class Model(RatingDataset train, float mu, float[] bu, float[] bi, LatentFactors factors) : IDenseScorer
+    private sealed class Model(RatingDataset train, float mu, float[] bu, float[] bi, LatentFactors factors) : IDenseScorer, IKnownPairPredictor
     {
         public RatingDataset Train => train;
 
@@ -149,9 +149,16 @@ public sealed class SvdPlusPlus(SvdPlusPlusOptions? options = null) : IRecommend
         public Prediction Predict(int userId, int movieId)
         {
             int u = train.UserIndex(userId), i = train.ItemIndex(movieId);
+            if (u >= 0 && i >= 0) return new(PredictKnown(u, i), PredictionSource.Model);
             double value = mu + (u >= 0 ? bu[u] : 0) + (i >= 0 ? bi[i] : 0);
-            if (u >= 0 && i >= 0) value += factors.Dot(u, i);
             return new(Math.Clamp(value, train.MinRating, train.MaxRating), Prediction.SourceOf(u, i));
+        }
+
+        public double PredictKnown(int user, int item)
+        {
+            double value = mu + bu[user] + bi[item];
+            value += factors.Dot(user, item);
+            return Math.Clamp(value, train.MinRating, train.MaxRating);
         }
 
         public void ScoreDense(int user, Span<float> scores)

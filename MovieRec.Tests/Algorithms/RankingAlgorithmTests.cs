@@ -322,6 +322,35 @@ public sealed class RankingAlgorithmTests : IClassFixture<AlgorithmTests.Planted
         Assert.Throws<ArgumentException>(() => new RatingBlend(new RatingBlendOptions { Components = ["popular"] }).Fit(_data.Train));
     }
 
+    [Fact]
+    public void Rating_predictors_read_by_index_as_by_id_and_the_rating_blends_dense_scores_are_its_predictions_to_the_bit()
+    {
+        var train = _data.Train;
+        foreach (var name in new[] { "bias", "biasedmf", "svd++", "itemknn" })
+        {
+            var model = Assert.IsAssignableFrom<IKnownPairPredictor>(AlgorithmRegistry.Create(name, seed: 3).Fit(train));
+            var row = new double[train.ItemIds.Count];
+            for (var u = 0; u < train.UserIds.Count; u += 7)
+            {
+                model.PredictKnownRow(u, row);
+                for (var i = 0; i < train.ItemIds.Count; i += 3)
+                {
+                    Assert.Equal(model.Predict(train.UserIds[u], train.ItemIds[i]).Value, model.PredictKnown(u, i));
+                    Assert.Equal(model.PredictKnown(u, i), row[i]);
+                }
+            }
+        }
+
+        var blend = new RatingBlend().Fit(train);
+        Assert.True(blend.ReadsComponentsByIndex);
+        var scores = new float[train.ItemIds.Count];
+        foreach (var u in new[] { 0, 5, train.UserIds.Count - 1 })
+        {
+            blend.ScoreDense(u, scores);
+            for (var i = 0; i < scores.Length; i++) Assert.Equal((float)blend.Predict(train.UserIds[u], train.ItemIds[i]).Value, scores[i]);
+        }
+    }
+
     /// <summary>An algorithm that records the dataset of every fit.</summary>
     private sealed class Recording(IRecommenderAlgorithm<IDenseScorer> inner, List<RatingDataset> fitted) : IRecommenderAlgorithm<IDenseScorer>
     {
