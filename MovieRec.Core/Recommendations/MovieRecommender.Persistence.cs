@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace MovieRec.Recommendations;
@@ -244,10 +245,10 @@ public sealed partial class MovieRecommender
     /// the options themselves: they are moved into <c>Like</c> first, so such a bundle answers as it did.</summary>
     private static BundleHeader ReadHeader(byte[] bytes)
     {
-        if (bytes.AsSpan().IndexOf("\"Like\": {"u8) < 0 && System.Text.Json.Nodes.JsonNode.Parse(bytes) is System.Text.Json.Nodes.JsonObject { } root
-            && root["Options"] is System.Text.Json.Nodes.JsonObject options && !options.ContainsKey(nameof(RecommenderOptions.Like)))
+        if (bytes.AsSpan().IndexOf("\"Like\": {"u8) < 0 && JsonNode.Parse(bytes) is JsonObject { } root
+            && root["Options"] is JsonObject options && !options.ContainsKey(nameof(RecommenderOptions.Like)))
         {
-            var like = new System.Text.Json.Nodes.JsonObject();
+            var like = new JsonObject();
             foreach (var name in (string[])["Classifiers", "ValidationFraction", "PopularityPrior"])
             {
                 if (options.Remove(name, out var value)) like[name] = value;
