@@ -86,7 +86,7 @@ public sealed class PackageReferenceTests(LocalFeed feed) : IClassFixture<LocalF
     }
 
     [Fact]
-    public async Task Errors_name_the_package_and_the_feed_and_the_session_keeps_its_state()
+    public async Task Feed_errors_name_the_package_and_the_feed_and_the_session_keeps_its_state()
     {
         var session = Session(feed.NotebookFolder("errors", feed.Feed));
         await OkAsync(session, "var kept = 42;");
@@ -102,6 +102,15 @@ public sealed class PackageReferenceTests(LocalFeed feed) : IClassFixture<LocalF
 
         var incompatible = await ErrorAsync(session, "#r \"nuget: Tiny.Future, 1.0.0\"");
         Assert.True(incompatible.Value.Contains("NU1202: Package Tiny.Future 1.0.0 is not compatible with net10.0", StringComparison.Ordinal), incompatible.Value);
+
+        Assert.Equal(["42"], (await OkAsync(session, "kept")).Results);
+    }
+
+    [Fact]
+    public async Task Version_conflicts_and_an_unreachable_feed_are_errors_and_the_session_keeps_its_state()
+    {
+        var session = Session(feed.NotebookFolder("conflicts", feed.Feed));
+        await OkAsync(session, "var kept = 42;");
 
         var shipped = await ErrorAsync(session, "#r \"nuget: Microsoft.ML, 1.0.0\"");
         Assert.Contains($"'Microsoft.ML' ships with this kernel at {NotebookPackages.Known["Microsoft.ML"].Version}, and that version is loaded", shipped.Value, StringComparison.Ordinal);
