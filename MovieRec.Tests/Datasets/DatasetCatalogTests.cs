@@ -257,6 +257,7 @@ public sealed class DatasetCatalogTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Integration")] // the tool's own process
     public async Task The_cli_downloads_from_a_base_url_given_by_option_or_environment_and_exits_3_on_failure()
     {
         var zip = ReleaseZip("ml-latest-small");

@@ -56,6 +56,7 @@ public sealed class SanityTests
     }
 
     [Fact]
+    [Trait("Category", "Integration")] // compared with the tool's own fit (SampleBundle)
     public async Task Hybrid_weights_are_learned_on_validation_and_svd_alone_ranks_as_the_svd_engine()
     {
         var ds = MovieLensLoader.Load(TestPaths.Sample);

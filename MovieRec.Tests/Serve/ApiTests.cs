@@ -7,6 +7,7 @@ using MovieRec.Cli.Serve;
 namespace MovieRec.Tests.Serve;
 
 /// <summary>Every endpoint of <c>movierec serve</c> and every bad parameter, on the in-memory test server.</summary>
+[Trait("Category", "Integration")] // the served recommender is the tool's own fit (SampleBundle)
 public sealed class ApiTests
 {
     private readonly ServedApp _served = ServedApp.Shared;
