@@ -15,7 +15,8 @@ internal static class DocsCommand
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             AtomicFile.WriteAllText(Path.Combine(folder, "cli.md"), CliReference.Markdown(parse.RootCommandResult.Command));
-            var recommender = await RecommendCommands.BuildAsync("sample", null, parse.GetValue(model), cancellationToken: cancellationToken).ConfigureAwait(false);
+            // The document describes the endpoints, not any answer: the fit without the classifier's validation will do.
+            var recommender = await RecommendCommands.BuildAsync("sample", null, parse.GetValue(model), classifier: false, cancellationToken: cancellationToken).ConfigureAwait(false);
             AtomicFile.WriteAllText(Path.Combine(folder, "web-api.md"), await OpenApiReference.MarkdownAsync(recommender, cancellationToken).ConfigureAwait(false));
             Console.WriteLine($"wrote cli.md and web-api.md into {folder}");
         }));
