@@ -8,7 +8,8 @@ namespace MovieRec.Tests.Notebooks.Packages;
 /// and (where a C compiler is installed) <c>Tiny.Native</c> 1.0.0, whose managed code calls a native library packed under
 /// <c>runtimes/RID/native</c>. No network, and no <c>dotnet pack</c>: the assemblies are compiled here with Roslyn and
 /// each package is written as <c>dotnet pack</c> lays it out (a nuspec with its dependency group, <c>lib/net10.0/</c>,
-/// <c>runtimes/</c>), which is all a restore reads (the four <c>dotnet pack</c> processes this replaces took 14 CPU-seconds of every test run).
+/// <c>runtimes/</c>), which is all a restore reads (the four <c>dotnet pack</c> processes this replaces took 14
+/// CPU-seconds of every test run).
 /// </summary>
 public sealed class LocalFeed : IAsyncLifetime, IDisposable
 {
@@ -65,7 +66,7 @@ public sealed class LocalFeed : IAsyncLifetime, IDisposable
         }
 
         // Tiny.Future: one assembly for net11.0 only, so nothing in it suits net10.0 (restore never reads the file itself).
-        WritePackage("Tiny.Future", "1.0.0", [], ("lib/net11.0/Tiny.Future.dll", Encoding.UTF8.GetBytes("not an assembly: restore never reads it")));
+        WritePackage("Tiny.Future", "1.0.0", [], [("lib/net11.0/Tiny.Future.dll", Encoding.UTF8.GetBytes("not an assembly: restore never reads it"))], "net11.0");
     }
 
     /// <summary>A class library <paramref name="name"/> 1.0.0.0 from one source file, against the running framework (and
@@ -87,10 +88,14 @@ public sealed class LocalFeed : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Writes <c>ID.VERSION.nupkg</c> into the feed: its nuspec (with a dependency group for net10.0) and files.</summary>
-    private void WritePackage(string id, string version, (string Id, string Version)[] dependencies, params (string Path, byte[] Bytes)[] files)
+    private void WritePackage(string id, string version, (string Id, string Version)[] dependencies, params (string Path, byte[] Bytes)[] files) =>
+        WritePackage(id, version, dependencies, files, Framework);
+
+    /// <summary>Writes <c>ID.VERSION.nupkg</c> into the feed: its nuspec (with a dependency group for <paramref name="framework"/>) and files.</summary>
+    private void WritePackage(string id, string version, (string Id, string Version)[] dependencies, (string Path, byte[] Bytes)[] files, string framework)
     {
         var group = string.Concat(dependencies.Select(d => $"<dependency id=\"{d.Id}\" version=\"{d.Version}\" exclude=\"Build,Analyzers\" />"));
-        var nuspec = $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<package xmlns=\"http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd\"><metadata><id>{id}</id><version>{version}</version><authors>tests</authors><description>a test package</description><dependencies><group targetFramework=\"{Framework}\">{group}</group></dependencies></metadata></package>";
+        var nuspec = $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<package xmlns=\"http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd\"><metadata><id>{id}</id><version>{version}</version><authors>tests</authors><description>a test package</description><dependencies><group targetFramework=\"{framework}\">{group}</group></dependencies></metadata></package>";
         using var zip = System.IO.Compression.ZipFile.Open(Path.Combine(Feed, $"{id}.{version}.nupkg"), System.IO.Compression.ZipArchiveMode.Create);
         foreach (var (path, bytes) in files.Prepend(($"{id}.nuspec", Encoding.UTF8.GetBytes(nuspec))))
         {

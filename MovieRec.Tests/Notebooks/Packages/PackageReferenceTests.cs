@@ -7,7 +7,7 @@ namespace MovieRec.Tests.Notebooks.Packages;
 /// clears the user's sources, so nothing here needs the network except the one test that says so.
 /// </summary>
 [Collection(ConsoleUsers.Name)]
-[Trait("Category", "Integration")] // dotnet pack and restore, and Jupyter for one test
+[Trait("Category", "Integration")] // dotnet restore for every package reference, and Jupyter for one test
 public sealed class PackageReferenceTests(LocalFeed feed) : IClassFixture<LocalFeed>
 {
     private sealed class Recorder : CellOutput
