@@ -49,13 +49,15 @@ public sealed class RatingFolds : IFoldSource
 
     /// <summary>Fold <paramref name="fold"/> with what its tables were made from: the training part as a dataset, the
     /// validation ratings and the features fitted on the training part.</summary>
-    internal FoldParts Parts(int fold)
+    /// <param name="fold">The fold.</param>
+    /// <param name="cancellationToken">Checked by the feature fit of a fold not made yet.</param>
+    internal FoldParts Parts(int fold, CancellationToken cancellationToken = default)
     {
         if (_cache[fold] is { } cached) return cached;
         _train.RequireMovies("Rating folds");
         var foldTrain = _train.Subset(Array.ConvertAll(_fold, f => f != fold));
         var validation = _train.Rows(Array.ConvertAll(_fold, f => f == fold));
-        var model = new FeaturePipeline(_options, _reuse).Fit(foldTrain);
+        var model = new FeaturePipeline(_options, _reuse).Fit(foldTrain, cancellationToken);
         var parts = new FoldParts(foldTrain, validation, model, FeatureTable.From(model.TransformTraining()), FeatureTable.From(model.Transform(validation)));
         _cache[fold] = parts;
         return parts;

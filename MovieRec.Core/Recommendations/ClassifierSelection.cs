@@ -44,8 +44,8 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
 
     /// <summary>Trains every candidate on the validation fold's training part and scores it on its held-out ratings (the
     /// loop of the searches, <see cref="ClassifierSearch"/>, read for ROC-AUC and average precision); returns the selection
-    /// and the winner as trained there.</summary>
-    internal static (ClassifierSelection Selection, TrainedClassifier Inner) Run(RatingFolds validation, LikeRankerOptions options)
+    /// and the winner as trained there; <paramref name="cancellationToken"/> is checked before and inside every fit.</summary>
+    internal static (ClassifierSelection Selection, TrainedClassifier Inner) Run(RatingFolds validation, LikeRankerOptions options, CancellationToken cancellationToken = default)
     {
         var candidates = options.Classifiers;
         var scores = new CandidateScore[candidates.Count];
@@ -55,7 +55,7 @@ public sealed record ClassifierSelection(IReadOnlyList<CandidateScore> Scores, C
             models[c] = model;
             scores[c] = new CandidateScore(candidates[c].Name, candidates[c].Kind.ToString(), candidates[c].Options.Describe(),
                 ClassificationMetrics.RocAuc(table.Labels, p), ClassificationMetrics.AveragePrecision(table.Labels, p));
-        }, CancellationToken.None);
+        }, cancellationToken);
         var best = 0;
         for (var c = 1; c < candidates.Count; c++)
         {

@@ -45,9 +45,8 @@ public sealed class HybridRanker(RecommenderOptions? options = null, DataFrame? 
         else
         {
             var validation = ClassifierSelection.ValidationFold(features.Train, features, like);
-            var inner = validation.Parts(0); // the features refitted on the kept ratings
-            cancellationToken.ThrowIfCancellationRequested();
-            (selection, var innerClassifier) = ClassifierSelection.Run(validation, like);
+            var inner = validation.Parts(0, cancellationToken); // the features refitted on the kept ratings
+            (selection, var innerClassifier) = ClassifierSelection.Run(validation, like, cancellationToken);
             hybrid = Options.HybridWeights is { } given ? HybridSelection.Given(given) : LearnWeights(inner.Train, inner.Validation, Compose(inner.Features, innerClassifier, selection, HybridSelection.Given(HybridWeights.SvdOnly)));
         }
 

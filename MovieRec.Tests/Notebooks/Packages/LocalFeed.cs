@@ -69,17 +69,22 @@ public sealed class LocalFeed : IAsyncLifetime, IDisposable
         WritePackage("Tiny.Future", "1.0.0", [], [("lib/net11.0/Tiny.Future.dll", Encoding.UTF8.GetBytes("not an assembly: restore never reads it"))], "net11.0");
     }
 
+    /// <summary>The running framework's assemblies, read once for the three compilations.</summary>
+    private static readonly Lazy<PortableExecutableReference[]> FrameworkReferences = new(() =>
+    {
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return [.. Directory.GetFiles(framework, "System.*.dll").Append(Path.Combine(framework, "netstandard.dll")).Where(File.Exists)
+            .Where(f => !Path.GetFileName(f).Contains(".Native", StringComparison.Ordinal))
+            .Select(f => MetadataReference.CreateFromFile(f))];
+    });
+
     /// <summary>A class library <paramref name="name"/> 1.0.0.0 from one source file, against the running framework (and
     /// <paramref name="references"/>, as images).</summary>
     private static byte[] Compile(string name, string source, params byte[][] references)
     {
-        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var compilation = CSharpCompilation.Create(name,
             [CSharpSyntaxTree.ParseText($"[assembly: System.Reflection.AssemblyVersion(\"1.0.0.0\")]\n{source}")],
-            Directory.GetFiles(framework, "System.*.dll").Append(Path.Combine(framework, "netstandard.dll")).Where(File.Exists)
-                .Where(f => !Path.GetFileName(f).Contains(".Native", StringComparison.Ordinal))
-                .Select(f => MetadataReference.CreateFromFile(f))
-                .Concat(references.Select(r => MetadataReference.CreateFromImage(r))),
+            FrameworkReferences.Value.Concat(references.Select(r => MetadataReference.CreateFromImage(r))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: true));
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
